@@ -1,0 +1,15 @@
+// claims export: placeholder until its issue lands; says so and exits 4.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+namespace claims::cli {
+
+extern const std::string_view kExportHelp = "usage: claims export ...\n\nnot built yet\n";
+
+int CmdExport(std::span<const std::string>, Env& env) {
+  fmt::print(env.err, "claims: 'export' is not built yet\n");
+  return kExitInternal;
+}
+
+}  // namespace claims::cli

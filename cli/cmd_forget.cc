@@ -1,0 +1,15 @@
+// claims forget: placeholder until its issue lands; says so and exits 4.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+namespace claims::cli {
+
+extern const std::string_view kForgetHelp = "usage: claims forget ...\n\nnot built yet\n";
+
+int CmdForget(std::span<const std::string>, Env& env) {
+  fmt::print(env.err, "claims: 'forget' is not built yet\n");
+  return kExitInternal;
+}
+
+}  // namespace claims::cli

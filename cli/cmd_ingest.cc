@@ -1,0 +1,15 @@
+// claims ingest: placeholder until its issue lands; says so and exits 4.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+namespace claims::cli {
+
+extern const std::string_view kIngestHelp = "usage: claims ingest ...\n\nnot built yet\n";
+
+int CmdIngest(std::span<const std::string>, Env& env) {
+  fmt::print(env.err, "claims: 'ingest' is not built yet\n");
+  return kExitInternal;
+}
+
+}  // namespace claims::cli

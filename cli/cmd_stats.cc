@@ -1,0 +1,15 @@
+// claims stats: placeholder until its issue lands; says so and exits 4.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+namespace claims::cli {
+
+extern const std::string_view kStatsHelp = "usage: claims stats ...\n\nnot built yet\n";
+
+int CmdStats(std::span<const std::string>, Env& env) {
+  fmt::print(env.err, "claims: 'stats' is not built yet\n");
+  return kExitInternal;
+}
+
+}  // namespace claims::cli

@@ -1,0 +1,81 @@
+// Decimal: an exact decimal number, coefficient × 10^exponent.
+//
+//   Decimal::Parse("59.31")->ScaledByPow10(8).ToString()  == "5931000000"
+//   Decimal::Parse("-16.5")->ToString()                    == "-16.5"
+//   Decimal::Parse("1,234.50")                             -> error (no separators here;
+//                                                              number/ strips them first)
+// The representation is canonical (the coefficient has no trailing zeros, zero
+// has exponent 0), so equal values have equal members and one text form: no
+// exponent, no trailing zeros. Values are exact from parse to store to export;
+// ToDouble() exists only for sort keys.
+#ifndef CLAIMS_BASE_DECIMAL_H_
+#define CLAIMS_BASE_DECIMAL_H_
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+namespace claims {
+
+class Decimal {
+ public:
+  using Int = boost::multiprecision::cpp_int;
+  using Rational = boost::multiprecision::cpp_rational;
+
+  // Parse() refuses more significant digits than this, and exponents beyond
+  // ±kMaxExponent: such "numbers" are identifiers or noise, never quantities,
+  // and refusing them keeps every operation bounded.
+  static constexpr int kMaxDigits = 40;
+  static constexpr int kMaxExponent = 60;
+
+  Decimal() = default;  // zero
+  Decimal(int64_t v) : coef_(v) { Normalize(); }  // NOLINT: integers convert exactly
+  Decimal(Int coefficient, int exponent);
+
+  // Plain decimal text: optional sign, digits, optional '.' and digits, optional
+  // e/E exponent ("1e7"). No separators, no spaces. nullopt on anything else.
+  static std::optional<Decimal> Parse(std::string_view text);
+  // 10^k.
+  static Decimal Pow10(int k);
+
+  const Int& coefficient() const { return coef_; }
+  int exponent() const { return exp_; }
+  bool is_zero() const { return coef_.is_zero(); }
+  int sign() const { return coef_.sign(); }
+  // Number of significant digits in the coefficient (1 for zero).
+  int digits() const;
+
+  Decimal ScaledByPow10(int k) const;
+  Decimal operator-() const { return Decimal(-coef_, exp_); }
+  Decimal Abs() const { return Decimal(Int(abs(coef_)), exp_); }
+  friend Decimal operator+(const Decimal& a, const Decimal& b);
+  friend Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
+  friend Decimal operator*(const Decimal& a, const Decimal& b);
+
+  friend bool operator==(const Decimal& a, const Decimal& b) {
+    return a.exp_ == b.exp_ && a.coef_ == b.coef_;
+  }
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+
+  // "5931000000", "0.04", "-16.5", "0".
+  std::string ToString() const;
+  Rational ToRational() const;
+  double ToDouble() const;
+
+  // The exact decimal nearest to r with at most `max_fraction_digits` digits
+  // after the point (round half away from zero). For messages and reports.
+  static Decimal FromRational(const Rational& r, int max_fraction_digits);
+
+ private:
+  void Normalize();
+  Int coef_ = 0;
+  int exp_ = 0;
+};
+
+}  // namespace claims
+
+#endif  // CLAIMS_BASE_DECIMAL_H_

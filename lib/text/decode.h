@@ -1,0 +1,29 @@
+// Bytes -> UTF-8 text. Valid UTF-8 passes through unchanged (offsets stay
+// those of the file). GB18030/GBK and Big5 are detected with ICU and refused
+// with a message naming the likely encoding; binary data and invalid UTF-8 are
+// refused with the byte offset of the first bad byte.
+#ifndef CLAIMS_TEXT_DECODE_H_
+#define CLAIMS_TEXT_DECODE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace claims::text {
+
+// Offset of the first byte that is not part of valid UTF-8 (overlongs,
+// surrogates and code points past U+10FFFF are invalid), or npos.
+size_t FindInvalidUtf8(std::string_view bytes);
+
+// Checks that `bytes` are UTF-8 text. On failure the Status message names the
+// byte offset and, where ICU recognises it, the likely encoding:
+//   "invalid UTF-8 at byte 17 (looks like GB18030; convert with iconv -f GB18030 -t UTF-8)"
+//   "binary data (NUL byte at 1024)"
+// A leading UTF-8 BOM is allowed; `*bom_len` says how many bytes to skip.
+Status CheckUtf8Text(std::string_view bytes, size_t* bom_len);
+
+}  // namespace claims::text
+
+#endif  // CLAIMS_TEXT_DECODE_H_

@@ -1,0 +1,58 @@
+#include "base/decimal.h"
+
+#include <catch2/catch.hpp>
+
+namespace claims {
+namespace {
+
+std::string Canon(const char* s) {
+  auto d = Decimal::Parse(s);
+  return d ? d->ToString() : "<none>";
+}
+
+TEST_CASE("Decimal parses and prints canonical text", "[decimal]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"59.31", "59.31"}, {"0", "0"}, {"-0", "0"}, {"000.500", "0.5"}, {"-16.5", "-16.5"},
+      {"1e7", "10000000"}, {"1.5e-3", "0.0015"}, {"1200000000000", "1200000000000"},
+      {"+3", "3"}, {".5", "0.5"}, {"5.", "5"},
+      {"", "<none>"}, {"1,000", "<none>"}, {"abc", "<none>"}, {"1.2.3", "<none>"},
+      {"1e", "<none>"}, {"1e999", "<none>"},
+      // More significant digits than any quantity has: refused, not crashed.
+      {"12345678901234567890123456789012345678901", "<none>"},
+      // Trailing zeros are not significant digits.
+      {"100000000000000000000000000000000000000000000000000", "100000000000000000000000000000000000000000000000000"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Canon(c.in) == c.want);
+  }
+}
+
+TEST_CASE("Decimal arithmetic is exact", "[decimal]") {
+  Decimal a = *Decimal::Parse("59.31");
+  CHECK(a.ScaledByPow10(8).ToString() == "5931000000");
+  CHECK((*Decimal::Parse("0.1") + *Decimal::Parse("0.2")).ToString() == "0.3");
+  CHECK((*Decimal::Parse("2.5") * Decimal(10000)).ToString() == "25000");
+  CHECK((*Decimal::Parse("1.47") * Decimal::Pow10(12)).ToString() == "1470000000000");
+  CHECK((Decimal(4) * *Decimal::Parse("0.01")).ToString() == "0.04");
+  CHECK((Decimal(1) - *Decimal::Parse("0.001")).ToString() == "0.999");
+  CHECK(Decimal::Pow10(-2).ToString() == "0.01");
+}
+
+TEST_CASE("Decimal compares by value across exponents", "[decimal]") {
+  CHECK(*Decimal::Parse("60.5") > *Decimal::Parse("59.31"));
+  CHECK(*Decimal::Parse("1.50") == *Decimal::Parse("1.5"));
+  CHECK(*Decimal::Parse("-2") < *Decimal::Parse("0.001"));
+  CHECK(*Decimal::Parse("100") == Decimal(100));
+  CHECK(Decimal(0) == *Decimal::Parse("0.000"));
+}
+
+TEST_CASE("Decimal rounds rationals for display", "[decimal]") {
+  Decimal::Rational r = Decimal::Rational(6050, 5931);  // 60.5 / 59.31 ≈ 1.02006
+  CHECK(Decimal::FromRational(r, 4).ToString() == "1.0201");
+  CHECK(Decimal::FromRational(Decimal::Rational(-1, 3), 2).ToString() == "-0.33");
+  CHECK(Decimal::FromRational(Decimal::Rational(1, 2), 0).ToString() == "1");
+}
+
+}  // namespace
+}  // namespace claims
