@@ -1,0 +1,251 @@
+// A recursive-descent JSON reader with a depth limit, and the string escaper
+// every writer in the project uses. Numbers are validated but kept as text.
+#include "base/json.h"
+
+#include <fmt/format.h>
+
+namespace claims::json {
+namespace {
+
+constexpr int kMaxDepth = 64;
+
+void AppendUtf8(std::string* out, uint32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+class Parser {
+ public:
+  explicit Parser(std::string_view s) : s_(s) {}
+
+  Result<Value> ParseAll() {
+    Value v;
+    Status st = ParseValue(&v, 0);
+    if (!st.ok()) return st;
+    SkipWs();
+    if (pos_ != s_.size()) return Error("unexpected text after the value");
+    return v;
+  }
+
+ private:
+  Status Error(std::string_view what) const {
+    return Status::BadInput(fmt::format("{} at byte {}", what, pos_));
+  }
+  void SkipWs() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) ++pos_;
+  }
+  bool Consume(std::string_view word) {
+    if (s_.substr(pos_, word.size()) != word) return false;
+    pos_ += word.size();
+    return true;
+  }
+
+  Status ParseValue(Value* v, int depth) {
+    if (depth > kMaxDepth) return Error("nesting too deep");
+    SkipWs();
+    if (pos_ >= s_.size()) return Error("unexpected end of JSON");
+    char c = s_[pos_];
+    if (c == '{') return ParseObject(v, depth);
+    if (c == '[') return ParseArray(v, depth);
+    if (c == '"') { v->type = Value::Type::kString; return ParseString(&v->text); }
+    if (Consume("true")) { v->type = Value::Type::kBool; v->boolean = true; return Status::Ok(); }
+    if (Consume("false")) { v->type = Value::Type::kBool; return Status::Ok(); }
+    if (Consume("null")) { v->type = Value::Type::kNull; return Status::Ok(); }
+    if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber(v);
+    return Error("unexpected character");
+  }
+
+  Status ParseNumber(Value* v) {
+    size_t start = pos_;
+    if (s_[pos_] == '-') ++pos_;
+    auto digits = [&] {
+      size_t d = pos_;
+      while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_;
+      return pos_ > d;
+    };
+    if (!digits()) return Error("bad number");
+    if (pos_ < s_.size() && s_[pos_] == '.') { ++pos_; if (!digits()) return Error("bad number"); }
+    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
+      if (!digits()) return Error("bad number");
+    }
+    v->type = Value::Type::kNumber;
+    v->text = std::string(s_.substr(start, pos_ - start));
+    return Status::Ok();
+  }
+
+  Status ParseHex4(uint32_t* out) {
+    if (pos_ + 4 > s_.size()) return Error("bad \\u escape");
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = s_[pos_++];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= c - '0';
+      else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
+      else return Error("bad \\u escape");
+    }
+    *out = v;
+    return Status::Ok();
+  }
+
+  Status ParseString(std::string* out) {
+    ++pos_;  // opening quote
+    while (true) {
+      // Copy runs of plain bytes at once: article texts are long.
+      size_t run = pos_;
+      while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' &&
+             static_cast<unsigned char>(s_[pos_]) >= 0x20) ++pos_;
+      out->append(s_.data() + run, pos_ - run);
+      if (pos_ >= s_.size()) return Error("unterminated string");
+      char c = s_[pos_];
+      if (c == '"') { ++pos_; return Status::Ok(); }
+      if (c != '\\') return Error("control character in string");
+      if (++pos_ >= s_.size()) return Error("unterminated string");
+      char e = s_[pos_++];
+      switch (e) {
+        case '"': out->push_back('"'); break;
+        case '\\': out->push_back('\\'); break;
+        case '/': out->push_back('/'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'n': out->push_back('\n'); break;
+        case 'r': out->push_back('\r'); break;
+        case 't': out->push_back('\t'); break;
+        case 'u': {
+          uint32_t cp;
+          Status st = ParseHex4(&cp);
+          if (!st.ok()) return st;
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            uint32_t lo;
+            if (!Consume("\\u")) return Error("lone surrogate in \\u escape");
+            st = ParseHex4(&lo);
+            if (!st.ok()) return st;
+            if (lo < 0xDC00 || lo > 0xDFFF) return Error("lone surrogate in \\u escape");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return Error("lone surrogate in \\u escape");
+          }
+          AppendUtf8(out, cp);
+          break;
+        }
+        default: return Error("bad escape");
+      }
+    }
+  }
+
+  Status ParseArray(Value* v, int depth) {
+    v->type = Value::Type::kArray;
+    ++pos_;
+    SkipWs();
+    if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return Status::Ok(); }
+    while (true) {
+      Value item;
+      Status st = ParseValue(&item, depth + 1);
+      if (!st.ok()) return st;
+      v->items.push_back(std::move(item));
+      SkipWs();
+      if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
+      if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return Status::Ok(); }
+      return Error("expected ',' or ']'");
+    }
+  }
+
+  Status ParseObject(Value* v, int depth) {
+    v->type = Value::Type::kObject;
+    ++pos_;
+    SkipWs();
+    if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return Status::Ok(); }
+    while (true) {
+      SkipWs();
+      if (pos_ >= s_.size() || s_[pos_] != '"') return Error("expected a member name");
+      std::string key;
+      Status st = ParseString(&key);
+      if (!st.ok()) return st;
+      SkipWs();
+      if (pos_ >= s_.size() || s_[pos_] != ':') return Error("expected ':'");
+      ++pos_;
+      Value member;
+      st = ParseValue(&member, depth + 1);
+      if (!st.ok()) return st;
+      v->fields.emplace_back(std::move(key), std::move(member));
+      SkipWs();
+      if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
+      if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return Status::Ok(); }
+      return Error("expected ',' or '}'");
+    }
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+void AppendString(std::string* out, std::string_view s) {
+  out->push_back('"');
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    const char* esc = nullptr;
+    char buf[8];
+    if (c == '"') esc = "\\\"";
+    else if (c == '\\') esc = "\\\\";
+    else if (c == '\n') esc = "\\n";
+    else if (c == '\r') esc = "\\r";
+    else if (c == '\t') esc = "\\t";
+    else if (c < 0x20 || c == 0x7F) { std::snprintf(buf, sizeof buf, "\\u%04x", c); esc = buf; }
+    else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+             (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+      // U+2028 / U+2029: legal in JSON, but they end a line in JavaScript.
+      out->append(s.data() + run, i - run);
+      out->append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
+      i += 2;
+      run = i + 1;
+      continue;
+    }
+    if (esc != nullptr) {
+      out->append(s.data() + run, i - run);
+      out->append(esc);
+      run = i + 1;
+    }
+  }
+  out->append(s.data() + run, s.size() - run);
+  out->push_back('"');
+}
+
+std::string Quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendString(&out, s);
+  return out;
+}
+
+const Value* Value::Find(std::string_view key) const {
+  for (const auto& [k, v] : fields) if (k == key) return &v;
+  return nullptr;
+}
+
+std::string Value::GetString(std::string_view key) const {
+  const Value* v = Find(key);
+  if (v == nullptr || (v->type != Type::kString && v->type != Type::kNumber)) return "";
+  return v->text;
+}
+
+Result<Value> Parse(std::string_view text) { return Parser(text).ParseAll(); }
+
+}  // namespace claims::json

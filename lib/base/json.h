@@ -1,0 +1,44 @@
+// Minimal JSON for our own formats: an escaping writer helper and a reader for
+// flat-ish objects (JSONL article streams, baselines). Not a general DOM
+// library: numbers are kept as their text so exact decimals stay exact.
+#ifndef CLAIMS_BASE_JSON_H_
+#define CLAIMS_BASE_JSON_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace claims::json {
+
+// Appends `s` as a quoted JSON string: escapes quote, backslash and every
+// control character (U+0000..U+001F as \uXXXX, plus \n \r \t), and U+2028/2029
+// so the output is also safe inside <script>. `s` must be valid UTF-8.
+void AppendString(std::string* out, std::string_view s);
+std::string Quote(std::string_view s);
+
+struct Value {
+  enum class Type { kNull, kBool, kNumber, kString, kArray, kObject };
+  Type type = Type::kNull;
+  bool boolean = false;
+  std::string text;  // kString: the decoded string; kNumber: the number as written
+  std::vector<Value> items;                          // kArray
+  std::vector<std::pair<std::string, Value>> fields;  // kObject, in order
+
+  // The member `key` of an object, or nullptr.
+  const Value* Find(std::string_view key) const;
+  // The member as a string ("" when absent or not a string/number).
+  std::string GetString(std::string_view key) const;
+};
+
+// Parses one JSON value that spans all of `text` (surrounding white space
+// allowed). Nesting is limited to 64 levels. Errors name the byte offset:
+//   "expected ':' at byte 12"
+Result<Value> Parse(std::string_view text);
+
+}  // namespace claims::json
+
+#endif  // CLAIMS_BASE_JSON_H_
