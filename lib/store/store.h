@@ -27,6 +27,20 @@ struct ArticleRecord {
   int extractor_version = 0;
   std::vector<Claim> claims;
   std::vector<Mention> mentions;
+  // Optional, parallel to `mentions`: the sentence each mention stands in.
+  // When empty, a mention gets the sentence of a claim that encloses it.
+  std::vector<std::string> mention_sentences;
+
+  // Filled by loads only (FindArticle*, ForEachArticle); SaveArticle sets
+  // ingested_at itself.
+  std::string ingested_at;  // UTC, "2024-03-19T11:57:53Z"
+  int64_t claim_count = 0;
+};
+
+struct OpenOptions {
+  bool read_only = false;  // export, stats, report: never write
+  bool create = true;      // false: a missing file is an error, not a new store
+  int busy_timeout_ms = 10000;  // how long to wait for another writer
 };
 
 struct ClaimFilter {
@@ -48,6 +62,7 @@ class Store {
   // Errors: not a SQLite file / not a claims store / newer schema / read-only
   // / locked (after a busy timeout): kStoreError with a clear message.
   static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options);
   ~Store();
 
   // Replaces everything stored for article.path (and for the same content
@@ -57,12 +72,20 @@ class Store {
   Status SaveArticles(const std::vector<ArticleRecord>& records);
 
   // What the store knows about `path` (for incremental ingest), or nullopt-like
-  // record with empty hash.
+  // record with empty hash. Metadata only: claims and mentions are not loaded.
   Result<ArticleRecord> FindArticleByPath(const std::string& path);
+  // The same for a content hash: where the same bytes are already stored.
+  Result<ArticleRecord> FindArticleByHash(const std::string& hash);
+  // Records a new size/mtime for an article whose content did not change, so
+  // the next ingest skips it without reading it. No-op for unknown paths.
+  Status TouchArticle(const std::string& path, int64_t size, int64_t mtime_ns);
   Status ForgetPaths(const std::vector<std::string>& paths, int64_t* removed);
   Result<std::vector<std::string>> AllPaths();
 
   Result<std::vector<Article>> LoadArticles();
+  // Every article with its bookkeeping and claim_count (not its claims),
+  // ordered by path, one at a time; `fn` returns false to stop.
+  Status ForEachArticle(const std::function<bool(const ArticleRecord&)>& fn);
   // Claims joined with their article (path, hash, date), ordered by path, byte_start.
   Result<std::vector<StoredClaim>> LoadClaims(const ClaimFilter& filter);
   // Non-claim spans (dates, model names), as Locations with their sentence.
@@ -78,6 +101,10 @@ class Store {
   Result<StoreStats> Stats();
   // Builds the indexes the checker's queries use (after bulk loads).
   Status EnsureIndexes();
+  // Drops those indexes before a large load; EnsureIndexes() rebuilds them.
+  // Safe to interrupt: the store stays correct without them, only slower.
+  Status BeginBulkLoad();
+  const std::string& path() const;
 
  private:
   Store();

@@ -1,0 +1,154 @@
+-- The claims store's CURRENT schema (version 1), for reading. Not executed by
+-- the binary: the store is built from migrations/*.sql, and a test checks
+-- that this file equals the result of applying every migration to an empty
+-- database (compared through sqlite_master, white space and comments aside).
+-- docs/store.md explains the tables.
+
+PRAGMA application_id = 1131179379;  -- "Clms"
+PRAGMA user_version = 1;
+
+CREATE TABLE articles (
+  id                INTEGER PRIMARY KEY,
+  path              TEXT NOT NULL UNIQUE,
+  hash              TEXT NOT NULL UNIQUE,
+  bytes             INTEGER NOT NULL,           -- length of the original bytes
+  size              INTEGER NOT NULL DEFAULT 0, -- file size when ingested (0: not a file)
+  mtime_ns          INTEGER NOT NULL DEFAULT 0, -- file mtime when ingested (0: not a file)
+  title             TEXT NOT NULL DEFAULT '',
+  date              TEXT NOT NULL DEFAULT '',   -- "2024-03-19" when known
+  date_source       TEXT NOT NULL DEFAULT '',   -- jsonl front-matter text flag ''
+  url               TEXT NOT NULL DEFAULT '',
+  script            TEXT NOT NULL DEFAULT '' CHECK (script IN ('Hans', 'Hant', '')),
+  ingested_at       TEXT NOT NULL,              -- UTC, "2024-03-19T11:57:53Z"
+  extractor_version INTEGER NOT NULL
+);
+
+-- One row per claim. Exact values are canonical decimal TEXT ("5931000000",
+-- "-16.5"); value_sort is a REAL copy of value_lo for ORDER BY only.
+CREATE TABLE claims (
+  id             INTEGER PRIMARY KEY,
+  article_id     INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  byte_start     INTEGER NOT NULL,
+  byte_end       INTEGER NOT NULL,
+  line           INTEGER NOT NULL,
+  surface        TEXT NOT NULL,
+  value_lo       TEXT NOT NULL,
+  value_hi       TEXT NOT NULL,
+  precision      TEXT NOT NULL,
+  value_sort     REAL,
+  unit           TEXT NOT NULL,
+  dimension      TEXT NOT NULL,
+  counted        TEXT NOT NULL DEFAULT '',
+  qualifier      TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  direction      TEXT NOT NULL DEFAULT '',
+  entity         TEXT NOT NULL DEFAULT '',
+  metric         TEXT NOT NULL DEFAULT '',
+  metric_word    TEXT NOT NULL DEFAULT '',
+  period         TEXT NOT NULL DEFAULT '',
+  scope          TEXT NOT NULL DEFAULT '',
+  base           TEXT NOT NULL DEFAULT '',
+  base_entity    TEXT NOT NULL DEFAULT '',
+  sentence_start INTEGER NOT NULL DEFAULT 0,
+  sentence_end   INTEGER NOT NULL DEFAULT 0,
+  sentence       TEXT NOT NULL DEFAULT ''
+);
+-- Needed to replace an article's claims; article ids grow, so keeping it
+-- during bulk loads costs little.
+CREATE INDEX claims_by_article ON claims (article_id);
+
+-- Spans that are not claims: dates (type 'date') and model names ('model').
+CREATE TABLE mentions (
+  id         INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  type       TEXT NOT NULL CHECK (type IN ('date', 'model')),
+  byte_start INTEGER NOT NULL,
+  byte_end   INTEGER NOT NULL,
+  line       INTEGER NOT NULL,
+  surface    TEXT NOT NULL,
+  value      TEXT NOT NULL DEFAULT '',
+  sentence   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX mentions_by_article ON mentions (article_id);
+
+-- The checker's runs: one summary row each. Findings belong to the latest run
+-- and are replaced as a whole by the next one.
+CREATE TABLE check_runs (
+  id              INTEGER PRIMARY KEY,
+  ran_at          TEXT NOT NULL,
+  articles        INTEGER NOT NULL,
+  claims          INTEGER NOT NULL,
+  groups_compared INTEGER NOT NULL,
+  consistent      INTEGER NOT NULL,
+  findings        INTEGER NOT NULL,
+  by_rule         TEXT NOT NULL DEFAULT '{}', -- JSON object: rule -> count
+  by_severity     TEXT NOT NULL DEFAULT '{}'  -- JSON object: severity -> count
+);
+
+CREATE TABLE findings (
+  id          INTEGER PRIMARY KEY,
+  run_id      INTEGER NOT NULL REFERENCES check_runs (id) ON DELETE CASCADE,
+  rule        TEXT NOT NULL,
+  family      TEXT NOT NULL,
+  severity    TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'error')),
+  message     TEXT NOT NULL,
+  expected    TEXT NOT NULL DEFAULT '',
+  fingerprint TEXT NOT NULL,
+  details     TEXT NOT NULL DEFAULT '{}'      -- JSON object: name -> text
+);
+
+-- The claims a finding cites, as a snapshot (articles may be re-ingested or
+-- forgotten after the run). Same columns as `claims`, plus the article.
+CREATE TABLE finding_claims (
+  finding_id     INTEGER NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+  ord            INTEGER NOT NULL,
+  claim_id       INTEGER NOT NULL,
+  path           TEXT NOT NULL,
+  article_hash   TEXT NOT NULL,
+  article_date   TEXT NOT NULL DEFAULT '',
+  byte_start     INTEGER NOT NULL,
+  byte_end       INTEGER NOT NULL,
+  line           INTEGER NOT NULL,
+  surface        TEXT NOT NULL,
+  value_lo       TEXT NOT NULL,
+  value_hi       TEXT NOT NULL,
+  precision      TEXT NOT NULL,
+  value_sort     REAL,
+  unit           TEXT NOT NULL,
+  dimension      TEXT NOT NULL,
+  counted        TEXT NOT NULL DEFAULT '',
+  qualifier      TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  direction      TEXT NOT NULL DEFAULT '',
+  entity         TEXT NOT NULL DEFAULT '',
+  metric         TEXT NOT NULL DEFAULT '',
+  metric_word    TEXT NOT NULL DEFAULT '',
+  period         TEXT NOT NULL DEFAULT '',
+  scope          TEXT NOT NULL DEFAULT '',
+  base           TEXT NOT NULL DEFAULT '',
+  base_entity    TEXT NOT NULL DEFAULT '',
+  sentence_start INTEGER NOT NULL DEFAULT 0,
+  sentence_end   INTEGER NOT NULL DEFAULT 0,
+  sentence       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (finding_id, ord)
+) WITHOUT ROWID;
+
+-- Spans a finding cites that are not claims (a model name cut to a letter).
+CREATE TABLE finding_locations (
+  finding_id   INTEGER NOT NULL REFERENCES findings (id) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,
+  path         TEXT NOT NULL,
+  article_hash TEXT NOT NULL,
+  line         INTEGER NOT NULL,
+  byte_start   INTEGER NOT NULL,
+  byte_end     INTEGER NOT NULL,
+  surface      TEXT NOT NULL,
+  sentence     TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (finding_id, ord)
+) WITHOUT ROWID;
+
+-- Indexes for the checker's queries. Ingest drops them before a bulk load and
+-- builds them again afterwards (store/schema.cc kCheckerIndexes holds the same
+-- statements; a test checks they agree).
+CREATE INDEX claims_by_subject ON claims (entity, metric, period);
+CREATE INDEX claims_by_unit_value ON claims (unit, value_sort);

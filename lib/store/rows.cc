@@ -1,0 +1,102 @@
+#include "store/rows.h"
+
+#include <fmt/format.h>
+
+namespace claims::store {
+namespace {
+
+Status ReadDecimal(const Statement& st, int col, std::string_view what, Decimal* out) {
+  std::string text = st.Text(col);
+  std::optional<Decimal> d = Decimal::Parse(text);
+  if (!d) return Status::StoreError(fmt::format("stored {} '{}' is not an exact decimal", what, text));
+  *out = *d;
+  return Status::Ok();
+}
+
+uint32_t U32(const Statement& st, int col) { return static_cast<uint32_t>(st.Int(col)); }
+
+}  // namespace
+
+std::string Placeholders(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+std::string Prefixed(std::string_view columns, std::string_view prefix) {
+  std::string out;
+  size_t start = 0;
+  while (start < columns.size()) {
+    size_t comma = columns.find(',', start);
+    if (comma == std::string_view::npos) comma = columns.size();
+    std::string_view col = columns.substr(start, comma - start);
+    while (!col.empty() && col.front() == ' ') col.remove_prefix(1);
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{}.{}", prefix, col);
+    start = comma + 1;
+  }
+  return out;
+}
+
+void BindClaim(Statement* st, int first, const Claim& c) {
+  int i = first;
+  st->Bind(i++, int64_t{c.byte_start});
+  st->Bind(i++, int64_t{c.byte_end});
+  st->Bind(i++, int64_t{c.line});
+  st->Bind(i++, c.surface);
+  st->Bind(i++, c.value_lo.ToString());
+  st->Bind(i++, c.value_hi.ToString());
+  st->Bind(i++, c.precision.ToString());
+  st->BindDouble(i++, c.value_lo.ToDouble());
+  st->Bind(i++, c.unit);
+  st->Bind(i++, c.dimension);
+  st->Bind(i++, c.counted);
+  st->Bind(i++, QualifierName(c.qualifier));
+  st->Bind(i++, KindName(c.kind));
+  st->Bind(i++, DirectionName(c.direction));
+  st->Bind(i++, c.entity);
+  st->Bind(i++, c.metric);
+  st->Bind(i++, c.metric_word);
+  st->Bind(i++, c.period);
+  st->Bind(i++, c.scope);
+  st->Bind(i++, c.base);
+  st->Bind(i++, c.base_entity);
+  st->Bind(i++, int64_t{c.sentence_start});
+  st->Bind(i++, int64_t{c.sentence_end});
+  st->Bind(i++, c.sentence);
+}
+
+Status ReadClaim(const Statement& st, int first, Claim* c) {
+  int i = first;
+  c->byte_start = U32(st, i++);
+  c->byte_end = U32(st, i++);
+  c->line = U32(st, i++);
+  c->surface = st.Text(i++);
+  Status s = ReadDecimal(st, i++, "value_lo", &c->value_lo);
+  if (s.ok()) s = ReadDecimal(st, i++, "value_hi", &c->value_hi);
+  if (s.ok()) s = ReadDecimal(st, i++, "precision", &c->precision);
+  if (!s.ok()) return s;
+  ++i;  // value_sort: derived, not read back
+  c->unit = st.Text(i++);
+  c->dimension = st.Text(i++);
+  c->counted = st.Text(i++);
+  std::string qualifier = st.Text(i++), kind = st.Text(i++), direction = st.Text(i++);
+  if (!ParseQualifier(qualifier, &c->qualifier) || !ParseKind(kind, &c->kind) ||
+      !ParseDirection(direction, &c->direction)) {
+    return Status::StoreError(
+        fmt::format("stored claim has unknown qualifier/kind/direction '{}'/'{}'/'{}'", qualifier, kind, direction));
+  }
+  c->entity = st.Text(i++);
+  c->metric = st.Text(i++);
+  c->metric_word = st.Text(i++);
+  c->period = st.Text(i++);
+  c->scope = st.Text(i++);
+  c->base = st.Text(i++);
+  c->base_entity = st.Text(i++);
+  c->sentence_start = U32(st, i++);
+  c->sentence_end = U32(st, i++);
+  c->sentence = st.Text(i++);
+  return Status::Ok();
+}
+
+}  // namespace claims::store

@@ -1,0 +1,37 @@
+// Mapping between Claim / Article and table rows, shared by the claims table
+// and the findings' claim snapshots (finding_claims has the same columns).
+// Internal to store/.
+#ifndef CLAIMS_STORE_ROWS_H_
+#define CLAIMS_STORE_ROWS_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "extract/claim.h"
+#include "store/db.h"
+
+namespace claims::store {
+
+// The claim columns, in the order BindClaim binds and ReadClaim reads them.
+inline constexpr std::string_view kClaimColumns =
+    "byte_start, byte_end, line, surface, value_lo, value_hi, precision, value_sort, unit, dimension, "
+    "counted, qualifier, kind, direction, entity, metric, metric_word, period, scope, base, base_entity, "
+    "sentence_start, sentence_end, sentence";
+inline constexpr int kClaimColumnCount = 24;
+
+// "?, ?, ..." with n placeholders.
+std::string Placeholders(int n);
+// The same columns with a table prefix: "c.byte_start, c.byte_end, ...".
+std::string Prefixed(std::string_view columns, std::string_view prefix);
+
+// Binds the claim's columns to parameters first .. first+23. Exact values
+// are written as canonical decimal text, value_sort as value_lo's double.
+void BindClaim(Statement* st, int first, const Claim& claim);
+// Reads the claim columns starting at result column `first`. A value that is
+// not a decimal is a kStoreError (the file was edited by hand or is damaged).
+Status ReadClaim(const Statement& st, int first, Claim* claim);
+
+}  // namespace claims::store
+
+#endif  // CLAIMS_STORE_ROWS_H_

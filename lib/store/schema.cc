@@ -1,0 +1,150 @@
+// Migrations follow ninja's build log: a version number in the file
+// (PRAGMA user_version), the oldest and newest versions this binary knows,
+// and a clear refusal for anything newer. Migrations are plain SQL files,
+// embedded at build time and applied in order inside one transaction, so a
+// crash mid-migration leaves the old version intact.
+#include "store/schema.h"
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "store/store.h"
+#include "store_migrations.inc"
+#include "store_schema.inc"
+
+namespace claims::store {
+namespace {
+
+// Must match claims.db/migrations/0001_init.sql (a test checks it).
+constexpr IndexDef kCheckerIndexes[] = {
+    {"claims_by_subject", "CREATE INDEX IF NOT EXISTS claims_by_subject ON claims (entity, metric, period)"},
+    {"claims_by_unit_value", "CREATE INDEX IF NOT EXISTS claims_by_unit_value ON claims (unit, value_sort)"},
+};
+
+}  // namespace
+
+std::span<const EmbeddedFile> Migrations() { return embedded::kMigrations; }
+
+std::string_view SchemaSql() { return embedded::kSchemaSql[0].contents; }
+
+int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+Status Migrate(Db* db) {
+  const std::string& name = db->path();
+  Result<int64_t> version = db->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  Result<int64_t> app_id = db->QueryInt("PRAGMA application_id");
+  if (!app_id.ok()) return app_id.status();
+  Result<int64_t> objects = db->QueryInt("SELECT count(*) FROM sqlite_master");
+  if (!objects.ok()) return objects.status();
+  const int current = CurrentSchemaVersion();
+
+  if (*version > current) {
+    return Status::StoreError(fmt::format(
+        "{} has schema version {}; this claims understands versions up to {}: use a newer claims", name, *version,
+        current));
+  }
+  if ((*version == 0 && *objects > 0) || (*version > 0 && *app_id != kApplicationId)) {
+    return Status::StoreError(fmt::format(
+        "{} is a SQLite database but not a claims store; pass --db with another file", name));
+  }
+  if (*version == current) return Status::Ok();
+  if (db->IsReadOnly()) {
+    return Status::StoreError(fmt::format(
+        "{} has schema version {}; this claims needs version {} and cannot migrate a read-only store", name,
+        *version, current));
+  }
+
+  // WAL before the first write: readers (export, report) never block the
+  // writer and a killed writer leaves the last committed state.
+  Status s = db->Exec("PRAGMA journal_mode = WAL");
+  if (!s.ok()) return s;
+  Result<Transaction> tx = Transaction::Begin(db);
+  if (!tx.ok()) return tx.status();
+  // Another process may have migrated while we waited for the lock.
+  version = db->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  for (int v = static_cast<int>(*version); v < current; ++v) {
+    s = db->Exec(Migrations()[v].contents);
+    if (!s.ok()) {
+      return Status::StoreError(fmt::format("{}: migration {} failed: {}", name, Migrations()[v].name, s.message()));
+    }
+    s = db->Exec(fmt::format("PRAGMA user_version = {}", v + 1));
+    if (!s.ok()) return s;
+  }
+  return tx->Commit();
+}
+
+std::string NormalizeSql(std::string_view sql) {
+  std::string out;
+  bool in_string = false;
+  bool pending_space = false;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (!in_string && c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      while (i < sql.size() && sql[i] != '\n') ++i;
+      pending_space = true;
+      continue;
+    }
+    if (!in_string && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+      pending_space = true;
+      continue;
+    }
+    if (c == '\'') in_string = !in_string;
+    bool punct = c == '(' || c == ')' || c == ',';
+    bool prev_punct = !out.empty() && (out.back() == '(' || out.back() == ',');
+    if (pending_space && !out.empty() && !punct && !prev_punct) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  // sqlite_master drops "IF NOT EXISTS"; so do we.
+  for (std::string_view w : {"IF NOT EXISTS ", "if not exists "}) {
+    size_t p = out.find(w);
+    if (p != std::string::npos) out.erase(p, w.size());
+  }
+  return out;
+}
+
+Result<std::string> DumpSchema(Db* db) {
+  Result<Statement> st = db->Prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+      "ORDER BY type, name");
+  if (!st.ok()) return st.status();
+  std::vector<std::string> lines;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    lines.push_back(fmt::format("{} {}: {}", st->Text(0), st->Text(1), NormalizeSql(st->Text(2))));
+  }
+  std::sort(lines.begin(), lines.end());
+  Result<int64_t> version = db->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  Result<int64_t> app_id = db->QueryInt("PRAGMA application_id");
+  if (!app_id.ok()) return app_id.status();
+  std::string out = fmt::format("application_id {}\nuser_version {}\n", *app_id, *version);
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+
+std::span<const IndexDef> CheckerIndexes() { return kCheckerIndexes; }
+
+Status DropCheckerIndexes(Db* db) {
+  for (const IndexDef& index : kCheckerIndexes) {
+    Status s = db->Exec(fmt::format("DROP INDEX IF EXISTS {}", index.name));
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status CreateCheckerIndexes(Db* db) {
+  for (const IndexDef& index : kCheckerIndexes) {
+    Status s = db->Exec(index.sql);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace claims::store

@@ -1,0 +1,110 @@
+#include "store/schema.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "store/db.h"
+#include "store/store.h"
+
+namespace claims::store {
+namespace {
+
+Db MemoryDb() {
+  Result<Db> db = Db::Open(":memory:", Db::Options());
+  REQUIRE(db.ok());
+  return std::move(db).value();
+}
+
+std::string Dump(Db* db) {
+  Result<std::string> d = DumpSchema(db);
+  REQUIRE(d.ok());
+  return *d;
+}
+
+TEST_CASE("schema.sql equals the result of every migration applied to an empty store", "[store][schema]") {
+  Db migrated = MemoryDb();
+  REQUIRE(Migrate(&migrated).ok());
+  Db from_schema = MemoryDb();
+  REQUIRE(from_schema.Exec(SchemaSql()).ok());
+  std::string want = Dump(&from_schema);
+  CHECK(want.find("table claims:") != std::string::npos);  // the dump is not trivially empty
+  CHECK(Dump(&migrated) == want);
+}
+
+TEST_CASE("migrations are numbered 0001, 0002, ... without gaps", "[store][schema]") {
+  REQUIRE(!Migrations().empty());
+  CHECK(CurrentSchemaVersion() == static_cast<int>(Migrations().size()));
+  for (size_t i = 0; i < Migrations().size(); ++i) {
+    std::string_view name = Migrations()[i].name;
+    size_t slash = name.rfind('/');
+    std::string_view file = name.substr(slash + 1);
+    INFO(name);
+    CHECK(name.substr(0, slash) == "claims.db/migrations");
+    CHECK(std::stoi(std::string(file.substr(0, 4))) == static_cast<int>(i + 1));
+    CHECK(file.substr(4, 1) == "_");
+  }
+}
+
+TEST_CASE("dropping and rebuilding the checker's indexes restores the schema exactly", "[store][schema]") {
+  Db db = MemoryDb();
+  REQUIRE(Migrate(&db).ok());
+  std::string before = Dump(&db);
+  REQUIRE(DropCheckerIndexes(&db).ok());
+  std::string dropped = Dump(&db);
+  for (const IndexDef& index : CheckerIndexes()) {
+    CHECK(before.find(std::string(index.name)) != std::string::npos);
+    CHECK(dropped.find(std::string(index.name)) == std::string::npos);
+  }
+  REQUIRE(CreateCheckerIndexes(&db).ok());
+  CHECK(Dump(&db) == before);
+}
+
+TEST_CASE("migrating twice is a no-op", "[store][schema]") {
+  Db db = MemoryDb();
+  REQUIRE(Migrate(&db).ok());
+  std::string once = Dump(&db);
+  REQUIRE(Migrate(&db).ok());
+  CHECK(Dump(&db) == once);
+  CHECK(*db.QueryInt("PRAGMA user_version") == CurrentSchemaVersion());
+  CHECK(*db.QueryInt("PRAGMA application_id") == kApplicationId);
+}
+
+TEST_CASE("a store newer than this binary is refused, naming both versions", "[store][schema]") {
+  Db db = MemoryDb();
+  REQUIRE(Migrate(&db).ok());
+  REQUIRE(db.Exec("PRAGMA user_version = 99").ok());
+  Status s = Migrate(&db);
+  REQUIRE(s.code() == Status::Code::kStoreError);
+  CHECK(s.message().find("schema version 99") != std::string::npos);
+  CHECK(s.message().find("up to " + std::to_string(CurrentSchemaVersion())) != std::string::npos);
+}
+
+TEST_CASE("a SQLite database that is not a claims store is refused and left alone", "[store][schema]") {
+  struct Case {
+    const char* setup;
+  } cases[] = {
+      {"CREATE TABLE recipes (name TEXT)"},                    // someone else's tables
+      {"PRAGMA user_version = 1"},                             // a version but not our application id
+      {"CREATE TABLE t (x); PRAGMA application_id = 42"},      // another application
+  };
+  for (const Case& c : cases) {
+    INFO(c.setup);
+    Db db = MemoryDb();
+    REQUIRE(db.Exec(c.setup).ok());
+    std::string before = Dump(&db);
+    Status s = Migrate(&db);
+    CHECK(s.code() == Status::Code::kStoreError);
+    CHECK(s.message().find("not a claims store") != std::string::npos);
+    CHECK(Dump(&db) == before);
+  }
+}
+
+TEST_CASE("NormalizeSql ignores comments and white space but not content", "[store][schema]") {
+  CHECK(NormalizeSql("CREATE TABLE t (\n  a TEXT, -- note\n  b INTEGER\n)") == "CREATE TABLE t(a TEXT,b INTEGER)");
+  CHECK(NormalizeSql("CREATE INDEX IF NOT EXISTS i ON t (a)") == "CREATE INDEX i ON t(a)");
+  CHECK(NormalizeSql("CHECK (x IN ('a  b', 'c'))") == "CHECK(x IN('a  b','c'))");
+  CHECK(NormalizeSql("a TEXT") != NormalizeSql("a INTEGER"));
+}
+
+}  // namespace
+}  // namespace claims::store
