@@ -23,6 +23,7 @@ struct RuleInfo {
   std::string id;           // "value-conflict"
   std::string family;       // "conflict"
   std::string description;  // one sentence: what it flags
+  Severity severity = Severity::kWarning;  // the rule's default (SARIF defaultConfiguration)
 };
 
 // An article for the per-article view. `text` is the article's original text

@@ -100,8 +100,9 @@ std::string RuleJson(const RuleInfo& r) {
   std::string description = r.description.empty() ? r.id : r.description;
   return fmt::format(
       "{{\"id\":{},\"name\":{},\"shortDescription\":{{\"text\":{}}},\"fullDescription\":{{\"text\":{}}},"
-      "\"properties\":{{\"family\":{},\"tags\":[{}]}}}}",
-      Str(r.id), Str(RuleName(r.id)), Str(description), Str(FamilyExplanation(Lang::kEn, r.family)), Str(r.family),
+      "\"defaultConfiguration\":{{\"level\":\"{}\"}},\"properties\":{{\"family\":{},\"tags\":[{}]}}}}",
+      Str(r.id), Str(RuleName(r.id)), Str(description), Str(FamilyExplanation(Lang::kEn, r.family)),
+      Level(r.severity), Str(r.family),
       r.family.empty() ? "" : Str(r.family));
 }
 
@@ -121,7 +122,7 @@ std::string RenderSarif(std::span<const Finding> findings, std::span<const RuleI
   // the table lacks (a store written by a newer checker).
   std::vector<RuleInfo> all(rules.begin(), rules.end());
   for (const Finding& f : findings) {
-    if (FindRule(all, f.rule) == nullptr) all.push_back({f.rule, f.family, ""});
+    if (FindRule(all, f.rule) == nullptr) all.push_back({f.rule, f.family, "", f.severity});
   }
   std::string out =
       "{\"$schema\":\"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\n"

@@ -57,7 +57,7 @@ StoredClaim MakeClaim(std::string_view path, std::string_view text, std::string_
 Sample MakeSample() {
   Sample s;
   s.rules = {{"magnitude-slip", "magnitude", "A value ten or more times off the others for the same metric."},
-             {"share-over-100", "garbled", "A share of a whole above 100%."},
+             {"share-over-100", "garbled", "A share of a whole above 100%.", Severity::kError},
              {"change-mismatch", "arithmetic", "A stated change the stated levels do not reproduce."}};
 
   StoredClaim a_rev = MakeClaim(kPathA, kTextA, "60.5亿元", "6050000000", "CNY");

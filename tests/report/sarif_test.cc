@@ -27,6 +27,8 @@ TEST_CASE("SARIF: version, driver and rule metadata", "[report]") {
   CHECK(rules.items[0].GetString("name") == "MagnitudeSlip");
   CHECK(rules.items[1].Find("shortDescription")->GetString("text") == "A share of a whole above 100%.");
   CHECK(rules.items[1].Find("properties")->GetString("family") == "garbled");
+  CHECK(rules.items[1].Find("defaultConfiguration")->GetString("level") == "error");
+  CHECK(rules.items[0].Find("defaultConfiguration")->GetString("level") == "warning");
 }
 
 TEST_CASE("SARIF: results carry level, location, related locations, fingerprints", "[report]") {
