@@ -1,14 +1,195 @@
+// claims extract: articles in, claims out, no database. Files are analysed
+// one at a time (memory bounded by the largest file); stdin is read either as
+// a JSONL article stream (a line starting with '{') or as one plain article.
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
+#include "analyze/analyzer.h"
+#include "base/json.h"
+#include "cli/args.h"
 #include "cli/commands.h"
+#include "ingest/sources.h"
+#include "report/claims_table.h"
 
 namespace claims::cli {
 
-extern const std::string_view kExtractHelp = "usage: claims extract [--format jsonl|tsv|table] FILE...\n";
+extern const std::string_view kExtractHelp =
+    "usage: claims extract [--format jsonl|tsv|table] [--date YYYY-MM-DD] [--lexicon FILE]... FILE...\n"
+    "\n"
+    "Prints every numeric claim in the given articles. No database is used.\n"
+    "FILE may be '-' for standard input. Standard input that starts with '{' is read as a\n"
+    "JSONL article stream, one {\"id\",\"title\",\"date\",\"url\",\"text\"} object per line,\n"
+    "processed line by line in constant memory; otherwise it is one article.\n"
+    "\n"
+    "options:\n"
+    "  --format jsonl   one JSON object per claim (default; the contract other tools read)\n"
+    "  --format tsv     tab-separated, with a header row\n"
+    "  --format table   aligned columns for a terminal\n"
+    "  --date D         the articles' date (anchors 去年/今年) when the text does not say\n"
+    "  --lexicon FILE   extra entity/metric/scope words (see docs/context.md)\n"
+    "\n"
+    "JSONL fields: path byte_start byte_end line surface value_lo value_hi precision unit\n"
+    "dimension counted qualifier kind direction entity metric metric_word period scope base\n"
+    "base_entity sentence (docs/fields.md). byte offsets are into the original file, end exclusive.\n"
+    "\n"
+    "exit codes: 0 all inputs read; 2 usage; 3 some input could not be read or decoded\n"
+    "(each is named on stderr with the byte offset; the others are still processed).\n"
+    "\n"
+    "examples:\n"
+    "  claims extract fixtures/corpus/*.txt\n"
+    "  claims extract --format table article.txt\n"
+    "  claims extract --format jsonl < articles.jsonl > claims.jsonl\n";
 
-int CmdExtract(std::span<const std::string>, Env& env) {
-  fmt::print(env.err, "claims: 'extract' is not built yet\n");
-  return kExitInternal;
+namespace {
+
+constexpr OptionSpec kSpecs[] = {{"format", 0, true}, {"date", 0, true}, {"lexicon", 0, true}};
+
+// Larger files are refused rather than read into memory.
+constexpr int64_t kMaxFileBytes = int64_t{1} << 31;
+// Plain text on stdin is analysed in blocks of about this size, cut at a
+// line end, so memory stays flat however long the stream is.
+constexpr size_t kStdinBlockBytes = 8 << 20;
+
+using ArticleFn = std::function<void(std::string_view bytes, ArticleInput input, const std::string& where)>;
+
+// Standard input: a JSONL article stream if it starts with '{', else plain
+// text in line-aligned blocks whose offsets are the stream's.
+Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
+  int c;
+  while ((c = std::fgetc(in)) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {}
+  if (c == EOF) return Status::Ok();
+  std::ungetc(c, in);
+  if (c == '{') {
+    ingest::JsonlReader reader(in);
+    std::string line;
+    while (reader.Next(&line)) {
+      std::string where = fmt::format("-:{}", reader.line_number());
+      auto a = ingest::ParseJsonlLine(line);
+      if (!a.ok()) return Status::BadInput(fmt::format("line {}: {}", reader.line_number(), a.status().message()));
+      ArticleInput input;
+      input.path = a->id.empty() ? where : a->id;
+      input.title = a->title;
+      input.date = a->date;
+      input.date_source = a->date.empty() ? "" : "jsonl";
+      input.url = a->url;
+      fn(a->text, std::move(input), where);
+    }
+    return reader.error() ? Status::IoError("cannot read standard input") : Status::Ok();
+  }
+  std::string block, carry;
+  std::vector<char> buf(1 << 16);
+  uint64_t offset = 0, lines = 0;
+  bool eof = false;
+  while (!eof) {
+    block.swap(carry);
+    carry.clear();
+    while (block.size() < kStdinBlockBytes) {
+      size_t n = std::fread(buf.data(), 1, buf.size(), in);
+      if (n == 0) { eof = true; break; }
+      block.append(buf.data(), n);
+    }
+    if (!eof) {
+      size_t nl = block.rfind('\n');
+      if (nl != std::string::npos) { carry = block.substr(nl + 1); block.resize(nl + 1); }
+    }
+    if (block.empty()) continue;
+    if (offset + block.size() > UINT32_MAX) return Status::BadInput("plain text on stdin is limited to 4 GiB; send a JSONL article stream instead");
+    ArticleInput input;
+    input.path = "-";
+    input.byte_base = static_cast<uint32_t>(offset);
+    input.line_base = static_cast<uint32_t>(lines);
+    fn(block, std::move(input), fmt::format("-: block at byte {}", offset));
+    offset += block.size();
+    lines += static_cast<uint64_t>(std::count(block.begin(), block.end(), '\n'));
+  }
+  return std::ferror(in) ? Status::IoError("cannot read standard input") : Status::Ok();
+}
+
+class Printer {
+ public:
+  Printer(std::string format, std::FILE* out) : format_(std::move(format)), out_(out) {}
+
+  void Article(const AnalyzedArticle& a) {
+    if (format_ == "jsonl") {
+      std::string buf;
+      for (const Claim& c : a.claims) {
+        buf.clear();
+        report::AppendClaimJson(&buf, a.article.path, c);
+        buf += '\n';
+        std::fwrite(buf.data(), 1, buf.size(), out_);
+      }
+    } else if (format_ == "tsv") {
+      if (!header_done_) { fmt::print(out_, "{}\n", report::ClaimTsvHeader()); header_done_ = true; }
+      for (const Claim& c : a.claims) fmt::print(out_, "{}\n", report::ClaimTsvRow(a.article.path, c));
+    } else {
+      for (const Claim& c : a.claims) rows_.push_back({a.article.path, c});
+      if (rows_.size() >= 10000) Flush();  // keep the table's memory bounded
+    }
+  }
+  void Flush() {
+    if (format_ == "table" && !rows_.empty()) fmt::print(out_, "{}", report::ClaimTable(rows_));
+    rows_.clear();
+  }
+
+ private:
+  std::string format_;
+  std::FILE* out_;
+  bool header_done_ = false;
+  std::vector<std::pair<std::string, Claim>> rows_;
+};
+
+}  // namespace
+
+int CmdExtract(std::span<const std::string> argv, Env& env) {
+  auto args = ParseArgs(argv, kSpecs);
+  if (!args.ok()) return ReportStatus(args.status(), env);
+  std::string format = args->Get("format", "jsonl");
+  if (format != "jsonl" && format != "tsv" && format != "table") {
+    return ReportStatus(Status::InvalidArgument("--format must be jsonl, tsv or table, not '" + format + "'"), env);
+  }
+  if (args->positional.empty()) return ReportStatus(Status::InvalidArgument("extract needs FILE... ('-' for stdin)"), env);
+  AnalyzerOptions options;
+  options.lexicon_files = args->GetAll("lexicon");
+  auto analyzer = Analyzer::Create(options);
+  if (!analyzer.ok()) return ReportStatus(analyzer.status(), env);
+
+  Printer printer(format, env.out);
+  bool failed = false;
+  auto analyze = [&](std::string_view bytes, ArticleInput input, const std::string& where) {
+    if (input.date.empty() && args->Has("date")) { input.date = args->Get("date"); input.date_source = "flag"; }
+    auto a = (*analyzer)->Analyze(bytes, input);
+    if (!a.ok()) {
+      fmt::print(env.err, "claims: {}: {}\n", where, a.status().message());
+      failed = true;
+      return;
+    }
+    printer.Article(*a);
+  };
+
+  for (const std::string& path : args->positional) {
+    if (path == "-") {
+      Status st = ReadStdin(env.in, analyze);
+      if (!st.ok()) { fmt::print(env.err, "claims: -: {}\n", st.message()); failed = true; }
+      continue;
+    }
+    auto bytes = ingest::ReadWholeFile(path, kMaxFileBytes);
+    if (!bytes.ok()) {
+      fmt::print(env.err, "claims: {}: {}\n", path, bytes.status().message());
+      failed = true;
+      continue;
+    }
+    ArticleInput input;
+    input.path = path;
+    analyze(*bytes, input, path);
+  }
+  printer.Flush();
+  std::fflush(env.out);
+  return failed ? kExitInput : kExitOk;
 }
 
 }  // namespace claims::cli

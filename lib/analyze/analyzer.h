@@ -26,6 +26,10 @@ struct ArticleInput {
   std::string date;         // JSONL "date" or --date; else found in the text
   std::string date_source;  // "jsonl" / "flag" when `date` is set
   std::string url;
+  // When the bytes are one block of a longer stream (plain text on stdin):
+  // where the block starts, so offsets and lines are the stream's.
+  uint32_t byte_base = 0;
+  uint32_t line_base = 0;
 };
 
 struct AnalyzedArticle {

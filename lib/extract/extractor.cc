@@ -1,0 +1,641 @@
+// Extraction in one pass. RE2 finds the next interesting span (see
+// patterns.cc); identifiers and model names are skipped whole, and each
+// numeric core is read outwards by a small hand-written grammar:
+//
+//   [qualifier] [currency] CORE [多/余] [magnitude] [unit] [qualifier] [至 CORE ... unit]
+//
+// Anything that turns out to be a date, a time, an identifier or a bare
+// number without unit or magnitude yields no claim: a claim needs a unit, a
+// percent, a multiple, a fraction, a measure word or a magnitude (万/亿).
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <optional>
+
+#include <re2/re2.h>
+
+#include "extract/patterns.h"
+#include "extract/sentences.h"
+#include "extract/utf8.h"
+#include "number/numeral.h"
+#include "units/unit_table.h"
+
+namespace claims {
+namespace {
+
+namespace pat = extract_patterns;
+using number::Numeral;
+
+// Prefix words that set the qualifier, longest first.
+struct QualifierWord {
+  std::string_view word;
+  Qualifier q;
+};
+constexpr QualifierWord kPrefixQualifiers[] = {
+    {"不超过", Qualifier::kAtMost}, {"未超过", Qualifier::kAtMost},
+    {"大约", Qualifier::kApprox},   {"约为", Qualifier::kApprox},   {"约合", Qualifier::kApprox},
+    {"将近", Qualifier::kApprox},   {"接近", Qualifier::kApprox},   {"超过", Qualifier::kAtLeast},
+    {"超出", Qualifier::kAtLeast},  {"突破", Qualifier::kAtLeast},  {"至少", Qualifier::kAtLeast},
+    {"最少", Qualifier::kAtLeast},  {"最多", Qualifier::kAtMost},   {"不到", Qualifier::kAtMost},
+    {"不足", Qualifier::kAtMost},   {"约", Qualifier::kApprox},     {"近", Qualifier::kApprox},
+    {"超", Qualifier::kAtLeast},    {"逾", Qualifier::kAtLeast},
+};
+constexpr QualifierWord kSuffixQualifiers[] = {
+    {"左右", Qualifier::kApprox}, {"上下", Qualifier::kApprox},  {"以上", Qualifier::kAtLeast},
+    {"之上", Qualifier::kAtLeast}, {"以下", Qualifier::kAtMost}, {"以内", Qualifier::kAtMost},
+    {"之内", Qualifier::kAtMost},  {"不到", Qualifier::kAtMost}, {"多", Qualifier::kAtLeast},
+    {"余", Qualifier::kAtLeast},
+};
+// Range separators between two numbers: 2.5万至4万, 50%-60%.
+constexpr std::string_view kRangeSeparators[] = {"至", "到", "-", "~", "—", "–"};
+// Currency symbols written before the number.
+constexpr std::string_view kCurrencyPrefixes[] = {"US$", "$", "¥"};
+
+Qualifier Combine(Qualifier a, Qualifier b) { return b == Qualifier::kExact ? a : b; }
+
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+namespace {
+
+// The compiled patterns, shared read-only by every Extract() call.
+struct Tables {
+  const units::UnitTable& units;
+  RE2 scan;
+  RE2 unit_re;       // anchored, longest alias of units.tsv
+  RE2 magnitude_re;  // anchored: " million" ...
+
+  static RE2::Options Longest() {
+    RE2::Options o;
+    o.set_longest_match(true);
+    o.set_log_errors(false);
+    return o;
+  }
+  static std::string Alternation(std::vector<std::string> words) {
+    std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::string re = "(";
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i > 0) re += "|";
+      re += RE2::QuoteMeta(words[i]);
+    }
+    return re + ")";
+  }
+  static std::string UnitPattern(const units::UnitTable& t) {
+    std::vector<std::string> aliases;
+    for (const auto& u : t.units()) aliases.push_back(u.alias);
+    return Alternation(aliases);
+  }
+  static std::string MagnitudePattern(const units::UnitTable& t) {
+    std::vector<std::string> words;
+    for (const auto& [alias, factor] : t.magnitudes()) {
+      if (IsAsciiLetter(alias[0])) words.push_back(alias);
+    }
+    return " ?" + Alternation(words);
+  }
+
+  explicit Tables(const units::UnitTable& t)
+      : units(t), scan(pat::ScanPattern()), unit_re(UnitPattern(t), Longest()),
+        magnitude_re(MagnitudePattern(t), Longest()) {}
+
+};
+
+}  // namespace
+
+struct Extractor::Impl {
+  explicit Impl(const units::UnitTable& t) : tables(t) {}
+  Extraction Run(std::string_view original, const text::NormalizedText& norm, uint32_t byte_base,
+                 uint32_t line_base) const;
+  Tables tables;
+};
+
+namespace {
+
+// Everything the grammar learned about one quantity, in normalised offsets.
+struct Parsed {
+  size_t begin = 0, end = 0;
+  Decimal lo, hi, precision;
+  const units::UnitInfo* unit = nullptr;
+  std::string unit_code, dimension, counted;
+  Qualifier qualifier = Qualifier::kExact;
+};
+
+class Grammar {
+ public:
+  Grammar(const Tables& impl, std::string_view t) : impl_(impl), t_(t) {}
+
+  // Reads a quantity whose numeric core is t_[cb, ce). Returns nullopt when
+  // the core is not a quantity; *resume says where scanning continues.
+  std::optional<Parsed> ReadCore(size_t cb, size_t ce, size_t* resume, std::vector<ExtractedMention>* mentions);
+  std::optional<Parsed> ReadWord(size_t b, size_t e);
+
+ private:
+  bool At(size_t pos, std::string_view s) const { return t_.substr(pos, s.size()) == s; }
+  bool EndsAt(size_t pos, std::string_view s) const {
+    return pos >= s.size() && t_.substr(pos - s.size(), s.size()) == s;
+  }
+  const units::UnitInfo* MatchUnit(size_t pos, size_t* len) const;
+  std::optional<Decimal> MatchMagnitude(size_t pos, size_t* len) const;
+  bool ReadDate(size_t cb, size_t ce, const Numeral& n, size_t* resume, std::vector<ExtractedMention>* mentions);
+  void AddMention(size_t b, size_t e, std::string value, Mention::Type type, std::vector<ExtractedMention>* out) {
+    ExtractedMention m;
+    m.mention.type = type;
+    m.mention.value = std::move(value);
+    m.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+    out->push_back(std::move(m));
+  }
+
+  const Tables& impl_;
+  std::string_view t_;
+};
+
+const units::UnitInfo* Grammar::MatchUnit(size_t pos, size_t* len) const {
+  re2::StringPiece m;
+  if (!impl_.unit_re.Match(t_, pos, t_.size(), RE2::ANCHOR_START, &m, 1)) return nullptr;
+  // A Latin unit must not run into more Latin letters: "5 TB" but not "5 TBW".
+  size_t end = pos + m.size();
+  if (IsAsciiLetter(m[m.size() - 1]) && end < t_.size() && IsAsciiLetter(t_[end])) return nullptr;
+  *len = m.size();
+  return impl_.units.FindUnit(std::string_view(m.data(), m.size()));
+}
+
+std::optional<Decimal> Grammar::MatchMagnitude(size_t pos, size_t* len) const {
+  re2::StringPiece whole, word;
+  if (!impl_.magnitude_re.Match(t_, pos, t_.size(), RE2::ANCHOR_START, &whole, 1)) return std::nullopt;
+  size_t end = pos + whole.size();
+  if (end < t_.size() && IsAsciiLetter(t_[end])) return std::nullopt;
+  std::string_view w(whole.data(), whole.size());
+  if (!w.empty() && w[0] == ' ') w.remove_prefix(1);
+  const Decimal* f = impl_.units.FindMagnitude(w);
+  if (f == nullptr) return std::nullopt;
+  *len = whole.size();
+  return *f;
+}
+
+// Dates, times and identifiers that start with a number. Returns true when
+// the core was one of them (no claim), with mentions for dates.
+bool Grammar::ReadDate(size_t cb, size_t ce, const Numeral& n, size_t* resume,
+                       std::vector<ExtractedMention>* mentions) {
+  std::string_view core = t_.substr(cb, ce - cb);
+  bool integer = n.ok() && !n.vague && n.lo.exponent() >= 0 && n.lo == n.hi && !n.has_big_unit;
+  if (!integer) return false;
+  bool arabic = IsAsciiDigit(core[0]);
+  bool four_digits = arabic && core.size() == 4;
+  bool year_like = four_digits || (n.chinese && core.size() == 12 && n.lo >= Decimal(1000));
+  // 23年8月15日, 23年11月: a two-digit year, but only with a month after it
+  // (23年 alone is a duration).
+  bool short_year = arabic && core.size() == 2 && At(ce, "年") && ce + 4 < t_.size() &&
+                    IsAsciiDigit(t_[ce + 3]) && (At(ce + 4, "月") || (IsAsciiDigit(t_[ce + 4]) && At(ce + 5, "月")));
+  year_like |= short_year;
+  size_t p = ce;
+  if (p < t_.size() && t_[p] == ' ' && year_like) ++p;
+  // 2024-03-19 19:57:53, 2024/03/19
+  if (four_digits && p < t_.size() && (t_[p] == '-' || t_[p] == '/') && p + 1 < t_.size() && IsAsciiDigit(t_[p + 1])) {
+    size_t q = p + 1;
+    while (q < t_.size() && (IsAsciiDigit(t_[q]) || t_[q] == '-' || t_[q] == '/')) ++q;
+    if (q < t_.size() && t_[q] == ' ' && q + 1 < t_.size() && IsAsciiDigit(t_[q + 1])) {
+      size_t r = q + 1;
+      while (r < t_.size() && (IsAsciiDigit(t_[r]) || t_[r] == ':')) ++r;
+      if (t_.substr(q + 1, r - q - 1).find(':') != std::string_view::npos) q = r;
+    }
+    std::string value(t_.substr(cb, std::min(q, cb + 10) - cb));
+    std::replace(value.begin(), value.end(), '/', '-');
+    AddMention(cb, q, value, Mention::Type::kDate, mentions);
+    *resume = q;
+    return true;
+  }
+  if (year_like && At(p, "财年")) {
+    AddMention(cb, p + 6, "FY" + n.lo.ToString(), Mention::Type::kDate, mentions);
+    *resume = p + 6;
+    return true;
+  }
+  if (year_like && At(p, "年")) {
+    std::string value = short_year ? "20" + std::string(core) : n.lo.ToString();
+    size_t end = p + 3;
+    // Month and day after the year: 2024年3月19日, 2024年 3 月27 日.
+    size_t q = end;
+    if (q < t_.size() && t_[q] == ' ') ++q;
+    size_t m = q;
+    while (m < t_.size() && IsAsciiDigit(t_[m])) ++m;
+    size_t mm = m;
+    if (mm < t_.size() && t_[mm] == ' ') ++mm;
+    if (m > q && m - q <= 2 && At(mm, "月")) {
+      int month = std::stoi(std::string(t_.substr(q, m - q)));
+      if (month >= 1 && month <= 12) {
+        value += month < 10 ? "-0" + std::to_string(month) : "-" + std::to_string(month);
+        end = mm + 3;
+        if (At(end, "份")) end += 3;
+        size_t dq = end;
+        if (dq < t_.size() && t_[dq] == ' ') ++dq;
+        size_t d = dq;
+        while (d < t_.size() && IsAsciiDigit(t_[d])) ++d;
+        size_t dd = d;
+        if (dd < t_.size() && t_[dd] == ' ') ++dd;
+        if (d > dq && d - dq <= 2 && (At(dd, "日") || At(dd, "号"))) {
+          int day = std::stoi(std::string(t_.substr(dq, d - dq)));
+          value += day < 10 ? "-0" + std::to_string(day) : "-" + std::to_string(day);
+          end = dd + 3;
+        }
+      }
+    }
+    AddMention(cb, end, value, Mention::Type::kDate, mentions);
+    *resume = end;
+    return true;
+  }
+  p = ce;
+  if (p < t_.size() && t_[p] == ' ' && arabic) ++p;
+  // 3月18日, 6月份, 十二月
+  if (At(p, "月") && n.lo >= Decimal(1) && n.lo <= Decimal(12)) {
+    std::string value = "--" + std::string(n.lo < Decimal(10) ? "0" : "") + n.lo.ToString();
+    size_t end = p + 3;
+    if (At(end, "份")) end += 3;
+    size_t d = end;
+    while (d < t_.size() && IsAsciiDigit(t_[d])) ++d;
+    if (d > end && d - end <= 2 && (At(d, "日") || At(d, "号"))) {
+      int day = std::stoi(std::string(t_.substr(end, d - end)));
+      value += day < 10 ? "-0" + std::to_string(day) : "-" + std::to_string(day);
+      end = d + 3;
+    }
+    AddMention(cb, end, value, Mention::Type::kDate, mentions);
+    *resume = end;
+    return true;
+  }
+  // 17日 (a day of the month), but 100日元 is money; 1349号 is an identifier.
+  if (At(p, "号")) { *resume = p + 3; return true; }
+  if (At(p, "日") && !At(p, "日元") && !At(p, "日币")) {
+    if (n.lo <= Decimal(31)) AddMention(cb, p + 3, "---" + n.lo.ToString(), Mention::Type::kDate, mentions);
+    *resume = p + 3;
+    return true;
+  }
+  // Times: 19:57, 3点, 14时; 第三季度 and 4季度 are periods.
+  if (arabic && At(p, ":") && p + 1 < t_.size() && IsAsciiDigit(t_[p + 1])) {
+    size_t q = p + 1;
+    while (q < t_.size() && (IsAsciiDigit(t_[q]) || t_[q] == ':')) ++q;
+    *resume = q;
+    return true;
+  }
+  if ((At(p, "点") || At(p, "时")) && n.lo <= Decimal(24)) { *resume = p + 3; return true; }
+  if (At(p, "季度") && n.lo >= Decimal(1) && n.lo <= Decimal(4)) {
+    AddMention(cb, p + 6, "Q" + n.lo.ToString(), Mention::Type::kDate, mentions);
+    *resume = p + 6;
+    return true;
+  }
+  return false;
+}
+
+std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
+  std::string_view w = t_.substr(b, e - b);
+  Parsed p;
+  p.begin = b;
+  p.end = e;
+  Decimal v = w == "翻两番" ? Decimal(4) : (w == "减半" ? *Decimal::Parse("0.5") : Decimal(2));
+  if (w == "一半") {
+    p.lo = p.hi = *Decimal::Parse("0.5");
+    p.unit_code = "fraction";
+    p.dimension = "fraction";
+  } else {
+    p.lo = p.hi = v;
+    p.unit_code = "x";
+    p.dimension = "multiple";
+  }
+  p.precision = p.lo;
+  return p;
+}
+
+std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
+                                        std::vector<ExtractedMention>* mentions) {
+  *resume = ce;
+  std::string_view core = t_.substr(cb, ce - cb);
+  // 数/几 only make sense before or after a unit character; strip a
+  // trailing 数 (数据) and reject a lone 几 (几乎).
+  while (!core.empty() && EndsWith(core, "数")) core.remove_suffix(3);
+  ce = cb + core.size();
+  if (core.empty()) return std::nullopt;
+
+  // Left context.
+  char32_t prev = PrevCodePoint(t_, cb);
+  if (prev == U'第') return std::nullopt;  // ordinals: 第五代
+  if (cb > 0 && (IsAsciiLetter(t_[cb - 1]) || t_[cb - 1] == '#' || t_[cb - 1] == '.')) return std::nullopt;
+  if (cb > 1 && t_[cb - 1] == '-' && IsAsciiLetter(t_[cb - 2])) return std::nullopt;
+
+  Numeral n = number::ParseNumeral(core);
+  if (!n.ok()) return std::nullopt;
+  // 几个, 数家: "a few", not a quantity; 数十, 十几 are.
+  if (n.vague && core.find("十") == std::string_view::npos && core.find("百") == std::string_view::npos &&
+      core.find("千") == std::string_view::npos && core.find("万") == std::string_view::npos &&
+      core.find("亿") == std::string_view::npos) {
+    return std::nullopt;
+  }
+  if (ReadDate(cb, ce, n, resume, mentions)) return std::nullopt;
+
+  Parsed p;
+  p.begin = cb;
+  p.lo = n.lo;
+  p.hi = n.hi;
+  p.precision = n.precision;
+  if (n.vague) p.qualifier = Qualifier::kRange;
+  size_t pos = ce;
+
+  // X分之Y: 五分之一, 25分之一, 百分之二十 (percent), 千分之五 (per mille).
+  if (At(pos, "分之")) {
+    size_t b2 = pos + 6, e2 = b2;
+    while (e2 < t_.size()) {
+      size_t save = e2;
+      char32_t c = NextCodePoint(t_, &e2);
+      bool digit = (c < 0x80 && (IsAsciiDigit(static_cast<char>(c)) || c == '.')) ||
+                   std::u32string_view(U"零〇一二两三四五六七八九十百千").find(c) != std::u32string_view::npos;
+      if (!digit) { e2 = save; break; }
+    }
+    if (e2 == b2) return std::nullopt;
+    Numeral num = number::ParseNumeral(t_.substr(b2, e2 - b2));
+    if (!num.ok() || n.lo.is_zero() || n.vague || num.vague) return std::nullopt;
+    if (core == "百" || core == "千") {
+      p.lo = p.hi = core == "百" ? num.lo : num.lo * Decimal::Pow10(-1);
+      p.precision = core == "百" ? num.precision : num.precision * Decimal::Pow10(-1);
+      p.unit_code = "%";
+      p.dimension = "percent";
+    } else {
+      Decimal::Rational r = num.lo.ToRational() / n.lo.ToRational();
+      p.lo = p.hi = Decimal::FromRational(r, 12);
+      p.precision = Decimal::FromRational(num.precision.ToRational() / n.lo.ToRational(), 12);
+      p.unit_code = "fraction";
+      p.dimension = "fraction";
+    }
+    p.end = e2;
+    *resume = e2;
+    return p;
+  }
+  // 1/5 (a fraction, not a date: dates with a year were read above).
+  if (pos + 1 < t_.size() && t_[pos] == '/' && IsAsciiDigit(t_[pos + 1]) && IsAsciiDigit(core[0])) {
+    size_t e2 = pos + 1;
+    while (e2 < t_.size() && IsAsciiDigit(t_[e2])) ++e2;
+    if (e2 - pos - 1 > 4 || (e2 < t_.size() && (t_[e2] == '/' || t_[e2] == '.'))) return std::nullopt;
+    Numeral den = number::ParseArabic(t_.substr(pos + 1, e2 - pos - 1));
+    if (!den.ok() || den.lo.is_zero() || !n.precision.is_zero() && n.precision < Decimal(1)) return std::nullopt;
+    p.lo = p.hi = Decimal::FromRational(n.lo.ToRational() / den.lo.ToRational(), 12);
+    p.precision = Decimal::FromRational(Decimal::Rational(1) / den.lo.ToRational(), 12);
+    p.unit_code = "fraction";
+    p.dimension = "fraction";
+    p.end = e2;
+    *resume = e2;
+    return p;
+  }
+
+  // 3万多, 40多分钟, 十余: more than.
+  if (At(pos, "多") || At(pos, "余")) {
+    size_t l = 0;
+    if (MatchUnit(pos + 3, &l) != nullptr || !n.chinese || n.has_big_unit) {
+      pos += 3;
+      p.qualifier = Qualifier::kAtLeast;
+    }
+  }
+  // English magnitudes: 2.5 billion.
+  size_t mlen = 0;
+  if (auto mag = MatchMagnitude(pos, &mlen)) {
+    p.lo = p.lo * *mag;
+    p.hi = p.hi * *mag;
+    p.precision = p.precision * *mag;
+    pos += mlen;
+    n.has_big_unit = true;
+  }
+  // The unit (one optional space before a Latin unit: 296 teraFLOPS).
+  size_t ulen = 0;
+  size_t upos = pos;
+  const units::UnitInfo* unit = MatchUnit(upos, &ulen);
+  if (unit == nullptr && upos < t_.size() && t_[upos] == ' ') {
+    unit = MatchUnit(upos + 1, &ulen);
+    if (unit != nullptr && !IsAsciiLetter(unit->alias[0]) && unit->alias != "%") unit = nullptr;
+    if (unit != nullptr) ++upos;
+  }
+  // A number glued to Latin letters that are not a unit is an identifier: 910B, 5G.
+  if (unit == nullptr && pos < t_.size() && IsAsciiLetter(t_[pos]) && !n.has_big_unit) {
+    size_t e = pos;
+    while (e < t_.size() && (IsAsciiLetter(t_[e]) || IsAsciiDigit(t_[e]))) ++e;
+    AddMention(cb, e, "", Mention::Type::kModel, mentions);
+    *resume = e;
+    return std::nullopt;
+  }
+  // Currency written before the number: $5, US$2.5 billion, ¥100.
+  size_t qb = cb;
+  for (std::string_view c : kCurrencyPrefixes) {
+    if (EndsAt(cb, c)) {
+      if (unit == nullptr) unit = impl_.units.FindUnit(c);
+      qb = cb - c.size();
+      break;
+    }
+  }
+  if (unit != nullptr) {
+    pos = upos + ulen;
+    // 年 after a number that is not a year is a duration (30年), but 一年
+    // and 一个 are "a year", "an item": articles, not quantities.
+    if ((unit->dimension == "count" || unit->dimension == "duration") && n.chinese && !n.has_big_unit &&
+        n.hi < Decimal(2)) {
+      return std::nullopt;
+    }
+    // 3个百分点 is read by the unit table; 10周年 is an anniversary.
+    if (unit->alias == "周" && At(pos, "年")) return std::nullopt;
+    // 元宇宙, 台积电: a measure word that starts a longer word.
+    if (unit->dimension == "count" && (At(pos, "积电") || At(pos, "湾") || At(pos, "有"))) return std::nullopt;
+    p.unit = unit;
+    p.unit_code = unit->canonical;
+    p.dimension = unit->dimension;
+    if (unit->dimension == "count") p.counted = unit->alias;
+    p.lo = p.lo * unit->factor;
+    p.hi = p.hi * unit->factor;
+    p.precision = p.precision * unit->factor;
+  } else if (n.has_big_unit && (n.has_digit || n.vague || core.size() > 3)) {
+    // A bare magnitude is a quantity (营收11.11亿, 数百万); a lone 万 or 千万不要 is not.
+    if (!n.has_digit && !n.vague && (At(pos, "不") || At(pos, "级"))) return std::nullopt;
+    p.unit_code = "number";
+    p.dimension = "number";
+  } else {
+    return std::nullopt;  // a bare number: list item, code, year, idiom
+  }
+  if (!n.has_digit && !n.vague && !n.has_big_unit && unit != nullptr && unit->dimension != "multiple") {
+    return std::nullopt;  // 十分, 百家: words, not quantities
+  }
+
+  // Suffix qualifiers: 80%以上, 18个月左右, 两倍多.
+  for (const QualifierWord& q : kSuffixQualifiers) {
+    if (At(pos, q.word)) {
+      // 多 and 余 before another noun are not qualifiers: 多家, 余下.
+      if ((q.word == "多" || q.word == "余") && p.unit_code != "x" && p.unit_code != "%") continue;
+      p.qualifier = Combine(p.qualifier, q.q);
+      pos += q.word.size();
+      break;
+    }
+  }
+  // Ranges: 2.5万至4万美元, 50%-60%, 5到10倍. The unit and magnitude of the
+  // second number apply to the first when the first has none.
+  bool from_to = EndsAt(qb, "从");
+  for (std::string_view sep : kRangeSeparators) {
+    if (from_to || !At(pos, sep)) continue;
+    size_t b2 = pos + sep.size();
+    re2::StringPiece m2[pat::kNumGroups + 1];
+    if (!impl_.scan.Match(t_, b2, t_.size(), RE2::ANCHOR_START, m2, pat::kNumGroups + 1) || m2[pat::kCore].empty()) break;
+    size_t resume2 = 0;
+    std::vector<ExtractedMention> ignored;
+    auto second = ReadCore(b2, b2 + m2[pat::kCore].size(), &resume2, &ignored);
+    if (!second || second->qualifier == Qualifier::kRange) break;
+    Decimal lo = p.lo;
+    if (unit == nullptr && second->unit != nullptr) {
+      // 2.5万至4万美元: the first end had only a magnitude; the unit distributes.
+      lo = lo * second->unit->factor;
+      p.precision = p.precision * second->unit->factor;
+      p.unit = second->unit;
+      p.unit_code = second->unit_code;
+      p.dimension = second->dimension;
+      p.counted = second->counted;
+    } else if (second->unit_code != p.unit_code) {
+      break;
+    }
+    if (lo > second->hi) break;
+    p.lo = lo;
+    p.hi = second->hi;
+    p.qualifier = Qualifier::kRange;
+    pos = second->end;
+    break;
+  }
+
+  // Prefix qualifiers: 约, 超过, 近 (not 最近, 附近).
+  size_t begin = qb;
+  // The qualifier may stand one space or one 了 away: 约 3.9亿, 突破了1万亿.
+  size_t qe = qb;
+  if (qe > 0 && t_[qe - 1] == ' ') --qe;
+  if (EndsAt(qe, "了")) qe -= 3;
+  for (const QualifierWord& q : kPrefixQualifiers) {
+    if (!EndsAt(qe, q.word)) continue;
+    size_t qs = qe - q.word.size();
+    if (q.word == "近" && (EndsAt(qs, "最") || EndsAt(qs, "附") || EndsAt(qs, "将") || EndsAt(qs, "接"))) continue;
+    if (q.word == "超" && (EndsAt(qs, "赶") || EndsAt(qs, "高"))) continue;
+    if (p.qualifier != Qualifier::kRange) p.qualifier = Combine(q.q, p.qualifier);
+    begin = qs;
+    break;
+  }
+  // 上千, 上万: "upwards of".
+  if (begin == qb && EndsAt(qb, "上") && !n.has_digit && p.qualifier == Qualifier::kExact) {
+    p.qualifier = Qualifier::kAtLeast;
+    begin = qb - 3;
+  }
+  p.begin = begin;
+  p.end = pos;
+  *resume = pos;
+  return p;
+}
+
+// Line counting over the original text, moving forward only.
+class LineCounter {
+ public:
+  LineCounter(std::string_view text, uint32_t base) : text_(text), line_(base + 1) {}
+  uint32_t LineAt(size_t offset) {
+    if (offset < pos_) { pos_ = 0; line_ = base_line_; }
+    line_ += static_cast<uint32_t>(std::count(text_.begin() + pos_, text_.begin() + offset, '\n'));
+    pos_ = offset;
+    return line_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  uint32_t line_;
+  uint32_t base_line_ = line_;
+};
+
+}  // namespace
+
+Extraction Extractor::Impl::Run(std::string_view original, const text::NormalizedText& norm, uint32_t byte_base,
+                                uint32_t line_base) const {
+  Extraction out;
+  std::string_view t = norm.utf8;
+  Grammar grammar(tables, t);
+  const RE2& scan = tables.scan;
+  SentenceIndex sentences(t);
+  LineCounter lines(original, line_base);
+
+  auto finish_claim = [&](const Parsed& p) {
+    ExtractedClaim ec;
+    Claim& c = ec.claim;
+    ec.span = {static_cast<uint32_t>(p.begin), static_cast<uint32_t>(p.end)};
+    ec.sentence = sentences.Around(p.begin);
+    uint32_t ob = norm.map.ToOriginal(ec.span.begin), oe = norm.map.ToOriginalEnd(ec.span.end);
+    c.byte_start = byte_base + ob;
+    c.byte_end = byte_base + oe;
+    c.line = lines.LineAt(ob);
+    c.surface = std::string(original.substr(ob, oe - ob));
+    c.value_lo = p.lo;
+    c.value_hi = p.hi;
+    c.precision = p.precision;
+    c.unit = p.unit_code;
+    c.dimension = p.dimension;
+    c.counted = p.counted;
+    c.qualifier = p.qualifier;
+    c.kind = c.unit == "x" ? Kind::kRatio : c.unit == "pp" ? Kind::kChange : c.unit == "fraction" ? Kind::kShare : Kind::kLevel;
+    uint32_t sb = norm.map.ToOriginal(ec.sentence.begin), se = norm.map.ToOriginalEnd(ec.sentence.end);
+    c.sentence_start = byte_base + sb;
+    c.sentence_end = byte_base + se;
+    c.sentence = std::string(original.substr(sb, se - sb));
+    out.claims.push_back(std::move(ec));
+  };
+
+  re2::StringPiece m[pat::kNumGroups + 1];
+  size_t pos = 0;
+  while (pos < t.size() && scan.Match(t, pos, t.size(), RE2::UNANCHORED, m, pat::kNumGroups + 1)) {
+    size_t b = m[0].data() - t.data();
+    size_t e = b + m[0].size();
+    size_t resume = std::max(e, b + 1);
+    if (!m[pat::kModel].empty()) {
+      if (m[pat::kModel].substr(0, 3) != "ICP") {
+        ExtractedMention em;
+        em.mention.type = Mention::Type::kModel;
+        em.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+        out.mentions.push_back(std::move(em));
+      }
+      // A trailing unit turns "NVLink 2" style names into nothing else, but
+      // "GPT-3" must not leave "3" to be read later.
+    } else if (!m[pat::kWord].empty()) {
+      if (auto p = grammar.ReadWord(b, e)) finish_claim(*p);
+    } else if (!m[pat::kRelative].empty()) {
+      std::string_view w(m[pat::kRelative].data(), m[pat::kRelative].size());
+      std::string value = w == "去年" ? "rel:-1y" : w == "今年" ? "rel:0y" : w == "明年" ? "rel:+1y"
+                        : w == "前年" ? "rel:-2y" : (w == "上季度" || w == "上一季度") ? "rel:-1q"
+                        : w == "本季度" ? "rel:0q" : w == "上半年" ? "rel:H1" : "rel:H2";
+      ExtractedMention em;
+      em.mention.type = Mention::Type::kDate;
+      em.mention.value = value;
+      em.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      out.mentions.push_back(std::move(em));
+    } else if (!m[pat::kCore].empty()) {
+      size_t r = e;
+      std::vector<ExtractedMention> mentions;
+      if (auto p = grammar.ReadCore(b, e, &r, &mentions)) finish_claim(*p);
+      for (auto& em : mentions) out.mentions.push_back(std::move(em));
+      resume = std::max(r, b + 1);
+    }
+    pos = resume;
+  }
+  // Mentions: fill positions and sentences; keep text order.
+  std::sort(out.mentions.begin(), out.mentions.end(),
+            [](const ExtractedMention& a, const ExtractedMention& b) { return a.span.begin < b.span.begin; });
+  for (ExtractedMention& em : out.mentions) {
+    Mention& mm = em.mention;
+    uint32_t ob = norm.map.ToOriginal(em.span.begin), oe = norm.map.ToOriginalEnd(em.span.end);
+    mm.byte_start = byte_base + ob;
+    mm.byte_end = byte_base + oe;
+    mm.line = lines.LineAt(ob);
+    mm.surface = std::string(original.substr(ob, oe - ob));
+    if (mm.type == Mention::Type::kModel && mm.value.empty()) mm.value = std::string(t.substr(em.span.begin, em.span.end - em.span.begin));
+    em.sentence = sentences.Around(em.span.begin);
+  }
+  return out;
+}
+
+Extractor::Extractor(const units::UnitTable& units) : impl_(std::make_unique<Impl>(units)) {}
+Extractor::~Extractor() = default;
+
+Extraction Extractor::Extract(std::string_view original, const text::NormalizedText& norm, uint32_t byte_base,
+                              uint32_t line_base) const {
+  return impl_->Run(original, norm, byte_base, line_base);
+}
+
+}  // namespace claims

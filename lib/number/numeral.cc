@@ -1,0 +1,255 @@
+// Chinese numerals are parsed with the usual two-level accumulator: small
+// units (十百千) build a section, big units (万, 亿) close it. 亿 multiplies
+// everything before it so that 1万亿 = 10^12. A vague placeholder (数, 几)
+// is evaluated twice, at its low and high digit, giving a range. Precision
+// tracks the unit of the last stated digit: 1.47万亿 is precise to 0.01万亿.
+#include "number/numeral.h"
+
+#include <optional>
+#include <vector>
+
+namespace claims::number {
+namespace {
+
+struct Token {
+  enum Type { kNum, kSmall, kBig, kVague } type;
+  Decimal value;      // kNum: the digit or Arabic number; kSmall/kBig: the unit
+  Decimal precision;  // kNum only
+  bool chinese_digit = false;
+  bool after_zero = false;  // 一千零五: the 5 is units, not the colloquial 500
+};
+
+// Decodes one UTF-8 code point from s at i (valid UTF-8 assumed).
+char32_t Next(std::string_view s, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) { ++*i; return c; }
+  int len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (int k = 1; k < len && *i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[*i + k]) & 0x3F);
+  *i += len;
+  return cp;
+}
+
+int ChineseDigit(char32_t c) {
+  switch (c) {
+    case U'零': case U'〇': return 0;
+    case U'一': case U'壹': return 1;
+    case U'二': case U'两': case U'贰': return 2;
+    case U'三': case U'叁': return 3;
+    case U'四': case U'肆': return 4;
+    case U'五': case U'伍': return 5;
+    case U'六': case U'陆': return 6;
+    case U'七': case U'柒': return 7;
+    case U'八': case U'捌': return 8;
+    case U'九': case U'玖': return 9;
+    default: return -1;
+  }
+}
+
+int SmallUnit(char32_t c) {
+  switch (c) {
+    case U'十': case U'拾': return 10;
+    case U'百': case U'佰': return 100;
+    case U'千': case U'仟': return 1000;
+    default: return 0;
+  }
+}
+
+int BigUnitExp(char32_t c) {
+  if (c == U'万') return 4;
+  if (c == U'亿') return 8;
+  return 0;
+}
+
+struct Eval {
+  Decimal value;
+  Decimal precision;
+};
+
+// Evaluates tokens with vague placeholders set to `vague_digit`.
+std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vague_digit) {
+  Decimal total, section;
+  std::optional<Decimal> cur;
+  Decimal cur_prec(1), last_prec(1);
+  int last_small = 0;       // the small unit applied last in this section
+  int64_t unit_before = 0;  // the unit token right before the current digit, if any
+  bool cur_is_single_cn = false;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    switch (t.type) {
+      case Token::kNum:
+      case Token::kVague:
+        if (cur) return std::nullopt;  // two numbers in a row: not a numeral
+        cur = t.type == Token::kVague ? vague_digit : t.value;
+        cur_prec = t.type == Token::kVague ? Decimal(1) : t.precision;
+        cur_is_single_cn = t.chinese_digit && !t.after_zero;
+        unit_before = 0;
+        if (i > 0 && toks[i - 1].type == Token::kSmall) unit_before = std::stoll(toks[i - 1].value.ToString());
+        if (i > 0 && toks[i - 1].type == Token::kBig) unit_before = std::stoll(toks[i - 1].value.ToString());
+        break;
+      case Token::kSmall: {
+        int u = t.value == Decimal(10) ? 10 : t.value == Decimal(100) ? 100 : 1000;
+        if (last_small != 0 && u >= last_small) return std::nullopt;  // 十百, 百百
+        Decimal c = cur.value_or(Decimal(1));
+        section = section + c * t.value;
+        last_prec = cur_prec * t.value;
+        last_small = u;
+        cur.reset();
+        break;
+      }
+      case Token::kBig: {
+        Decimal x = section + cur.value_or(Decimal(0));
+        if (cur) last_prec = cur_prec;
+        if (t.value == Decimal::Pow10(8)) {
+          if (x.is_zero() && total.is_zero()) x = Decimal(1);
+          total = (total + x) * t.value;
+        } else {
+          if (x.is_zero()) x = Decimal(1);
+          total = total + x * t.value;
+        }
+        last_prec = last_prec * t.value;
+        section = Decimal();
+        cur.reset();
+        last_small = 0;
+        break;
+      }
+    }
+  }
+  if (cur) {
+    // Colloquial omitted unit: 一千二 = 1200, 三万五 = 35000 (Chinese digit
+    // right after 百/千/万 with no 零 between).
+    if (cur_is_single_cn && unit_before >= 100 && toks.back().type == Token::kNum) {
+      Decimal unit = Decimal(unit_before / 10);
+      section = section + *cur * unit;
+      last_prec = unit;
+    } else {
+      section = section + *cur;
+      last_prec = cur_prec;
+    }
+  }
+  return Eval{total + section, last_prec};
+}
+
+}  // namespace
+
+Numeral ParseArabic(std::string_view s) {
+  Numeral n;
+  if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
+  std::string plain;
+  plain.reserve(s.size());
+  size_t group = 0;
+  bool seen_comma = false, seen_point = false;
+  int frac = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      plain.push_back(c);
+      if (seen_point) ++frac; else ++group;
+      if (seen_comma && !seen_point && group > 3) { n.error = NumeralError::kMalformed; return n; }
+    } else if (c == ',' && !seen_point) {
+      if (group == 0 || (seen_comma && group != 3) || (!seen_comma && group > 3)) {
+        n.error = NumeralError::kMalformed;
+        return n;
+      }
+      seen_comma = true;
+      group = 0;
+    } else if (c == '.' && !seen_point) {
+      if (seen_comma && group != 3) { n.error = NumeralError::kMalformed; return n; }
+      seen_point = true;
+      plain.push_back('.');
+    } else {
+      n.error = c == '.' ? NumeralError::kMalformed : NumeralError::kBadDigit;
+      return n;
+    }
+  }
+  if (seen_comma && !seen_point && group != 3) { n.error = NumeralError::kMalformed; return n; }
+  auto d = Decimal::Parse(plain);
+  if (!d) { n.error = NumeralError::kOverflow; return n; }
+  n.lo = n.hi = *d;
+  n.precision = Decimal::Pow10(-frac);
+  n.has_digit = true;
+  return n;
+}
+
+Numeral ParseNumeral(std::string_view s) {
+  Numeral n;
+  if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
+  std::vector<Token> toks;
+  bool vague_leading = false;
+  bool pending_zero = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c >= '0' && c <= '9') || c == '.') {
+      size_t j = i;
+      while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.' || s[j] == ',')) ++j;
+      Numeral a = ParseArabic(s.substr(i, j - i));
+      if (!a.ok()) { n.error = a.error; return n; }
+      toks.push_back({Token::kNum, a.lo, a.precision, false});
+      n.has_digit = true;
+      i = j;
+      continue;
+    }
+    char32_t cp = Next(s, &i);
+    int d = ChineseDigit(cp);
+    if (d >= 0) {
+      n.chinese = true;
+      n.has_digit = true;
+      if (d == 0 && !toks.empty() && toks.back().type != Token::kNum) {  // 一千零五: 零 holds a place
+        pending_zero = true;
+        continue;
+      }
+      toks.push_back({Token::kNum, Decimal(d), Decimal(1), true, pending_zero});
+      pending_zero = false;
+    } else if (int u = SmallUnit(cp)) {
+      n.chinese = true;
+      toks.push_back({Token::kSmall, Decimal(u), Decimal(), false});
+    } else if (int e = BigUnitExp(cp)) {
+      n.chinese = true;
+      n.has_big_unit = true;
+      // 万亿 is one magnitude (10^12) only when nothing stands between them;
+      // the accumulator's 亿 rule already multiplies the 万 total.
+      toks.push_back({Token::kBig, Decimal::Pow10(e), Decimal(), false});
+    } else if (cp == U'数' || cp == U'几') {
+      n.chinese = true;
+      n.vague = true;
+      if (toks.empty()) vague_leading = true;
+      toks.push_back({Token::kVague, Decimal(), Decimal(), false});
+    } else {
+      n.error = NumeralError::kBadDigit;
+      return n;
+    }
+    if (toks.size() > 64) { n.error = NumeralError::kOverflow; return n; }
+  }
+  if (toks.empty()) { n.error = NumeralError::kEmpty; return n; }
+  // Runs of single Chinese digits with no units are positional: 二〇二四.
+  bool all_digits = toks.size() > 1;
+  for (const Token& t : toks) all_digits &= (t.type == Token::kNum && t.chinese_digit);
+  if (all_digits) {
+    std::string digits;
+    for (const Token& t : toks) digits += t.value.ToString();
+    auto d = Decimal::Parse(digits);
+    if (!d) { n.error = NumeralError::kOverflow; return n; }
+    n.lo = n.hi = *d;
+    n.precision = Decimal(1);
+    return n;
+  }
+  // A leading placeholder (数十, 几百) spans one to ten of the next unit;
+  // a trailing one (十几) adds one to nine of the last unit's tenth.
+  Decimal lo_digit(1);
+  Decimal hi_digit = vague_leading ? Decimal(10) : Decimal(9);
+  auto lo = Evaluate(toks, lo_digit);
+  auto hi = Evaluate(toks, hi_digit);
+  if (!lo || !hi) { n.error = NumeralError::kMalformed; return n; }
+  if (lo->value.digits() > Decimal::kMaxDigits || lo->value.exponent() > Decimal::kMaxExponent ||
+      hi->value.exponent() > Decimal::kMaxExponent) {
+    n.error = NumeralError::kOverflow;
+    return n;
+  }
+  n.lo = lo->value;
+  n.hi = hi->value;
+  n.precision = lo->precision;
+  return n;
+}
+
+}  // namespace claims::number

@@ -1,0 +1,133 @@
+#include "report/claims_table.h"
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "base/json.h"
+
+namespace claims::report {
+namespace {
+
+constexpr std::string_view kFields[] = {
+    "byte_start", "byte_end", "line", "surface", "value_lo", "value_hi", "precision", "unit",
+    "dimension", "counted", "qualifier", "kind", "direction", "entity", "metric", "metric_word",
+    "period", "scope", "base", "base_entity", "sentence"};
+
+bool IsNumeric(std::string_view name) {
+  return name == "byte_start" || name == "byte_end" || name == "line";
+}
+
+// Terminal columns of a UTF-8 string: East Asian wide characters take two.
+size_t DisplayWidth(std::string_view s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += (len >= 3) ? 2 : 1;  // CJK, full-width forms and emoji are wide
+    i += len;
+  }
+  return w;
+}
+
+std::string Flatten(std::string s) {
+  for (char& c : s) if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+}  // namespace
+
+std::span<const std::string_view> ClaimFieldNames() { return kFields; }
+
+std::string ClaimField(const Claim& c, std::string_view name) {
+  if (name == "byte_start") return std::to_string(c.byte_start);
+  if (name == "byte_end") return std::to_string(c.byte_end);
+  if (name == "line") return std::to_string(c.line);
+  if (name == "surface") return c.surface;
+  if (name == "value_lo") return c.value_lo.ToString();
+  if (name == "value_hi") return c.value_hi.ToString();
+  if (name == "precision") return c.precision.ToString();
+  if (name == "unit") return c.unit;
+  if (name == "dimension") return c.dimension;
+  if (name == "counted") return c.counted;
+  if (name == "qualifier") return std::string(QualifierName(c.qualifier));
+  if (name == "kind") return std::string(KindName(c.kind));
+  if (name == "direction") return std::string(DirectionName(c.direction));
+  if (name == "entity") return c.entity;
+  if (name == "metric") return c.metric;
+  if (name == "metric_word") return c.metric_word;
+  if (name == "period") return c.period;
+  if (name == "scope") return c.scope;
+  if (name == "base") return c.base;
+  if (name == "base_entity") return c.base_entity;
+  if (name == "sentence") return c.sentence;
+  return "";
+}
+
+void AppendClaimJson(std::string* out, std::string_view path, const Claim& c) {
+  out->append("{\"path\":");
+  json::AppendString(out, path);
+  for (std::string_view name : kFields) {
+    out->append(",\"");
+    out->append(name);
+    out->append("\":");
+    std::string v = ClaimField(c, name);
+    if (IsNumeric(name)) {
+      out->append(v);
+    } else if ((name == "entity" || name == "metric" || name == "metric_word" || name == "period" ||
+                name == "scope" || name == "base" || name == "base_entity" || name == "counted" ||
+                name == "direction") && v.empty()) {
+      out->append("null");  // unknown, not the empty string
+    } else {
+      json::AppendString(out, v);
+    }
+  }
+  out->push_back('}');
+}
+
+std::string ClaimTsvHeader() {
+  std::string h = "path";
+  for (std::string_view name : kFields) { h += '\t'; h += name; }
+  return h;
+}
+
+std::string ClaimTsvRow(std::string_view path, const Claim& c) {
+  std::string row = Flatten(std::string(path));
+  for (std::string_view name : kFields) {
+    row += '\t';
+    row += Flatten(ClaimField(c, name));
+  }
+  return row;
+}
+
+std::string ClaimTable(std::span<const std::pair<std::string, Claim>> rows) {
+  static constexpr std::string_view kCols[] = {"path:line", "surface", "value", "unit", "qualifier", "kind",
+                                               "entity", "metric", "period", "scope"};
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& [path, c] : rows) {
+    std::string value = c.value_lo == c.value_hi ? c.value_lo.ToString() : c.value_lo.ToString() + ".." + c.value_hi.ToString();
+    std::string unit = c.counted.empty() ? c.unit : c.unit + "[" + c.counted + "]";
+    std::string kind = std::string(KindName(c.kind)) + std::string(DirectionName(c.direction));
+    cells.push_back({fmt::format("{}:{}", path, c.line), Flatten(c.surface), value, unit,
+                     std::string(QualifierName(c.qualifier)), kind, c.entity, c.metric, c.period, c.scope});
+  }
+  std::vector<size_t> width(std::size(kCols));
+  for (size_t i = 0; i < width.size(); ++i) width[i] = DisplayWidth(kCols[i]);
+  for (const auto& row : cells)
+    for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], DisplayWidth(row[i]));
+  std::string out;
+  auto emit = [&](auto get) {
+    for (size_t i = 0; i < width.size(); ++i) {
+      std::string cell(get(i));
+      out += cell;
+      if (i + 1 < width.size()) out.append(width[i] - DisplayWidth(cell) + 2, ' ');
+    }
+    out += '\n';
+  };
+  emit([&](size_t i) { return std::string(kCols[i]); });
+  for (const auto& row : cells) emit([&](size_t i) { return row[i]; });
+  return out;
+}
+
+}  // namespace claims::report

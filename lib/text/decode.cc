@@ -1,0 +1,89 @@
+// UTF-8 validation follows the Unicode Standard's table 3-7 of well-formed
+// byte sequences (no overlongs, no surrogates, nothing past U+10FFFF). When the
+// bytes are not UTF-8, ICU's charset detector names the likely encoding so the
+// message can say how to convert the file.
+#include "text/decode.h"
+
+#include <cstring>
+
+#include <fmt/format.h>
+#include <unicode/ucsdet.h>
+
+namespace claims::text {
+
+size_t FindInvalidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) { ++i; continue; }
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) { len = 3; lo = 0xA0; }
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) { len = 3; hi = 0x9F; }  // no surrogates
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) { len = 4; lo = 0x90; }
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) { len = 4; hi = 0x8F; }
+    else return i;
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+// ICU's guess at the encoding of non-UTF-8 bytes, or "".
+std::string GuessEncoding(std::string_view bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&err);
+  if (U_FAILURE(err)) return "";
+  // A sample is enough for a guess and keeps huge files cheap.
+  int32_t len = static_cast<int32_t>(std::min<size_t>(bytes.size(), 64 * 1024));
+  ucsdet_setText(det, bytes.data(), len, &err);
+  const UCharsetMatch* m = U_SUCCESS(err) ? ucsdet_detect(det, &err) : nullptr;
+  std::string name;
+  if (m != nullptr && U_SUCCESS(err)) {
+    const char* n = ucsdet_getName(m, &err);
+    int32_t confidence = ucsdet_getConfidence(m, &err);
+    if (U_SUCCESS(err) && n != nullptr && confidence >= 10) name = n;
+  }
+  ucsdet_close(det);
+  return name;
+}
+
+}  // namespace
+
+Status CheckUtf8Text(std::string_view bytes, size_t* bom_len) {
+  *bom_len = 0;
+  if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) *bom_len = 3;
+  std::string_view body = bytes.substr(*bom_len);
+  if (const void* nul = std::memchr(body.data(), 0, body.size())) {
+    size_t at = static_cast<const char*>(nul) - body.data() + *bom_len;
+    // UTF-16 text is full of NULs; say so rather than "binary".
+    if (bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) ||
+                              (static_cast<unsigned char>(bytes[0]) == 0xFE && static_cast<unsigned char>(bytes[1]) == 0xFF))) {
+      return Status::BadInput("UTF-16 text (byte-order mark at byte 0); convert with iconv -f UTF-16 -t UTF-8");
+    }
+    return Status::BadInput(fmt::format("binary data (NUL byte at byte {})", at));
+  }
+  size_t bad = FindInvalidUtf8(body);
+  if (bad == std::string_view::npos) return Status::Ok();
+  bad += *bom_len;
+  std::string guess = GuessEncoding(bytes);
+  if (!guess.empty() && guess != "UTF-8") {
+    return Status::BadInput(fmt::format("invalid UTF-8 at byte {} (looks like {}; convert with iconv -f {} -t UTF-8)",
+                                        bad, guess, guess));
+  }
+  return Status::BadInput(fmt::format("invalid UTF-8 at byte {}", bad));
+}
+
+}  // namespace claims::text

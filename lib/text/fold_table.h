@@ -1,0 +1,21 @@
+// The per-code-point fold table generated at build time from ICU data by
+// gen_fold_table.cc: NFKC then Traditional->Simplified, for the BMP.
+#ifndef CLAIMS_TEXT_FOLD_TABLE_H_
+#define CLAIMS_TEXT_FOLD_TABLE_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace claims::text {
+
+struct Fold {
+  std::string_view to;  // empty: the code point maps to itself
+  bool traditional = false;
+};
+
+// Thread-safe after the first call (a function-local static).
+Fold LookupFold(uint32_t code_point);
+
+}  // namespace claims::text
+
+#endif  // CLAIMS_TEXT_FOLD_TABLE_H_

@@ -1,0 +1,79 @@
+// Normalisation walks the UTF-8 once. ASCII bytes are copied in runs; each
+// other code point is looked up in the fold table. Only replacements whose
+// byte length differs from the original are recorded in the OffsetMap (a
+// same-length replacement keeps offsets aligned), so for typical Chinese
+// text the map holds one entry per full-width punctuation mark.
+#include "text/normalize.h"
+
+#include <algorithm>
+
+#include "text/fold_table.h"
+
+namespace claims::text {
+
+void OffsetMap::Add(uint32_t norm, uint32_t norm_len, uint32_t orig, uint32_t orig_len) {
+  pieces_.push_back({norm, norm_len, orig, orig_len});
+}
+
+void OffsetMap::Finish(uint32_t norm_size, uint32_t orig_size) {
+  norm_size_ = norm_size;
+  orig_size_ = orig_size;
+}
+
+uint32_t OffsetMap::ToOriginal(uint32_t n) const {
+  // Last piece starting at or before n.
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), n,
+                             [](uint32_t v, const Piece& p) { return v < p.norm; });
+  if (it == pieces_.begin()) return n;
+  const Piece& p = *(it - 1);
+  if (n < p.norm + p.norm_len) return p.orig;
+  return p.orig + p.orig_len + (n - (p.norm + p.norm_len));
+}
+
+uint32_t OffsetMap::ToOriginalEnd(uint32_t n) const {
+  // Last piece starting strictly before n: an end offset at a piece's far
+  // edge belongs to that piece.
+  auto it = std::lower_bound(pieces_.begin(), pieces_.end(), n,
+                             [](const Piece& p, uint32_t v) { return p.norm < v; });
+  if (it == pieces_.begin()) return n;
+  const Piece& p = *(it - 1);
+  if (n <= p.norm + p.norm_len) return p.orig + p.orig_len;
+  return p.orig + p.orig_len + (n - (p.norm + p.norm_len));
+}
+
+NormalizedText Normalize(std::string_view in) {
+  NormalizedText out;
+  out.utf8.reserve(in.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    size_t run = i;
+    while (i < n && s[i] < 0x80) ++i;
+    out.utf8.append(in.data() + run, i - run);
+    if (i >= n) break;
+    // Decode one code point; the input is valid UTF-8 (decode.h checked).
+    uint32_t cp;
+    size_t len;
+    if (s[i] < 0xE0) { cp = ((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F); len = 2; }
+    else if (s[i] < 0xF0) { cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); len = 3; }
+    else { cp = 0x10000; len = 4; }  // beyond the BMP: never folded
+    if (i + len > n) len = n - i;    // defensive: truncated input stays as is
+    Fold f = LookupFold(cp);
+    if (f.to.empty()) {
+      out.utf8.append(in.data() + i, len);
+    } else {
+      if (f.to.size() != len) {
+        out.map.Add(static_cast<uint32_t>(out.utf8.size()), static_cast<uint32_t>(f.to.size()),
+                    static_cast<uint32_t>(i), static_cast<uint32_t>(len));
+      }
+      out.utf8.append(f.to);
+      out.had_traditional |= f.traditional;
+    }
+    i += len;
+  }
+  out.map.Finish(static_cast<uint32_t>(out.utf8.size()), static_cast<uint32_t>(n));
+  return out;
+}
+
+}  // namespace claims::text
