@@ -96,6 +96,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOp
   }
   s = db->Exec("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768");
   if (!s.ok()) return s;
+  if (!options.read_only) {
+    // A bulk load killed before it rebuilt the checker's indexes left them
+    // out; put them back (a no-op when they exist).
+    s = CreateCheckerIndexes(&db.value());
+    if (!s.ok()) return s;
+  }
   std::unique_ptr<Store> store(new Store());
   store->impl_->db = std::move(db).value();
   return store;
@@ -229,6 +235,19 @@ Status Store::TouchArticle(const std::string& path, int64_t size, int64_t mtime_
   Result<Statement> st = impl_->db.Prepare("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?");
   if (!st.ok()) return st.status();
   return st->Bind(1, size).Bind(2, mtime_ns).Bind(3, path).Run();
+}
+
+Status Store::TouchArticles(const std::vector<ArticleRecord>& records) {
+  if (records.empty()) return Status::Ok();
+  Result<Transaction> tx = Transaction::Begin(&impl_->db);
+  if (!tx.ok()) return tx.status();
+  Result<Statement> st = impl_->db.Prepare("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?");
+  if (!st.ok()) return st.status();
+  for (const ArticleRecord& r : records) {
+    Status s = st->Bind(1, r.size).Bind(2, r.mtime_ns).Bind(3, r.article.path).Run();
+    if (!s.ok()) return s;
+  }
+  return tx->Commit();
 }
 
 Status Store::ForgetPaths(const std::vector<std::string>& paths, int64_t* removed) {

@@ -79,6 +79,8 @@ class Store {
   // Records a new size/mtime for an article whose content did not change, so
   // the next ingest skips it without reading it. No-op for unknown paths.
   Status TouchArticle(const std::string& path, int64_t size, int64_t mtime_ns);
+  // The same for many articles (path, size, mtime_ns of each) in one transaction.
+  Status TouchArticles(const std::vector<ArticleRecord>& records);
   Status ForgetPaths(const std::vector<std::string>& paths, int64_t* removed);
   Result<std::vector<std::string>> AllPaths();
 

@@ -1,0 +1,98 @@
+// Small synchronisation pieces for ingest's pipeline: a closable queue and a
+// byte budget that bounds how much article text is in memory at once.
+#ifndef CLAIMS_INGEST_CHANNEL_H_
+#define CLAIMS_INGEST_CHANNEL_H_
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+
+namespace claims::ingest {
+
+// Many producers, many consumers. Pop blocks until an item arrives or the
+// channel is closed and drained. Unbounded: ByteBudget does the bounding.
+template <typename T>
+class Channel {
+ public:
+  void Push(T item) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      items_.push_back(std::move(item));
+    }
+    cv_.notify_one();
+  }
+  void Close() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+    }
+    cv_.notify_all();
+  }
+  // false when closed and empty.
+  bool Pop(T* out) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return closed_ || !items_.empty(); });
+    return TakeLocked(out);
+  }
+  enum class PopResult { kItem, kTimeout, kClosed };
+  PopResult PopFor(T* out, std::chrono::milliseconds timeout) {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (!cv_.wait_for(lock, timeout, [&] { return closed_ || !items_.empty(); })) return PopResult::kTimeout;
+    return TakeLocked(out) ? PopResult::kItem : PopResult::kClosed;
+  }
+
+ private:
+  bool TakeLocked(T* out) {
+    if (items_.empty()) return false;
+    *out = std::move(items_.front());
+    items_.pop_front();
+    return true;
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<T> items_;
+  bool closed_ = false;
+};
+
+// Acquire(n) waits until n more bytes fit under the limit, except that one
+// holder may always proceed when nothing else is held (so a single article
+// larger than the limit still goes through, alone). Cancel() wakes waiters.
+class ByteBudget {
+ public:
+  explicit ByteBudget(int64_t limit) : limit_(limit) {}
+  // false when cancelled.
+  bool Acquire(int64_t n) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return cancelled_ || used_ == 0 || used_ + n <= limit_; });
+    if (cancelled_) return false;
+    used_ += n;
+    return true;
+  }
+  void Release(int64_t n) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      used_ -= n;
+    }
+    cv_.notify_all();
+  }
+  void Cancel() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      cancelled_ = true;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int64_t limit_;
+  int64_t used_ = 0;
+  bool cancelled_ = false;
+};
+
+}  // namespace claims::ingest
+
+#endif  // CLAIMS_INGEST_CHANNEL_H_

@@ -1,0 +1,209 @@
+// The ingest pipeline: one reader (the caller's thread), N extraction
+// workers, one writer.
+//
+//   reader ──Task──▶ workers (hash, analyze) ──Done──▶ writer (batched transactions)
+//
+// The reader skips files whose size and mtime match the store, reads the rest
+// and waits on a ByteBudget, so memory holds at most max_inflight_bytes of
+// articles (or one article larger than that). Workers skip articles whose
+// content hash matches the store. The writer owns every store write and
+// commits a batch when it is full, when it holds half the budget, or when
+// nothing has arrived for a moment; a kill -9 therefore loses at most the
+// open batch, and the next run redoes exactly those articles.
+//
+// Identical content under several paths is stored once, under the smallest
+// path that still exists, whatever order the threads finish in.
+#include "ingest/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "ingest/channel.h"
+#include "ingest/metadata.h"
+#include "ingest/sha1.h"
+
+namespace claims::ingest::internal {
+namespace {
+
+// Errors from the JSON reader and the analyzer end in "at byte N"; -1 if not.
+int64_t ByteOffsetIn(const std::string& message) {
+  size_t at = message.rfind(" at byte ");
+  if (at == std::string::npos) return -1;
+  return std::atoll(message.c_str() + at + 9);
+}
+
+}  // namespace
+
+Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
+  std::vector<std::string> globs = options_.globs;
+  if (globs.empty()) {
+    for (std::string_view g : DefaultGlobs()) globs.emplace_back(g);
+  }
+  std::vector<FileEntry> files = ExpandInputs(inputs, globs, [&](Problem p) { Report(std::move(p)); });
+  for (const FileEntry& f : files) {
+    progress_.files_total += 1;
+    progress_.bytes_total += f.size;
+  }
+  {
+    // A large load, or a first one, is faster without the checker's indexes.
+    std::lock_guard<std::mutex> lock(store_mu_);
+    bool empty = true;
+    Status s = store_->ForEachArticle([&](const store::ArticleRecord&) { return empty = false; });
+    if (!s.ok()) return s;
+    bulk_ = empty || files.size() >= 1000;
+  }
+  int jobs = options_.jobs > 0 ? options_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> workers;
+  for (int i = 0; i < jobs; ++i) workers.emplace_back([this] { Work(); });
+  std::thread writer([this] { Write(); });
+  Read(files);
+  tasks_.Close();
+  for (std::thread& t : workers) t.join();
+  done_.Close();
+  writer.join();
+  if (!fatal_.ok()) return fatal_;
+  if (indexes_dropped_) {
+    Status s = store_->EnsureIndexes();
+    if (!s.ok()) return s;
+  }
+  if (options_.prune) {
+    Status s = Prune(inputs);
+    if (!s.ok()) return s;
+  }
+  return summary_;
+}
+
+void Pipeline::Read(const std::vector<FileEntry>& files) {
+  for (const FileEntry& e : files) {
+    if (aborted_) return;
+    if (e.jsonl) { ReadJsonl(e); continue; }
+    Result<store::ArticleRecord> stored = [&] {
+      std::lock_guard<std::mutex> lock(store_mu_);
+      return store_->FindArticleByPath(e.path);
+    }();
+    if (!stored.ok()) { Fail(stored.status()); return; }
+    const bool current = !stored->article.hash.empty() && stored->extractor_version >= options_.extractor_version;
+    if (current && stored->size == e.size && stored->mtime_ns == e.mtime_ns) {
+      Account([&] { ++summary_.unchanged; ++progress_.unchanged; ++progress_.files_done; progress_.bytes_done += e.size; });
+      continue;
+    }
+    Result<std::string> bytes = ReadWholeFile(e.path, options_.max_article_bytes);
+    if (!bytes.ok()) {
+      Report({e.path, bytes.status().message(), -1});
+      Account([&] { ++progress_.files_done; progress_.bytes_done += e.size; });
+      continue;
+    }
+    Task t;
+    t.path = e.path;
+    t.size = e.size;
+    t.mtime_ns = e.mtime_ns;
+    t.bytes = std::move(bytes).value();
+    t.stored_hash = current ? stored->article.hash : "";
+    t.budget = static_cast<int64_t>(t.bytes.size()) + 1;
+    if (!budget_.Acquire(t.budget)) return;
+    tasks_.Push(std::move(t));
+  }
+}
+
+void Pipeline::ReadJsonl(const FileEntry& e) {
+  const bool is_stdin = e.path == "-";
+  const std::string name = is_stdin ? "stdin" : e.path;
+  std::FILE* f = is_stdin ? options_.stdin_file : std::fopen(e.path.c_str(), "rb");
+  if (f == nullptr) {
+    Report({name, fmt::format("cannot read: {}", std::strerror(errno)), -1});
+    return;
+  }
+  JsonlReader reader(f);
+  std::string line;
+  while (!aborted_ && reader.Next(&line)) {
+    const int64_t line_bytes = static_cast<int64_t>(line.size()) + 1;
+    Result<JsonlArticle> a = ParseJsonlLine(line);
+    if (!a.ok()) {
+      // The parser names an offset within the line; report it within the file.
+      std::string msg = a.status().message();
+      int64_t offset = ByteOffsetIn(msg);
+      if (offset >= 0) offset += reader.line_offset();
+      Report({name, fmt::format("line {}: {}", reader.line_number(), msg), offset});
+      Account([&] { progress_.bytes_done += line_bytes; });
+      continue;
+    }
+    Task t;
+    t.path = a->id.empty() ? fmt::format("{}:{}", name, reader.line_number()) : a->id;
+    t.is_file = false;
+    Result<store::ArticleRecord> stored = [&] {
+      std::lock_guard<std::mutex> lock(store_mu_);
+      return store_->FindArticleByPath(t.path);
+    }();
+    if (!stored.ok()) { Fail(stored.status()); break; }
+    if (stored->extractor_version >= options_.extractor_version) t.stored_hash = stored->article.hash;
+    t.bytes = std::move(a->text);
+    t.has_jsonl = true;
+    t.jsonl = std::move(a).value();
+    t.budget = line_bytes;
+    if (!budget_.Acquire(t.budget)) break;
+    tasks_.Push(std::move(t));
+  }
+  if (reader.error()) Report({name, fmt::format("read error after line {}", reader.line_number()), -1});
+  if (!is_stdin) std::fclose(f);
+  Account([&] { ++progress_.files_done; });
+}
+
+void Pipeline::Work() {
+  Task t;
+  while (tasks_.Pop(&t)) {
+    if (aborted_) { budget_.Release(t.budget); continue; }
+    Done d;
+    d.budget = t.budget;
+    d.is_file = t.is_file;
+    d.progress_bytes = t.is_file ? t.size : t.budget;
+    store::ArticleRecord& r = d.record;
+    r.article.path = t.path;
+    r.article.hash = Sha1Hex(t.bytes);
+    r.size = t.size;
+    r.mtime_ns = t.mtime_ns;
+    if (r.article.hash == t.stored_hash) {
+      // Same bytes (a touched file, or a JSONL line seen before).
+      if (t.is_file) {
+        d.kind = Done::Kind::kTouch;
+        done_.Push(std::move(d));
+      } else {
+        budget_.Release(t.budget);
+        Account([&] { ++summary_.unchanged; ++progress_.unchanged; progress_.bytes_done += t.budget; });
+      }
+      continue;
+    }
+    ArticleInput input = MakeArticleInput(t.bytes, t.path, t.has_jsonl ? &t.jsonl : nullptr, options_.date);
+    Result<AnalyzedArticle> analyzed = Status::Internal("not run");
+    try {
+      analyzed = analyze_(t.bytes, input);
+    } catch (const std::exception& e) {
+      analyzed = Status::Internal(fmt::format("extraction failed: {}", e.what()));
+    }
+    if (!analyzed.ok()) {
+      budget_.Release(t.budget);
+      Report({t.path, analyzed.status().message(), ByteOffsetIn(analyzed.status().message())});
+      Account([&] { if (t.is_file) ++progress_.files_done; progress_.bytes_done += t.is_file ? t.size : t.budget; });
+      continue;
+    }
+    AnalyzedArticle& a = analyzed.value();
+    r.claims = std::move(a.claims);
+    r.mentions = std::move(a.mentions);
+    r.extractor_version = options_.extractor_version;
+    Article& art = r.article;
+    art.bytes = t.bytes.size();
+    art.title = !a.article.title.empty() ? a.article.title : input.title;
+    art.date = !input.date.empty() ? input.date : a.article.date;
+    art.date_source = !input.date.empty() ? input.date_source : a.article.date_source;
+    art.url = !input.url.empty() ? input.url : a.article.url;
+    art.script = a.article.script;
+    done_.Push(std::move(d));
+  }
+}
+
+}  // namespace claims::ingest::internal

@@ -1,0 +1,93 @@
+// The ingest pipeline's threads and shared state (internal to ingest/):
+// pipeline.cc has the reader and the workers, writer.cc the writer.
+#ifndef CLAIMS_INGEST_PIPELINE_H_
+#define CLAIMS_INGEST_PIPELINE_H_
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "ingest/channel.h"
+#include "ingest/ingest.h"
+
+namespace claims::ingest::internal {
+
+struct Task {
+  std::string path;
+  std::string bytes;
+  int64_t size = 0, mtime_ns = 0;
+  bool is_file = true;
+  bool has_jsonl = false;
+  JsonlArticle jsonl;  // metadata fields only (text moved into bytes)
+  std::string stored_hash;
+  int64_t budget = 0;
+};
+
+struct Done {
+  enum class Kind { kSave, kTouch } kind = Kind::kSave;
+  store::ArticleRecord record;
+  int64_t budget = 0;
+  bool is_file = true;         // counts toward Progress::files_done
+  int64_t progress_bytes = 0;  // counts toward Progress::bytes_done
+};
+
+class Pipeline {
+ public:
+  Pipeline(store::Store* store, const Options& options, const AnalyzeFn& analyze, const Callbacks& callbacks)
+      : store_(store), options_(options), analyze_(analyze), callbacks_(callbacks),
+        budget_(options.max_inflight_bytes) {}
+
+  Result<Summary> Run(std::span<const std::string> inputs);
+
+ private:
+  void Read(const std::vector<FileEntry>& files);
+  void ReadJsonl(const FileEntry& entry);
+  void Work();
+  void Write();
+  Status Flush(std::vector<Done>* batch);
+  // Drops from `batch` what is stored, or also in the batch, under a smaller
+  // path that still exists; returns how many it dropped.
+  Result<int64_t> DropDuplicates(std::vector<Done>* batch);
+  Status Prune(std::span<const std::string> inputs);
+
+  void Report(Problem p) {
+    std::lock_guard<std::mutex> lock(cb_mu_);
+    ++summary_.failed;
+    ++progress_.failed;
+    if (callbacks_.on_problem) callbacks_.on_problem(p);
+    if (callbacks_.on_progress) callbacks_.on_progress(progress_);
+  }
+  template <typename F>
+  void Account(F update) {
+    std::lock_guard<std::mutex> lock(cb_mu_);
+    update();
+    if (callbacks_.on_progress) callbacks_.on_progress(progress_);
+  }
+  void Fail(Status s) {
+    std::lock_guard<std::mutex> lock(cb_mu_);
+    if (fatal_.ok()) fatal_ = std::move(s);
+    aborted_ = true;
+    budget_.Cancel();
+  }
+
+  store::Store* store_;
+  const Options& options_;
+  const AnalyzeFn& analyze_;
+  const Callbacks& callbacks_;
+  std::mutex store_mu_;  // Store is single-threaded: reader lookups vs writer
+  std::mutex cb_mu_;     // callbacks, summary_, progress_, fatal_
+  Summary summary_;
+  Progress progress_;
+  Status fatal_;
+  std::atomic<bool> aborted_{false};
+  bool bulk_ = false, indexes_dropped_ = false;
+  Channel<Task> tasks_;
+  Channel<Done> done_;
+  ByteBudget budget_;
+};
+
+}  // namespace claims::ingest::internal
+
+#endif  // CLAIMS_INGEST_PIPELINE_H_

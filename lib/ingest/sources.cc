@@ -1,0 +1,174 @@
+// Input expansion and readers. Files are walked once up front and sorted, so
+// an ingest processes paths in a stable order and can show a total; JSONL is
+// read a line at a time so a stream of any size needs one article's memory.
+#include "ingest/sources.h"
+
+#include <fnmatch.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "base/json.h"
+
+namespace claims::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kDefaultGlobs[] = {"*.txt", "*.md"};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool StatFile(const std::string& path, FileEntry* e, std::string* error) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  e->size = st.st_size;
+  e->mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return true;
+}
+
+}  // namespace
+
+std::span<const std::string_view> DefaultGlobs() { return kDefaultGlobs; }
+
+std::string NormalizePath(std::string_view path) {
+  if (path == "-") return "-";
+  std::string out = fs::path(path).lexically_normal().generic_string();
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out.empty() ? "." : out;
+}
+
+bool MatchesGlobs(std::string_view name, std::span<const std::string> globs) {
+  std::string n(name);
+  for (const std::string& g : globs) {
+    if (::fnmatch(g.c_str(), n.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
+std::vector<FileEntry> ExpandInputs(std::span<const std::string> inputs, std::span<const std::string> globs,
+                                    const std::function<void(Problem)>& problem) {
+  std::vector<FileEntry> files;
+  bool use_stdin = false;
+  for (const std::string& raw : inputs) {
+    if (raw == "-") { use_stdin = true; continue; }
+    const std::string path = NormalizePath(raw);
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      problem({path, ec ? ec.message() : "no such file or directory", -1});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      FileEntry e{path, 0, 0, EndsWith(path, ".jsonl")};
+      std::string error;
+      if (StatFile(path, &e, &error)) files.push_back(std::move(e)); else problem({path, error, -1});
+      continue;
+    }
+    fs::recursive_directory_iterator it(path, fs::directory_options::none, ec);
+    if (ec) { problem({path, "cannot list: " + ec.message(), -1}); continue; }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      const fs::directory_entry& entry = *it;
+      std::string name = entry.path().filename().string();
+      std::error_code type_ec;
+      bool is_dir = entry.is_directory(type_ec);
+      if (!name.empty() && name[0] == '.') {  // .git, .DS_Store, editor swap files
+        if (is_dir) it.disable_recursion_pending();
+        continue;
+      }
+      if (is_dir || !entry.is_regular_file(type_ec) || !MatchesGlobs(name, globs)) continue;
+      FileEntry e{NormalizePath(entry.path().generic_string()), 0, 0, EndsWith(name, ".jsonl")};
+      std::string error;
+      if (StatFile(e.path, &e, &error)) files.push_back(std::move(e)); else problem({e.path, error, -1});
+    }
+    if (ec) problem({path, "cannot list: " + ec.message(), -1});
+  }
+  std::sort(files.begin(), files.end(), [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
+  files.erase(std::unique(files.begin(), files.end(),
+                          [](const FileEntry& a, const FileEntry& b) { return a.path == b.path; }),
+              files.end());
+  if (use_stdin) files.push_back(FileEntry{"-", 0, 0, true});
+  return files;
+}
+
+Result<std::string> ReadWholeFile(const std::string& path, int64_t max_bytes) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IoError(fmt::format("cannot read: {}", std::strerror(errno)));
+  std::string out;
+  struct stat st;
+  if (::fstat(fileno(f), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) { std::fclose(f); return Status::IoError("is a directory"); }
+    if (st.st_size > max_bytes) {
+      std::fclose(f);
+      return Status::BadInput(fmt::format("{} bytes is more than the {} MB limit for one article", st.st_size,
+                                          max_bytes >> 20));
+    }
+    out.reserve(static_cast<size_t>(st.st_size));
+  }
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    out.append(buf, n);
+    if (static_cast<int64_t>(out.size()) > max_bytes) {
+      std::fclose(f);
+      return Status::BadInput(fmt::format("more than the {} MB limit for one article", max_bytes >> 20));
+    }
+  }
+  bool failed = std::ferror(f) != 0;
+  int err = errno;
+  std::fclose(f);
+  if (failed) return Status::IoError(fmt::format("read error at byte {}: {}", out.size(), std::strerror(err)));
+  return out;
+}
+
+Result<JsonlArticle> ParseJsonlLine(std::string_view line) {
+  Result<json::Value> v = json::Parse(line);
+  if (!v.ok()) return v.status();
+  if (v->type != json::Value::Type::kObject) return Status::BadInput("not a JSON object at byte 0");
+  const json::Value* text = v->Find("text");
+  if (text == nullptr || text->type != json::Value::Type::kString) {
+    return Status::BadInput("no \"text\" string at byte 0");
+  }
+  JsonlArticle a;
+  a.text = text->text;
+  // ids may be numbers in some dumps; GetString keeps their text.
+  a.id = v->GetString("id");
+  a.title = v->GetString("title");
+  a.date = v->GetString("date");
+  a.url = v->GetString("url");
+  return a;
+}
+
+JsonlReader::~JsonlReader() { std::free(buffer_); }
+
+bool JsonlReader::Next(std::string* line) {
+  for (;;) {
+    ssize_t n = ::getline(&buffer_, &capacity_, file_);
+    if (n < 0) return false;
+    line_offset_ = next_offset_;
+    next_offset_ += n;
+    ++line_number_;
+    std::string_view l(buffer_, static_cast<size_t>(n));
+    while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
+    if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
+    line->assign(l);
+    return true;
+  }
+}
+
+bool JsonlReader::error() const { return std::ferror(file_) != 0; }
+
+}  // namespace claims::ingest
