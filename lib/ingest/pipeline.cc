@@ -128,7 +128,10 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
       // The parser names an offset within the line; report it within the file.
       std::string msg = a.status().message();
       int64_t offset = ByteOffsetIn(msg);
-      if (offset >= 0) offset += reader.line_offset();
+      if (offset >= 0) {
+        offset += reader.line_offset();
+        msg.erase(msg.rfind(" at byte "));
+      }
       Report({name, fmt::format("line {}: {}", reader.line_number(), msg), offset});
       Account([&] { progress_.bytes_done += line_bytes; });
       continue;
