@@ -129,6 +129,9 @@ class Grammar {
   // the core is not a quantity; *resume says where scanning continues.
   std::optional<Parsed> ReadCore(size_t cb, size_t ce, size_t* resume, std::vector<ExtractedMention>* mentions);
   std::optional<Parsed> ReadWord(size_t b, size_t e);
+  // Applies a qualifier word standing before t_[qb] (约, 超过 ...) and
+  // returns where the claim's surface starts.
+  size_t ApplyPrefix(size_t qb, bool has_digit, Parsed* p) const;
 
  private:
   bool At(size_t pos, std::string_view s) const { return t_.substr(pos, s.size()) == s; }
@@ -284,6 +287,30 @@ bool Grammar::ReadDate(size_t cb, size_t ce, const Numeral& n, size_t* resume,
   return false;
 }
 
+size_t Grammar::ApplyPrefix(size_t qb, bool has_digit, Parsed* p) const {
+  size_t begin = qb;
+  // The qualifier may stand one space or one 了 away: 约 3.9亿, 突破了1万亿.
+  size_t qe = qb;
+  if (qe > 0 && t_[qe - 1] == ' ') --qe;
+  if (EndsAt(qe, "了")) qe -= 3;
+  for (const QualifierWord& q : kPrefixQualifiers) {
+    if (!EndsAt(qe, q.word)) continue;
+    size_t qs = qe - q.word.size();
+    // 最近, 附近 are "recently", "nearby"; 赶超 is "overtake".
+    if (q.word == "近" && (EndsAt(qs, "最") || EndsAt(qs, "附") || EndsAt(qs, "将") || EndsAt(qs, "接"))) continue;
+    if (q.word == "超" && (EndsAt(qs, "赶") || EndsAt(qs, "高"))) continue;
+    if (p->qualifier != Qualifier::kRange) p->qualifier = Combine(q.q, p->qualifier);
+    begin = qs;
+    break;
+  }
+  // 上千, 上万: "upwards of".
+  if (begin == qb && EndsAt(qb, "上") && !has_digit && p->qualifier == Qualifier::kExact) {
+    p->qualifier = Qualifier::kAtLeast;
+    begin = qb - 3;
+  }
+  return begin;
+}
+
 std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
   std::string_view w = t_.substr(b, e - b);
   Parsed p;
@@ -300,6 +327,7 @@ std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
     p.dimension = "multiple";
   }
   p.precision = p.lo;
+  p.begin = ApplyPrefix(b, true, &p);
   return p;
 }
 
@@ -433,10 +461,27 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
         n.hi < Decimal(2)) {
       return std::nullopt;
     }
+    // 三成 is 30%, but 一成不变 and 两成为 are words.
+    if (unit->alias == "成" && (At(pos, "不") || At(pos, "为") || At(pos, "立") || At(pos, "功") ||
+                                At(pos, "本") || At(pos, "员") || At(pos, "长") || At(pos, "熟") ||
+                                At(pos, "果") || At(pos, "交") || At(pos, "品") || At(pos, "绩") || !n.chinese)) {
+      return std::nullopt;
+    }
     // 3个百分点 is read by the unit table; 10周年 is an anniversary.
     if (unit->alias == "周" && At(pos, "年")) return std::nullopt;
     // 元宇宙, 台积电: a measure word that starts a longer word.
     if (unit->dimension == "count" && (At(pos, "积电") || At(pos, "湾") || At(pos, "有"))) return std::nullopt;
+    // 两个多月, 三个多小时: 个 + 多 + a time unit is a duration, "more than".
+    if (unit->alias == "个" && At(pos, "多")) {
+      size_t l2 = 0;
+      const units::UnitInfo* d = MatchUnit(pos + 3, &l2);
+      if (d == nullptr && At(pos + 3, "月")) { d = impl_.units.FindUnit("个月"); l2 = 3; }
+      if (d != nullptr && d->dimension == "duration") {
+        unit = d;
+        pos += 3 + l2;
+        p.qualifier = Qualifier::kAtLeast;
+      }
+    }
     p.unit = unit;
     p.unit_code = unit->canonical;
     p.dimension = unit->dimension;
@@ -498,26 +543,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     break;
   }
 
-  // Prefix qualifiers: 约, 超过, 近 (not 最近, 附近).
-  size_t begin = qb;
-  // The qualifier may stand one space or one 了 away: 约 3.9亿, 突破了1万亿.
-  size_t qe = qb;
-  if (qe > 0 && t_[qe - 1] == ' ') --qe;
-  if (EndsAt(qe, "了")) qe -= 3;
-  for (const QualifierWord& q : kPrefixQualifiers) {
-    if (!EndsAt(qe, q.word)) continue;
-    size_t qs = qe - q.word.size();
-    if (q.word == "近" && (EndsAt(qs, "最") || EndsAt(qs, "附") || EndsAt(qs, "将") || EndsAt(qs, "接"))) continue;
-    if (q.word == "超" && (EndsAt(qs, "赶") || EndsAt(qs, "高"))) continue;
-    if (p.qualifier != Qualifier::kRange) p.qualifier = Combine(q.q, p.qualifier);
-    begin = qs;
-    break;
-  }
-  // 上千, 上万: "upwards of".
-  if (begin == qb && EndsAt(qb, "上") && !n.has_digit && p.qualifier == Qualifier::kExact) {
-    p.qualifier = Qualifier::kAtLeast;
-    begin = qb - 3;
-  }
+  size_t begin = ApplyPrefix(qb, n.has_digit, &p);
   p.begin = begin;
   p.end = pos;
   *resume = pos;

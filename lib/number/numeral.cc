@@ -180,6 +180,7 @@ Numeral ParseNumeral(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ') { ++i; continue; }  // 3.9 亿: a space before the magnitude
     if ((c >= '0' && c <= '9') || c == '.') {
       size_t j = i;
       while (j < s.size() && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.' || s[j] == ',')) ++j;

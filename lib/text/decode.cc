@@ -41,20 +41,26 @@ size_t FindInvalidUtf8(std::string_view bytes) {
 
 namespace {
 
-// ICU's guess at the encoding of non-UTF-8 bytes, or "".
+// ICU's best guess among encodings a news article plausibly comes in, or "".
+// (On short Chinese samples ICU's overall first choice is sometimes an EBCDIC
+// code page; those are never what a user has.)
 std::string GuessEncoding(std::string_view bytes) {
+  static constexpr std::string_view kPlausible[] = {
+      "GB18030", "Big5", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "Shift_JIS", "EUC-JP",
+      "EUC-KR", "ISO-2022-CN", "ISO-2022-JP", "ISO-2022-KR", "windows-1252", "ISO-8859-1"};
   UErrorCode err = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&err);
   if (U_FAILURE(err)) return "";
   // A sample is enough for a guess and keeps huge files cheap.
   int32_t len = static_cast<int32_t>(std::min<size_t>(bytes.size(), 64 * 1024));
   ucsdet_setText(det, bytes.data(), len, &err);
-  const UCharsetMatch* m = U_SUCCESS(err) ? ucsdet_detect(det, &err) : nullptr;
+  int32_t count = 0;
+  const UCharsetMatch** matches = U_SUCCESS(err) ? ucsdet_detectAll(det, &count, &err) : nullptr;
   std::string name;
-  if (m != nullptr && U_SUCCESS(err)) {
-    const char* n = ucsdet_getName(m, &err);
-    int32_t confidence = ucsdet_getConfidence(m, &err);
-    if (U_SUCCESS(err) && n != nullptr && confidence >= 10) name = n;
+  for (int32_t i = 0; matches != nullptr && U_SUCCESS(err) && i < count && name.empty(); ++i) {
+    const char* n = ucsdet_getName(matches[i], &err);
+    if (U_FAILURE(err) || n == nullptr) break;
+    for (std::string_view p : kPlausible) if (p == n) name = n;
   }
   ucsdet_close(det);
   return name;

@@ -1,0 +1,164 @@
+// Table-driven extraction cases: the parser's contract from issue 2 and
+// DESIGN.md "Numbers and units". Each sentence is ours; facts are public.
+#include "extract/extractor.h"
+
+#include <catch2/catch.hpp>
+
+#include "units/unit_table.h"
+
+namespace claims {
+namespace {
+
+// "surface=value unit qualifier; ..." for every claim in `text`.
+std::string Dump(const std::string& text) {
+  static const Extractor extractor(units::UnitTable::Default());
+  text::NormalizedText norm = text::Normalize(text);
+  Extraction ex = extractor.Extract(text, norm);
+  std::string out;
+  for (const ExtractedClaim& ec : ex.claims) {
+    const Claim& c = ec.claim;
+    if (!out.empty()) out += "; ";
+    out += c.surface + "=" + c.value_lo.ToString();
+    if (!(c.value_lo == c.value_hi)) out += ".." + c.value_hi.ToString();
+    out += " " + c.unit;
+    if (c.qualifier != Qualifier::kExact) out += " " + std::string(QualifierName(c.qualifier));
+  }
+  return out;
+}
+
+TEST_CASE("Money with Chinese magnitudes", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"该季度营收59.31亿美元。", "59.31亿美元=5931000000 USD"},
+      {"市值已达1.47万亿美元", "1.47万亿美元=1470000000000 USD"},
+      {"采购了价值约 3.9 亿美元的服务器", "约 3.9 亿美元=390000000 USD approx"},
+      {"许可费为4500美元", "4500美元=4500 USD"},
+      {"单次查询成本4美分", "4美分=0.04 USD"},
+      {"成本在2.5万至4万美元之间", "2.5万至4万美元=25000..40000 USD range"},
+      {"价格飙升到2.5万到3万美元", "2.5万到3万美元=25000..30000 USD range"},
+      {"花费数十亿美元", "数十亿美元=1000000000..10000000000 USD range"},
+      {"营收3万多元", "3万多元=30000 CNY at_least"},
+      {"估值$2.5 billion", "$2.5 billion=2500000000 USD"},
+      {"庫存價值45億美元", "45億美元=4500000000 USD"},
+      {"市值突破了1万亿美元", "突破了1万亿美元=1000000000000 USD at_least"},
+      {"营收从0.26亿增至11.11亿", "0.26亿=26000000 number; 11.11亿=1111000000 number"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
+TEST_CASE("Percentages, points, fractions and multiples", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"占总收入22.4%", "22.4%=22.4 %"},
+      {"份额高达80%以上", "80%以上=80 % at_least"},
+      {"下降80%左右", "80%左右=80 % approx"},
+      {"股价上涨近240%", "近240%=240 % approx"},
+      {"占有率超过90%", "超过90%=90 % at_least"},
+      {"回收率达不到100%", "不到100%=100 % at_most"},
+      {"比例将降至50%-60%", "50%-60%=50..60 % range"},
+      {"增长５．２％", "５．２％=5.2 %"},
+      {"提高3个百分点", "3个百分点=3 pp"},
+      {"百分之二十的份额", "百分之二十=20 %"},
+      {"约占五分之一", "五分之一=0.2 fraction"},
+      {"贡献了1/5收入", "1/5=0.2 fraction"},
+      {"25分之一成本", "25分之一=0.04 fraction"},
+      {"性能提升两倍", "两倍=2 x"},
+      {"兩倍", "兩倍=2 x"},
+      {"价格是A100的五倍以上", "五倍以上=5 x at_least"},
+      {"训练性能提升了300倍", "300倍=300 x"},
+      {"销售额翻番", "翻番=2 x"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+  // The range qualifier wins over 约 on a range.
+  CHECK(Dump("比例为50%-60%").find("range") != std::string::npos);
+}
+
+TEST_CASE("Data, rates, compute, lengths, counts and durations", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"提供4TB/s内存带宽", "4TB/s=4000000000000 B/s"},
+      {"10 TB/秒的链路", "10 TB/秒=10000000000000 B/s"},
+      {"1.8TB/s双向吞吐量", "1.8TB/s=1800000000000 B/s"},
+      {"96GB内存", "96GB=96000000000 B"},
+      {"296 teraFLOPS FP8性能", "296 teraFLOPS=296000000000000 FLOPS"},
+      {"AI性能可达20 petaflops", "20 petaflops=20000000000000000 FLOPS"},
+      {"台积电4纳米工艺", "4纳米=0.000000004 m"},
+      {"全球首款40nm GPU", "40nm=0.00000004 m"},
+      {"GPU有780 QPS", "780 QPS=780 QPS"},
+      {"由2080亿个晶体管组成", "2080亿个=208000000000 count"},
+      {"至少5000颗芯片", "至少5000颗=5000 count at_least"},
+      {"结合了72个GPU", "72个=72 count"},
+      {"現在有100萬名開發者", "100萬名=1000000 count"},
+      {"一千二百三十四万", "一千二百三十四万=12340000 number"},
+      {"3万5千人", "3万5千人=35000 count"},
+      {"壹仟贰佰元", "壹仟贰佰元=1200 CNY"},
+      {"十几人的小团队", "十几人=11..19 count range"},
+      {"我们已经做了30年", "30年=30 year"},
+      {"寿命可能在18个月左右", "18个月左右=18 month approx"},
+      {"5天内赶了3场年会", "5天=5 day; 3场=3 count"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
+TEST_CASE("Dates, identifiers, model names and words are never claims", "[extract]") {
+  const char* cases[] = {
+      "2024年3月19日", "2024-03-19 19:57:53", "1月21日", "2019年", "1月15日、17日和19日",
+      "备案号:鄂ICP备2022006215号", "(2024)川1803执保1349号", "原文链接:https://www.example.com/article/4586475.html?f=1",
+      "电话 13912345678", "股票代码000988", "H100", "A800和H800", "H20芯片", "GB200 NVLink 2", "RTX 5880 Ada",
+      "CUDA 11.6", "GPT-3 LLM", "FP8和BF16", "X86架构", "CloudMatrix384超节点", "昇腾910B", "NVL 72",
+      "2 黄仁勋访华", "1、两者比较", "第五代NVLink", "一波三折", "统一定价", "半导体", "一位员工", "字节跳动",
+      "万众瞩目", "几家公司", "晚上工作到3点", "14时左右", "2023财年", "06-18", "23年8月15日",
+      "Top12客户", "双11", "一台服务器", "过去一年",
+  };
+  for (const char* c : cases) {
+    INFO(c);
+    CHECK(Dump(c).empty());
+  }
+}
+
+TEST_CASE("Offsets point at the original bytes and lines count from 1", "[extract]") {
+  static const Extractor extractor(units::UnitTable::Default());
+  std::string text = "标题\n營收達到４５億美元，增長２％。\n";
+  text::NormalizedText norm = text::Normalize(text);
+  Extraction ex = extractor.Extract(text, norm);
+  REQUIRE(ex.claims.size() == 2);
+  const Claim& money = ex.claims[0].claim;
+  CHECK(text.substr(money.byte_start, money.byte_end - money.byte_start) == "４５億美元");
+  CHECK(money.surface == "４５億美元");
+  CHECK(money.line == 2);
+  CHECK(money.sentence == "營收達到４５億美元，增長２％。");
+  CHECK(ex.claims[1].claim.surface == "２％");
+}
+
+TEST_CASE("Dates come back as mentions for context", "[extract]") {
+  static const Extractor extractor(units::UnitTable::Default());
+  std::string text = "2022年10月31日的季度，去年10月，23年11月，2024-03-19 19:57:53，H100";
+  text::NormalizedText norm = text::Normalize(text);
+  Extraction ex = extractor.Extract(text, norm);
+  std::string values;
+  for (const auto& m : ex.mentions) values += m.mention.value + "|";
+  CHECK(values == "2022-10-31|rel:-1y|--10|2023-11|2024-03-19|H100|");
+  CHECK(ex.claims.empty());
+}
+
+TEST_CASE("Huge and absurd input stays bounded", "[extract]") {
+  std::string digits(10000, '9');
+  CHECK(Dump(digits + "美元").empty());
+  std::string yi = "1";
+  for (int i = 0; i < 5000; ++i) yi += "亿";
+  CHECK(Dump(yi + "美元").empty());
+  std::string line;
+  for (int i = 0; i < 20000; ++i) line += "营收5亿美元,";
+  static const Extractor extractor(units::UnitTable::Default());
+  text::NormalizedText norm = text::Normalize(line);
+  CHECK(extractor.Extract(line, norm).claims.size() == 20000);
+}
+
+}  // namespace
+}  // namespace claims

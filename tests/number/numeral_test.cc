@@ -1,0 +1,71 @@
+#include "number/numeral.h"
+
+#include <catch2/catch.hpp>
+
+namespace claims::number {
+namespace {
+
+// "lo[..hi] ~precision" or "error".
+std::string Dump(const Numeral& n) {
+  if (!n.ok()) return "error";
+  std::string s = n.lo.ToString();
+  if (!(n.lo == n.hi)) s += ".." + n.hi.ToString();
+  return s + " ~" + n.precision.ToString();
+}
+
+TEST_CASE("ParseNumeral reads Chinese, financial, mixed and vague numerals", "[number]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"一千二百三十四万", "12340000 ~10000"},
+      {"3万5千", "35000 ~1000"},
+      {"1.47万亿", "1470000000000 ~10000000000"},
+      {"59.31亿", "5931000000 ~1000000"},
+      {"2080亿", "208000000000 ~100000000"},
+      {"壹仟贰佰", "1200 ~100"},
+      {"两", "2 ~1"},
+      {"十二", "12 ~1"},
+      {"二十", "20 ~10"},
+      {"一千零五", "1005 ~1"},
+      {"一千二", "1200 ~100"},   // colloquial: the unit after 千 is 百
+      {"三万五", "35000 ~1000"},
+      {"三亿五千万", "350000000 ~10000000"},
+      {"1万亿", "1000000000000 ~1000000000000"},
+      {"二〇二四", "2024 ~1"},     // positional digits
+      {"十几", "11..19 ~1"},
+      {"数十亿", "1000000000..10000000000 ~1000000000"},
+      {"数百万", "1000000..10000000 ~1000000"},
+      {"几十", "10..100 ~10"},
+      {"十百", "error"},
+      {"百百", "error"},
+      {"", "error"},
+      {"abc", "error"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(ParseNumeral(c.in)) == c.want);
+  }
+}
+
+TEST_CASE("ParseArabic validates separators and keeps precision", "[number]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"1,234.5", "1234.5 ~0.1"}, {"4500", "4500 ~1"}, {"59.31", "59.31 ~0.01"},
+      {"1.50", "1.5 ~0.01"},      {"0.04", "0.04 ~0.01"}, {"1,000,000", "1000000 ~1"},
+      {"1,00", "error"},          {"1,0000", "error"},   {"59.31.5", "error"},
+      {",5", "error"},            {"12a", "error"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(ParseArabic(c.in)) == c.want);
+  }
+}
+
+TEST_CASE("Absurd numerals are refused, not computed", "[number]") {
+  std::string digits(10000, '7');
+  CHECK_FALSE(ParseArabic(digits).ok());
+  std::string yi;
+  for (int i = 0; i < 200; ++i) yi += "亿";
+  CHECK_FALSE(ParseNumeral("1" + yi).ok());
+  CHECK_FALSE(ParseNumeral("一亿亿亿亿亿亿亿亿亿").ok());  // 10^72: past any quantity
+}
+
+}  // namespace
+}  // namespace claims::number

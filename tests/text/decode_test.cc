@@ -1,0 +1,40 @@
+#include "text/decode.h"
+
+#include <catch2/catch.hpp>
+
+namespace claims::text {
+namespace {
+
+TEST_CASE("FindInvalidUtf8 finds the first bad byte in every class", "[text]") {
+  struct { std::string in; size_t want; } cases[] = {
+      {"plain 中文", std::string::npos},
+      {"ab\x80", 2},                 // stray continuation byte
+      {"a\xC0\xAF", 1},              // overlong '/'
+      {"a\xE0\x80\xAF", 1},          // overlong 3-byte
+      {"a\xED\xA0\x80", 1},          // UTF-16 surrogate encoded in UTF-8
+      {"a\xF4\x90\x80\x80", 1},      // past U+10FFFF
+      {"中\xE4\xB8", 3},              // truncated at the end
+      {"\xF0\x9F\x98\x80 ok", std::string::npos},  // 4-byte emoji is fine
+  };
+  for (const auto& c : cases) CHECK(FindInvalidUtf8(c.in) == c.want);
+}
+
+TEST_CASE("CheckUtf8Text explains what it refuses", "[text]") {
+  size_t bom = 0;
+  CHECK(CheckUtf8Text("\xEF\xBB\xBF正文", &bom).ok());
+  CHECK(bom == 3);
+  CHECK(CheckUtf8Text("", &bom).ok());
+  CHECK(CheckUtf8Text(std::string("ab\0cd", 5), &bom).message() == "binary data (NUL byte at byte 2)");
+  CHECK(CheckUtf8Text(std::string("\xFF\xFEh\0i\0", 6), &bom).message().find("UTF-16") != std::string::npos);
+  // GB18030 bytes for a Chinese sentence: refused with the likely encoding named.
+  std::string gb = "\xD3\xA2\xCE\xB0\xB4\xEF\xB5\xC4\xD3\xAA\xCA\xD5\xB4\xEF\xB5\xBD\x36\x30\x2E\x35\xD2\xDA\xC3\xC0\xD4\xAA\xA3\xAC"
+                   "\xCD\xAC\xB1\xC8\xCF\xC2\xBD\xB5\xD4\xBC\x32\x31\x25\xA1\xA3\xD6\xD0\xB9\xFA\xCA\xD0\xB3\xA1\xD5\xBC\xD3\xA2"
+                   "\xCE\xB0\xB4\xEF\xCF\xFA\xCA\xDB\xB6\xEE\xB5\xC4\xB4\xF3\xD4\xBC\x32\x30\x25\xA1\xA3";
+  Status st = CheckUtf8Text(gb, &bom);
+  CHECK(st.code() == Status::Code::kBadInput);
+  CHECK(st.message().rfind("invalid UTF-8 at byte 4", 0) == 0);  // the first 4 bytes happen to be valid UTF-8
+  CHECK(st.message().find("GB18030") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace claims::text

@@ -1,0 +1,42 @@
+#include "text/normalize.h"
+
+#include <catch2/catch.hpp>
+
+namespace claims::text {
+namespace {
+
+TEST_CASE("Normalize folds width and Traditional characters", "[text]") {
+  struct { const char* in; const char* want; bool traditional; } cases[] = {
+      {"营收５．２％", "营收5.2%", false},
+      {"營收45億美元", "营收45亿美元", true},
+      {"兩倍，萬名開發者", "两倍,万名开发者", true},
+      {"ABC 123", "ABC 123", false},
+      {"１０　TB／秒", "10 TB/秒", false},
+      {"", "", false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    NormalizedText n = Normalize(c.in);
+    CHECK(n.utf8 == c.want);
+    CHECK(n.had_traditional == c.traditional);
+  }
+}
+
+TEST_CASE("OffsetMap points normalised offsets back at the original bytes", "[text]") {
+  std::string in = "增长５．２％，營收";  // full-width digits shrink from 3 bytes to 1
+  NormalizedText n = Normalize(in);
+  REQUIRE(n.utf8 == "增长5.2%,营收");
+  size_t five = n.utf8.find('5');
+  size_t pct_end = n.utf8.find('%') + 1;
+  uint32_t ob = n.map.ToOriginal(static_cast<uint32_t>(five));
+  uint32_t oe = n.map.ToOriginalEnd(static_cast<uint32_t>(pct_end));
+  CHECK(in.substr(ob, oe - ob) == "５．２％");
+  // Offsets after the changed run stay aligned with the original text.
+  size_t ying = n.utf8.find("营");
+  CHECK(in.substr(n.map.ToOriginal(static_cast<uint32_t>(ying))) == "營收");
+  CHECK(n.map.ToOriginalEnd(static_cast<uint32_t>(n.utf8.size())) == in.size());
+  CHECK(n.map.ToOriginal(0) == 0);
+}
+
+}  // namespace
+}  // namespace claims::text
