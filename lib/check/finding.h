@@ -36,6 +36,9 @@ struct Location {
   uint32_t byte_end = 0;
   std::string surface;
   std::string sentence;
+  // Byte offset of `sentence` in the article, when the store knows it; the
+  // checker otherwise finds `surface` inside `sentence`.
+  uint32_t sentence_start = 0;
 };
 
 struct Finding {
@@ -61,6 +64,7 @@ struct CheckSummary {
   int64_t findings = 0;
   std::map<std::string, int64_t> by_rule;
   std::map<std::string, int64_t> by_severity;
+  std::map<std::string, int64_t> by_family;  // "conflict" -> 2, "garbled" -> 3
 };
 
 }  // namespace claims

@@ -1,0 +1,310 @@
+// Conflict rules.
+//
+// copy-mismatch: syndicated copies are the strongest evidence there is. Two
+// sentences that are identical once their numbers are masked, but state a
+// different number at the same position, mean one copy was garbled. No
+// entity or metric is needed: the sentence itself says they are the same fact.
+//
+// value-conflict: claims grouped by entity + metric + period + scope + compare
+// class (+ change base, + forecast or not), never all pairs. A group holds a
+// conflict exactly when its smallest upper bound lies below its largest lower
+// bound, so each group costs one pass; doubles pick the candidates, exact
+// rationals decide. Two figures in one sentence are never compared (that is a
+// change being described: 从80%降至50%).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "check/rules.h"
+
+namespace claims::check::internal {
+namespace {
+
+bool SameSentence(const Item& a, const Item& b) {
+  return a.c().sentence == b.c().sentence && !a.c().sentence.empty();
+}
+
+std::string Masked(std::string_view sentence, std::vector<const Item*>* items) {
+  std::vector<std::pair<size_t, const Item*>> spans;
+  for (const Item* it : *items) {
+    size_t off = OffsetInSentence(it->c());
+    if (off != std::string::npos) spans.emplace_back(off, it);
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string out;
+  items->clear();
+  size_t pos = 0;
+  for (const auto& [off, it] : spans) {
+    if (off < pos) continue;  // overlapping spans: keep the first
+    out.append(sentence.substr(pos, off - pos));
+    out += '\x01';
+    pos = off + it->c().surface.size();
+    items->push_back(it);
+  }
+  out.append(sentence.substr(pos));
+  return out;
+}
+
+std::string ValueKey(const Claim& c) {
+  return c.value_lo.ToString() + ".." + c.value_hi.ToString() + " " + c.unit + " " +
+         std::string(KindName(c.kind)) + std::string(DirectionName(c.direction));
+}
+
+size_t CopyCount(const Item* it) { return it->copies.size(); }
+
+// "×10 apart" when both are plain positive numbers of one unit.
+std::string Apart(const Claim& a, const Claim& b) {
+  if (a.unit != b.unit || a.value_lo.sign() <= 0 || b.value_lo.sign() <= 0) return "";
+  Rational x = a.value_lo.ToRational(), y = b.value_lo.ToRational();
+  Rational r = x > y ? x / y : y / x;
+  return FormatRatio(r);
+}
+
+}  // namespace
+
+void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
+  std::map<std::string, std::vector<const Item*>> by_sentence;
+  for (const Item& it : ctx.items) {
+    if (it.c().sentence.size() >= 24) by_sentence[it.c().sentence].push_back(&it);
+  }
+  // masked text -> variants (sentence text, its items in order)
+  std::map<std::string, std::vector<std::pair<const std::string*, std::vector<const Item*>>>>
+      by_mask;
+  for (auto& [sentence, items] : by_sentence) {
+    std::vector<const Item*> ordered = items;
+    std::string mask = Masked(sentence, &ordered);
+    by_mask[mask].emplace_back(&sentence, std::move(ordered));
+  }
+  // Evidence that two articles are copies: another sentence they share.
+  std::map<std::string_view, std::set<std::string_view>> articles_of;  // sentence -> hashes
+  std::map<std::string_view, std::set<std::string_view>> sentences_of;  // hash -> sentences
+  for (const Item& it : ctx.items) {
+    for (const StoredClaim* sc : it.copies) {
+      articles_of[sc->claim.sentence].insert(sc->article_hash);
+      sentences_of[sc->article_hash].insert(sc->claim.sentence);
+    }
+  }
+  for (const auto& [loc, m] : ctx.mentions) {
+    articles_of[loc.sentence].insert(loc.article_hash);
+    sentences_of[loc.article_hash].insert(loc.sentence);
+  }
+  auto copies = [&](const std::string& s1, const std::string& s2) {
+    for (std::string_view a : articles_of[s1]) {
+      for (std::string_view b : articles_of[s2]) {
+        if (a == b) continue;
+        const auto& sa = sentences_of[a];
+        const auto& sb = sentences_of[b];
+        for (std::string_view x : sa.size() < sb.size() ? sa : sb) {
+          if (x != s1 && x != s2 && !x.empty() && (sa.size() < sb.size() ? sb : sa).count(x)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (auto& [mask, variants] : by_mask) {
+    if (variants.size() < 2) continue;
+    // A short formulaic sentence ("营收达\x01。") may recur in unrelated
+    // articles; it counts only between articles that share another sentence.
+    if (mask.size() < 60) {
+      bool related = false;
+      for (size_t a = 0; a < variants.size() && !related; ++a) {
+        for (size_t b = a + 1; b < variants.size() && !related; ++b) {
+          related = copies(*variants[a].first, *variants[b].first);
+        }
+      }
+      if (!related) continue;
+    }
+    size_t n = variants[0].second.size();
+    bool aligned = true;
+    for (const auto& v : variants) aligned = aligned && v.second.size() == n;
+    if (!aligned || n == 0) continue;
+    ++ctx.groups_compared;
+    bool any = false;
+    for (size_t k = 0; k < n; ++k) {
+      // value -> (copies, representative)
+      std::map<std::string, std::pair<size_t, const Item*>> values;
+      for (const auto& v : variants) {
+        const Item* it = v.second[k];
+        auto& slot = values[ValueKey(it->c())];
+        slot.first += CopyCount(it);
+        if (!slot.second) slot.second = it;
+      }
+      if (values.size() < 2) continue;
+      any = true;
+      // The majority value is what the copies most likely said.
+      std::vector<std::pair<size_t, const Item*>> ranked;
+      for (auto& [key, slot] : values) ranked.push_back(slot);
+      std::stable_sort(ranked.begin(), ranked.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      const Item* common = ranked[0].second;
+      for (size_t r = 1; r < ranked.size(); ++r) {
+        const Item* odd = ranked[r].second;
+        bool majority = ranked[0].first > ranked[r].first;
+        std::string apart = Apart(odd->c(), common->c());
+        std::string msg = fmt::format(
+            "the same sentence appears in {} copies but states {} in {} and {} in {}{}",
+            ranked[0].first + ranked[r].first, odd->c().surface, odd->sc->path,
+            common->c().surface, common->sc->path,
+            apart.empty() ? "" : fmt::format(" ({} apart)", apart));
+        if (majority) {
+          msg += fmt::format("; {} of the copies say {}", ranked[0].first, common->c().surface);
+        }
+        Finding f = MakeFinding("copy-mismatch", Severity::kError, std::move(msg), {odd, common});
+        if (majority) f.expected = common->c().surface;
+        f.details["copies_agreeing"] = std::to_string(ranked[0].first);
+        f.details["copies_differing"] = std::to_string(ranked[r].first);
+        if (!apart.empty()) f.details["ratio"] = apart.substr(std::string("×").size());
+        out->push_back(std::move(f));
+      }
+    }
+    if (!any) ++ctx.consistent;
+  }
+}
+
+namespace {
+
+// "H" or "NVIDIA H": a base entity cut to one Latin letter.
+char BareLetter(std::string_view base) {
+  size_t sp = base.rfind(' ');
+  std::string_view last = sp == std::string_view::npos ? base : base.substr(sp + 1);
+  if (last.size() == 1 && last[0] >= 'A' && last[0] <= 'Z') return last[0];
+  return 0;
+}
+
+// Within entity+metric, "ratio:H" means "ratio:H100" when H100 is the only
+// base starting with H followed by a digit.
+std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
+  std::map<std::string, std::set<std::string>> bases;  // entity|metric -> bases
+  for (const Item& it : ctx.items) {
+    if (!it.Known() || it.c().base_entity.empty() || BareLetter(it.c().base_entity)) continue;
+    bases[it.c().entity + "|" + it.c().metric].insert(it.c().base_entity);
+  }
+  std::map<const Item*, std::string> out;
+  for (const Item& it : ctx.items) {
+    char l = it.Known() ? BareLetter(it.c().base_entity) : 0;
+    if (!l) continue;
+    auto b = bases.find(it.c().entity + "|" + it.c().metric);
+    if (b == bases.end()) continue;
+    std::vector<std::string> match;
+    for (const std::string& base : b->second) {
+      if (base.size() >= 2 && base[0] == l && base[1] >= '0' && base[1] <= '9') match.push_back(base);
+    }
+    if (match.size() == 1) out[&it] = match[0];
+  }
+  return out;
+}
+
+struct Member {
+  const Item* item;
+  Range<double> d;
+};
+
+}  // namespace
+
+void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
+  std::map<const Item*, std::string> resolved = ResolveBases(ctx);
+  std::vector<std::pair<std::string, const Item*>> keyed;
+  keyed.reserve(ctx.items.size());
+  for (const Item& it : ctx.items) {
+    if (!it.Known()) continue;
+    const Claim& c = it.c();
+    std::string cls = CompareClass(c);
+    if (cls.empty()) continue;
+    auto r = resolved.find(&it);
+    if (r != resolved.end()) cls = "ratio:" + r->second;
+    std::string key = c.entity + '\x1f' + c.metric + '\x1f' + c.period + '\x1f' + c.scope +
+                      '\x1f' + cls + '\x1f' + (c.kind == Kind::kChange ? c.base : "") +
+                      (it.forecast ? "\x1f" "forecast" : "");
+    keyed.emplace_back(std::move(key), &it);
+  }
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i < keyed.size();) {
+    size_t j = i;
+    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+    std::vector<Member> group;
+    for (size_t k = i; k < j; ++k) {
+      auto d = CompareRangeD(keyed[k].second->c(), ctx.tol_d);
+      if (d) group.push_back({keyed[k].second, *d});
+    }
+    i = j;
+    bool distinct = false;
+    for (const Member& m : group) distinct = distinct || !SameSentence(*m.item, *group[0].item);
+    if (group.size() < 2 || !distinct) continue;
+    ++ctx.groups_compared;
+    // Candidates: the lowest upper bound vs the highest lower bound from
+    // another sentence, and the other way round.
+    auto hi_key = [](const Member& m) { return m.d.hi_inf ? HUGE_VAL : m.d.hi; };
+    auto lo_key = [](const Member& m) { return m.d.lo_inf ? -HUGE_VAL : m.d.lo; };
+    const Member* best_a = nullptr;
+    const Member* best_b = nullptr;
+    for (int pass = 0; pass < 2 && !best_a; ++pass) {
+      const Member* a = nullptr;
+      for (const Member& m : group) {
+        if (pass == 0 ? (!a || hi_key(m) < hi_key(*a)) : (!a || lo_key(m) > lo_key(*a))) a = &m;
+      }
+      const Member* b = nullptr;
+      for (const Member& m : group) {
+        if (SameSentence(*m.item, *a->item)) continue;
+        if (pass == 0 ? (!b || lo_key(m) > lo_key(*b)) : (!b || hi_key(m) < hi_key(*b))) b = &m;
+      }
+      if (!b) continue;
+      const Member* low = pass == 0 ? a : b;
+      const Member* high = pass == 0 ? b : a;
+      if (hi_key(*low) * (1 + 1e-9) < lo_key(*high) || hi_key(*low) < lo_key(*high)) {
+        best_a = low;
+        best_b = high;
+      }
+    }
+    if (!best_a) { ++ctx.consistent; continue; }
+    const Claim& ca = best_a->item->c();
+    const Claim& cb = best_b->item->c();
+    auto ra = CompareRange(ca, ctx.tol);
+    auto rb = CompareRange(cb, ctx.tol);
+    if (!ra || !rb || Overlaps(*ra, *rb)) { ++ctx.consistent; continue; }
+    Rational gap = RelativeGap(*ra, *rb);
+    std::string cls = CompareClass(ca);
+    auto res = resolved.find(best_a->item);
+    if (res == resolved.end()) res = resolved.find(best_b->item);
+    std::string subject = fmt::format("{} {}", ca.entity, ca.metric_word.empty() ? ca.metric : ca.metric_word);
+    if (!ca.period.empty()) subject += fmt::format(" ({})", ca.period);
+    if (!ca.scope.empty()) subject += fmt::format(" [{}]", ca.scope);
+    std::string ratio;
+    if (!ra->hi_inf && !rb->lo_inf && ra->hi > 0 && rb->lo > 0) ratio = FormatRatio(rb->lo / ra->hi);
+    std::string of;
+    if (cls.rfind("ratio:", 0) == 0) {
+      of = " of " + (res != resolved.end() ? res->second : cls.substr(6));
+    }
+    auto side = [&](const Item* item, const Claim& c, const Range<Rational>& r) {
+      std::string how = c.qualifier == Qualifier::kApprox ? "approximate, " : "";
+      if (c.kind == Kind::kChange && !of.empty()) {
+        how += fmt::format("{} {} {}, ", c.surface,
+                           c.direction == Direction::kDown ? "lower than" : "more than",
+                           c.base_entity);
+      }
+      return fmt::format("{} ({}i.e. {}{})", Quote(*item->sc), how, FormatRange(r, cls, c.unit), of);
+    };
+    std::string msg = fmt::format("{}: {} vs {}: the ranges do not overlap{}", subject,
+                                  side(best_a->item, ca, *ra), side(best_b->item, cb, *rb),
+                                  ratio.empty() ? "" : fmt::format(" ({} apart)", ratio));
+    if (res != resolved.end()) {
+      msg += fmt::format("; the bare \"{}\" read as {}", res->first->c().base_entity, res->second);
+    }
+    // A near miss (under 5% apart) is worth a note, not an alarm.
+    Severity sev = gap < Rational(5, 100) ? Severity::kInfo : Severity::kWarning;
+    Finding f = MakeFinding("value-conflict", sev, std::move(msg), {best_a->item, best_b->item});
+    f.details["range_a"] = FormatRange(*ra, cls, ca.unit);
+    f.details["range_b"] = FormatRange(*rb, cls, cb.unit);
+    f.details["relative_gap"] = DecimalText(gap, 4);
+    if (!ratio.empty()) f.details["ratio"] = ratio.substr(std::string("×").size());
+    f.details["group_size"] = std::to_string(group.size());
+    out->push_back(std::move(f));
+  }
+}
+
+}  // namespace claims::check::internal

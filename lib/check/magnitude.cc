@@ -1,0 +1,194 @@
+// magnitude-slip: a level 10^k away from every other level of its entity +
+// metric + scope + unit is the signature of a dropped digit, a moved decimal
+// point or a 万/亿 slip. Flows (revenue, profit …) are put on one footing
+// first: a value is divided by the months it covers and shown per quarter, so
+// a three-quarter total compares with one quarter; a flow whose span is
+// unknown may cover 1 to 12 months, and only a gap beyond all of those counts.
+//
+// Cost: items sorted by their lower bound; each item looks only at the items
+// whose ranges reach within ×9 of its own (binary search), and stops at the
+// first eligible neighbour. An outlier is reported when the figure nearest to
+// it has company (a cluster it is off from), or when the two share their
+// digits (59.31 vs 5.931); figures merely spread out are left alone.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "check/rules.h"
+
+namespace claims::check::internal {
+namespace {
+
+constexpr double kSlip = 9.0;     // "10×" with room for rounding and growth
+constexpr double kCluster = 3.0;  // figures within ×3 agree in magnitude
+
+struct Point {
+  const Item* item;
+  double lo, hi;  // per-quarter rate (flows) or value
+  int months;     // 0: unknown span (flows) or not a flow
+  int year;
+};
+
+Rational Mid(const Claim& c) { return (c.value_lo.ToRational() + c.value_hi.ToRational()) / 2; }
+
+double Ratio(const Point& a, const Point& b) {
+  if (a.hi < b.lo) return b.lo / a.hi;
+  if (b.hi < a.lo) return a.lo / b.hi;
+  return 1.0;
+}
+
+bool Eligible(const Point& a, const Point& b) {
+  if (a.item == b.item) return false;
+  if (!a.item->c().sentence.empty() && a.item->c().sentence == b.item->c().sentence) return false;
+  // Levels years apart may legitimately differ tenfold (growth).
+  if (a.year && b.year && std::abs(a.year - b.year) > 2) return false;
+  return true;
+}
+
+std::string Describe(const Point& p, bool flow) {
+  const Claim& c = p.item->c();
+  std::string out = Quote(*p.item->sc);
+  std::vector<std::string> notes;
+  if (!c.period.empty()) notes.push_back(c.period);
+  if (flow) {
+    if (p.months > 0 && p.months != 3) {
+      Rational rate = Mid(c) * 3 / p.months;
+      notes.push_back(fmt::format("{} months → {} per quarter", p.months,
+                                  FormatValue(rate, c.unit, c.unit)));
+    } else if (p.months == 0) {
+      notes.push_back("span unknown");
+    }
+  }
+  if (!notes.empty()) {
+    out += " [";
+    for (size_t i = 0; i < notes.size(); ++i) out += (i ? ", " : "") + notes[i];
+    out += "]";
+  }
+  return out;
+}
+
+bool SameDigits(const Claim& a, const Claim& b) {
+  auto digits = [](const Decimal& d) {
+    std::string s = d.coefficient().str();
+    if (!s.empty() && s[0] == '-') s.erase(0, 1);
+    return s;
+  };
+  return digits(a.value_lo) == digits(b.value_lo);
+}
+
+void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Finding>* out) {
+  std::sort(pts.begin(), pts.end(), [](const Point& a, const Point& b) {
+    return std::tie(a.lo, a.hi) < std::tie(b.lo, b.hi);
+  });
+  std::vector<double> los;
+  los.reserve(pts.size());
+  for (const Point& p : pts) los.push_back(p.lo);
+  const double max_width = flow ? 12.0 : 1.0;  // widest range a point may have
+  std::vector<size_t> outliers;
+  bool compared = false;
+  for (size_t i = 0; i < pts.size(); ++i) {
+    const Point& x = pts[i];
+    double from = x.lo / kSlip / max_width / 1.0001, to = x.hi * kSlip;
+    auto it = std::lower_bound(los.begin(), los.end(), from);
+    bool has_other = false, near = false;
+    for (size_t k = it - los.begin(); k < pts.size() && pts[k].lo <= to; ++k) {
+      if (!Eligible(x, pts[k])) continue;
+      has_other = true;
+      if (Ratio(x, pts[k]) < kSlip) { near = true; break; }
+    }
+    if (!has_other) {
+      for (const Point& p : pts) if (Eligible(x, p)) { has_other = true; break; }
+    }
+    if (!has_other) continue;
+    compared = true;
+    if (!near) outliers.push_back(i);
+  }
+  if (!compared) return;
+  ++ctx.groups_compared;
+  if (outliers.empty()) { ++ctx.consistent; return; }
+  // Two figures far apart are one disagreement, not two.
+  if (outliers.size() == 2 && pts.size() == 2) outliers.pop_back();
+  std::vector<bool> is_outlier(pts.size(), false);
+  for (size_t i : outliers) is_outlier[i] = true;
+  for (size_t i : outliers) {
+    const Point& x = pts[i];
+    // Compare with the nearest figure that is not itself an outlier.
+    const Point* nearest = nullptr;
+    double best = HUGE_VAL;
+    int cluster = 0;  // eligible figures that are not outliers: what x is off from
+    for (int pass = 0; pass < 2 && !nearest; ++pass) {
+      for (size_t k = 0; k < pts.size(); ++k) {
+        if (!Eligible(x, pts[k]) || (pass == 0 && is_outlier[k])) continue;
+        double r = Ratio(x, pts[k]);
+        if (r < best) { best = r; nearest = &pts[k]; }
+        if (pass == 0) ++cluster;
+      }
+    }
+    if (!nearest) continue;
+    const Claim& cx = x.item->c();
+    const Claim& cn = nearest->item->c();
+    bool digits = SameDigits(cx, cn);
+    // Figures spread over orders of magnitude with no cluster are just
+    // spread out (a metric over many years); only a pair may stand alone.
+    if (cluster < 2 && !digits && pts.size() > 2) continue;
+    Severity sev = (cluster >= 2 || digits) ? Severity::kWarning : Severity::kInfo;
+    // Exact ratio on the reported pair, on the same footing as the search.
+    Rational vx = Mid(cx), vn = Mid(cn);
+    if (flow && x.months > 0) vx = vx * 3 / x.months;
+    if (flow && nearest->months > 0) vn = vn * 3 / nearest->months;
+    Rational ratio = vx > vn ? vx / vn : vn / vx;
+    std::string subject = fmt::format("{} {}", cx.entity, cx.metric_word.empty() ? cx.metric : cx.metric_word);
+    if (!cx.scope.empty()) subject += fmt::format(" [{}]", cx.scope);
+    std::string msg = fmt::format(
+        "{}: {} is {} away from the nearest other figure {}{}{}", subject, Describe(x, flow),
+        FormatRatio(ratio), Describe(*nearest, flow),
+        cluster >= 2 ? fmt::format(" (and {} more figures of that size)", cluster - 1) : "",
+        digits ? "; same digits, so a decimal point or 万/亿 slipped" : "; a digit may be missing");
+    if (flow && (x.months == 0 || nearest->months == 0)) {
+      msg += fmt::format("; even allowing 1–12 months for the unknown span they are at least {} apart",
+                         FormatRatio(Rational(static_cast<int64_t>(std::floor(best)))));
+    }
+    Finding f = MakeFinding("magnitude-slip", sev, std::move(msg), {x.item, nearest->item});
+    f.expected = FormatValue(vn, cn.unit, cn.unit);
+    f.details["ratio"] = DecimalText(ratio, 2);
+    f.details["cluster_size"] = std::to_string(std::max(cluster, 1));
+    if (flow) {
+      f.details["per_quarter_a"] = FormatValue(vx, cx.unit, cx.unit);
+      f.details["per_quarter_b"] = FormatValue(vn, cn.unit, cn.unit);
+    }
+    out->push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
+  std::map<std::string, std::vector<Point>> groups;
+  for (const Item& it : ctx.items) {
+    const Claim& c = it.c();
+    if (!it.Known() || it.forecast || c.kind != Kind::kLevel || c.unit.empty()) continue;
+    std::string cls = CompareClass(c);
+    if (cls != c.unit || c.dimension == "percent" || c.dimension == "duration") continue;
+    if (c.value_lo.sign() <= 0 || c.qualifier == Qualifier::kAtMost) continue;
+    double mid = (c.value_lo.ToDouble() + c.value_hi.ToDouble()) / 2;
+    Point p{&it, mid, mid, 0, ParsePeriod(c.period).year};
+    if (IsFlowMetric(c.metric)) {
+      p.months = DurationMonths(c);
+      if (p.months > 0) {
+        p.lo = p.hi = mid * 3 / p.months;
+      } else {
+        p.lo = mid * 3 / 12;
+        p.hi = mid * 3;
+      }
+    }
+    groups[c.entity + '\x1f' + c.metric + '\x1f' + c.scope + '\x1f' + c.unit].push_back(p);
+  }
+  for (auto& [key, pts] : groups) {
+    if (pts.size() < 2) continue;
+    CheckGroup(ctx, pts, IsFlowMetric(pts[0].item->c().metric), out);
+  }
+}
+
+}  // namespace claims::check::internal

@@ -1,0 +1,245 @@
+// Period rules, over the date mentions (Mention::kDate) and their sentences.
+//
+// period-shift: the same event dated in different years by different
+// articles ("2019年10月底, 美国启动第二轮出口管制" vs "去年10月, 美国更新出口
+// 管制新规" in an article of January 2024). Dates are resolved against the
+// article's date (去年 = its year - 1) or, for an undated article, against the
+// latest year it names (an estimate, said so in the message). Two dates are
+// "the same event" when they name the same month and their sentences share a
+// four-character Han phrase without function characters (出口管制), found
+// through an index (month, phrase) -> dates, never by comparing all pairs.
+// An article that itself names both years for the event is not contradicted.
+//
+// as-of-date-far: "截至2019年2月2日收盘" in an article dated 2024: an as-of
+// date three or more years from the article's own date.
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "check/rules.h"
+
+namespace claims::check::internal {
+namespace {
+
+struct DateRef {
+  const Location* loc = nullptr;
+  int year = 0, month = 0;
+  bool relative = false, estimated = false;
+  std::set<std::u32string> phrases;
+};
+
+int ParseInt(std::string_view s, size_t* i, int max_digits) {
+  int v = 0, n = 0;
+  while (*i < s.size() && n < max_digits && s[*i] >= '0' && s[*i] <= '9') {
+    v = v * 10 + (s[(*i)++] - '0');
+    ++n;
+  }
+  return n ? v : -1;
+}
+
+// Month from "…10月…" in the surface.
+int MonthIn(std::string_view surface) {
+  size_t pos = surface.find("月");
+  if (pos == std::string_view::npos) return 0;
+  size_t start = pos;
+  while (start > 0 && surface[start - 1] >= '0' && surface[start - 1] <= '9') --start;
+  if (start == pos || pos - start > 2) return 0;
+  int m = std::atoi(std::string(surface.substr(start, pos - start)).c_str());
+  return (m >= 1 && m <= 12) ? m : 0;
+}
+
+bool Resolve(const Location& loc, const Mention& m, const Context& ctx, DateRef* out) {
+  out->loc = &loc;
+  std::string_view v = m.value;
+  size_t i = 0;
+  int rel = 0;
+  bool relative = false;
+  if (v.rfind("rel:", 0) == 0) {
+    relative = true;
+    i = 4;
+    int sign = 1;
+    if (i < v.size() && (v[i] == '-' || v[i] == '+')) sign = v[i++] == '-' ? -1 : 1;
+    int n = ParseInt(v, &i, 3);
+    if (n < 0 || i >= v.size() || v[i] != 'y') return false;
+    rel = sign * n;
+  } else if (v.empty()) {
+    std::string_view s = loc.surface;
+    if (Contains(s, "去年")) { relative = true; rel = -1; }
+    else if (Contains(s, "前年")) { relative = true; rel = -2; }
+    else if (Contains(s, "今年")) { relative = true; rel = 0; }
+    else return false;
+  }
+  if (relative) {
+    auto t = ctx.article_time.find(loc.article_hash);
+    if (t == ctx.article_time.end() || t->second.year == 0) return false;
+    out->year = t->second.year + rel;
+    out->estimated = t->second.estimated;
+    out->relative = true;
+  } else {
+    int y = ParseInt(v, &i, 4);
+    if (y < 1900 || y > 2100) return false;
+    out->year = y;
+    if (i < v.size() && v[i] == '-') {
+      ++i;
+      int mo = ParseInt(v, &i, 2);
+      if (mo >= 1 && mo <= 12) out->month = mo;
+    }
+  }
+  if (out->month == 0) out->month = MonthIn(loc.surface);
+  return true;
+}
+
+bool IsFunctionChar(char32_t c) {
+  static const std::u32string kChars = U"的了在是和与及或等也都就而但从对为被把这那其之于以将已年月日";
+  return kChars.find(c) != std::u32string::npos;
+}
+
+std::set<std::u32string> Phrases(const Location& loc) {
+  std::string text = loc.sentence;
+  size_t at = text.find(loc.surface);
+  if (at != std::string::npos) text.erase(at, loc.surface.size());
+  std::vector<char32_t> cps = CodePoints(text);
+  std::set<std::u32string> out;
+  for (size_t i = 0; i + 4 <= cps.size(); ++i) {
+    bool ok = true;
+    for (size_t k = i; k < i + 4 && ok; ++k) ok = IsHan(cps[k]) && !IsFunctionChar(cps[k]);
+    if (ok) out.insert(std::u32string(cps.begin() + i, cps.begin() + i + 4));
+  }
+  return out;
+}
+
+std::string Utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c < 0x80) { out += static_cast<char>(c); }
+    else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+    else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string DateNote(const DateRef& d, const Context& ctx) {
+  std::string resolved = d.month ? fmt::format("{}-{:02}", d.year, d.month) : std::to_string(d.year);
+  if (!d.relative) return fmt::format("「{}」 ({}:{})", d.loc->surface, d.loc->path, d.loc->line);
+  auto t = ctx.article_time.at(d.loc->article_hash);
+  return fmt::format("「{}」 ({}:{}, {} → {})", d.loc->surface, d.loc->path, d.loc->line,
+                     t.estimated ? fmt::format("undated article naming years up to {}", t.year)
+                                 : fmt::format("article dated {}", t.year),
+                     resolved);
+}
+
+}  // namespace
+
+void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
+  std::vector<DateRef> dates;
+  // Verbatim copies of one dated sentence count once (the smallest hash).
+  std::map<std::tuple<std::string_view, std::string_view, int>, size_t> copies;
+  for (const auto& [loc, m] : ctx.mentions) {
+    if (m.type != Mention::Type::kDate) continue;
+    DateRef d;
+    if (!Resolve(loc, m, ctx, &d) || d.month == 0) continue;
+    auto [slot, fresh] = copies.try_emplace({loc.sentence, loc.surface, d.year}, dates.size());
+    if (!fresh) {
+      if (loc.article_hash < dates[slot->second].loc->article_hash) dates[slot->second].loc = &loc;
+      continue;
+    }
+    d.phrases = Phrases(loc);
+    if (!d.phrases.empty()) dates.push_back(std::move(d));
+  }
+  std::map<std::pair<int, std::u32string>, std::vector<size_t>> index;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    for (const auto& p : dates[i].phrases) index[{dates[i].month, p}].push_back(i);
+  }
+  // article hash -> (month, phrase) -> years it names
+  std::map<std::string, std::map<std::pair<int, std::u32string>, std::set<int>>> named;
+  for (const DateRef& d : dates) {
+    for (const auto& p : d.phrases) named[d.loc->article_hash][{d.month, p}].insert(d.year);
+  }
+  std::set<std::pair<size_t, size_t>> seen;
+  for (const auto& [key, members] : index) {
+    if (members.size() < 2 || members.size() > 64) continue;  // too common a phrase
+    for (size_t x = 0; x < members.size(); ++x) {
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        const DateRef& a = dates[members[x]];
+        const DateRef& b = dates[members[y]];
+        if (a.loc->article_hash == b.loc->article_hash) continue;
+        if (a.loc->sentence == b.loc->sentence && a.loc->surface == b.loc->surface) continue;
+        auto pair = std::minmax(members[x], members[y]);
+        if (!seen.insert(pair).second) continue;
+        ++ctx.groups_compared;
+        if (a.year == b.year) { ++ctx.consistent; continue; }
+        if (named[a.loc->article_hash][key].count(b.year) ||
+            named[b.loc->article_hash][key].count(a.year)) {
+          ++ctx.consistent;
+          continue;
+        }
+        std::vector<std::string> shared;
+        for (const auto& p : a.phrases) if (b.phrases.count(p)) shared.push_back(Utf8(p));
+        const DateRef& first = a.loc->path <= b.loc->path ? a : b;
+        const DateRef& second = &first == &a ? b : a;
+        int years = std::abs(a.year - b.year);
+        bool estimated = a.estimated || b.estimated;
+        Severity sev = (years >= 2 && !estimated) ? Severity::kWarning : Severity::kInfo;
+        std::string msg = fmt::format(
+            "{} and {} seem to date the same event (both: \"{}\") {} year{} apart: {} vs {}",
+            DateNote(first, ctx), DateNote(second, ctx), shared.empty() ? "" : shared[0], years,
+            years == 1 ? "" : "s", first.year, second.year);
+        Finding f;
+        f.rule = "period-shift";
+        f.severity = sev;
+        f.message = std::move(msg);
+        f.locations = {*first.loc, *second.loc};
+        f.details["years"] = fmt::format("{} vs {}", first.year, second.year);
+        f.details["shared_phrase"] = shared.empty() ? "" : shared[0];
+        f.details["month"] = std::to_string(first.month);
+        if (estimated) f.details["estimated_year"] = "true";
+        out->push_back(std::move(f));
+      }
+    }
+  }
+}
+
+void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
+  for (const auto& [loc, m] : ctx.mentions) {
+    if (m.type != Mention::Type::kDate) continue;
+    size_t at = loc.sentence.find(loc.surface);
+    if (at == std::string::npos) continue;
+    std::string_view before = std::string_view(loc.sentence).substr(0, at);
+    bool as_of = false;
+    for (std::string_view w : {"截至", "截止", "截至到", "截止到"}) {
+      as_of = as_of || (before.size() >= w.size() && before.substr(before.size() - w.size()) == w);
+    }
+    if (!as_of) continue;
+    DateRef d;
+    if (!Resolve(loc, m, ctx, &d) || d.relative) continue;
+    auto t = ctx.article_time.find(loc.article_hash);
+    if (t == ctx.article_time.end() || t->second.estimated) continue;
+    ++ctx.groups_compared;
+    int years = std::abs(d.year - t->second.year);
+    if (years < 3) { ++ctx.consistent; continue; }
+    Finding f;
+    f.rule = "as-of-date-far";
+    f.severity = Severity::kInfo;
+    f.message = fmt::format("「截至{}」 ({}:{}) is {} years from the article's own date ({}): check the year",
+                            loc.surface, loc.path, loc.line, years, t->second.year);
+    f.locations = {loc};
+    f.details["article_year"] = std::to_string(t->second.year);
+    f.details["as_of_year"] = std::to_string(d.year);
+    out->push_back(std::move(f));
+  }
+}
+
+}  // namespace claims::check::internal

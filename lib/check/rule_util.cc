@@ -1,0 +1,394 @@
+// Shared helpers for the rule families. Intervals are computed twice from the
+// same template: in exact rationals (every decision) and in doubles (only to
+// order candidates, never to decide).
+#include "check/rule_util.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+namespace claims::check::internal {
+namespace {
+
+bool IsPercentUnit(const Claim& c) {
+  return c.unit == "%" || c.unit == "fraction" || c.unit == "‰" ||
+         (c.dimension == "percent" && c.unit != "pp");
+}
+
+// Percent -> fraction.
+std::optional<Rational> UnitScale(const Claim& c) {
+  if (c.unit == "%" || (c.dimension == "percent" && c.unit.empty())) return Rational(1, 100);
+  if (c.unit == "‰") return Rational(1, 1000);
+  return Rational(1);
+}
+
+Rational ToN(const Decimal& d, Rational*) { return d.ToRational(); }
+double ToN(const Decimal& d, double*) { return d.ToDouble(); }
+Rational ToN(const Rational& r, Rational*) { return r; }
+double ToN(const Rational& r, double*) { return static_cast<double>(r); }
+
+template <class N>
+N Abs(const N& v) { return v < N(0) ? N(-v) : v; }
+
+template <class N>
+std::optional<Range<N>> CompareRangeT(const Claim& c, const N& tol) {
+  std::string cls = CompareClass(c);
+  if (cls.empty()) return std::nullopt;
+  N* tag = nullptr;
+  N half = ToN(c.precision, tag) / N(2);
+  N lo = ToN(c.value_lo, tag), hi = ToN(c.value_hi, tag);
+  Range<N> r;
+  r.lo = lo - half;
+  r.hi = hi + half;
+  if (c.qualifier == Qualifier::kAtLeast) r.hi_inf = true;
+  if (c.qualifier == Qualifier::kAtMost) r.lo_inf = true;
+  const bool pct = IsPercentUnit(c);
+  const bool mult = c.unit == "x";
+  if (pct) {
+    N s = ToN(*UnitScale(c), tag);
+    r.lo = r.lo * s;
+    r.hi = r.hi * s;
+  }
+  if (c.kind == Kind::kChange && (pct || mult)) {
+    if (mult) {
+      // 增长2倍 is +200% to careful writers and ×2 to others: cover both.
+      if (c.direction == Direction::kDown) return std::nullopt;
+      r.lo = r.lo - N(1);
+    }
+    if (c.direction == Direction::kDown) {
+      Range<N> d;
+      d.lo = -r.hi;
+      d.hi = -r.lo;
+      d.lo_inf = r.hi_inf;
+      d.hi_inf = r.lo_inf;
+      r = d;
+    }
+    if (cls.rfind("ratio:", 0) == 0) {
+      r.lo = r.lo + N(1);
+      r.hi = r.hi + N(1);
+    }
+  }
+  // "五分之一", "1/5": a simple fraction in prose is a round figure, not an
+  // exact one ("a fifth" of revenue may be 18% or 22%).
+  bool fraction_words = pct && (Contains(c.surface, "分之") || Contains(c.surface, "/"));
+  if (c.qualifier == Qualifier::kApprox || fraction_words) {
+    r.lo = r.lo - tol * Abs(r.lo);
+    r.hi = r.hi + tol * Abs(r.hi);
+  }
+  if (cls == "fraction") {
+    // A share lies in [0, 1] whatever its qualifier says.
+    if (r.lo_inf || r.lo < N(0)) { r.lo = N(0); r.lo_inf = false; }
+    if (r.hi_inf || r.hi > N(1)) {
+      if (!(r.lo > N(1))) { r.hi = N(1); r.hi_inf = false; }
+    }
+  }
+  return r;
+}
+
+bool IsClauseBreak(std::string_view s, size_t i, size_t* len) {
+  static constexpr std::string_view kBreaks[] = {"，", "。", "；", "！", "？", "：",
+                                                 ",", ";", "!", "?", ":", "\n"};
+  for (std::string_view b : kBreaks) {
+    if (s.compare(i, b.size(), b) == 0) { *len = b.size(); return true; }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string CompareClass(const Claim& c) {
+  const bool pct = IsPercentUnit(c);
+  const bool mult = c.unit == "x";
+  switch (c.kind) {
+    case Kind::kRatio:
+      if (pct || mult) return "ratio:" + c.base_entity;
+      return "";
+    case Kind::kChange:
+      if (!c.base_entity.empty() && (pct || mult)) return "ratio:" + c.base_entity;
+      if (pct || mult) return "change";
+      if (c.unit.empty()) return "";
+      return "change:" + c.unit;
+    case Kind::kShare:
+      if (!pct) return "";
+      if (!c.base_entity.empty()) return "ratio:" + c.base_entity;
+      return "fraction";
+    case Kind::kLevel:
+      if (pct) return "fraction";
+      return c.unit;
+  }
+  return "";
+}
+
+std::optional<Range<Rational>> CompareRange(const Claim& c, const Rational& tol) {
+  return CompareRangeT<Rational>(c, tol);
+}
+std::optional<Range<double>> CompareRangeD(const Claim& c, double tol) {
+  return CompareRangeT<double>(c, tol);
+}
+
+Rational RelativeGap(const Range<Rational>& a, const Range<Rational>& b) {
+  if (Overlaps(a, b)) return Rational(0);
+  const Range<Rational>& low = (!a.hi_inf && !b.lo_inf && a.hi < b.lo) ? a : b;
+  const Range<Rational>& high = (&low == &a) ? b : a;
+  Rational scale = std::max(Abs(low.hi), Abs(high.lo));
+  if (scale == 0) return Rational(1);
+  return (high.lo - low.hi) / scale;
+}
+
+// --- periods ----------------------------------------------------------------
+
+int Period::Months() const {
+  switch (unit) {
+    case 'Y': return 12;
+    case 'H': return 6 * (to - from + 1);
+    case 'Q': return 3 * (to - from + 1);
+    case 'M': return to - from + 1;
+  }
+  return 0;
+}
+
+Period ParsePeriod(std::string_view s) {
+  Period p;
+  if (s.rfind("FY", 0) == 0) { p.fiscal = true; s.remove_prefix(2); }
+  if (s.size() < 4) return p;
+  for (int i = 0; i < 4; ++i) {
+    if (s[i] < '0' || s[i] > '9') return p;
+    p.year = p.year * 10 + (s[i] - '0');
+  }
+  s.remove_prefix(4);
+  auto read_int = [&](int* out) {
+    size_t i = 0;
+    int v = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i < 2) v = v * 10 + (s[i++] - '0');
+    if (i == 0) return false;
+    s.remove_prefix(i);
+    *out = v;
+    return true;
+  };
+  if (s.empty()) { p.unit = 'Y'; p.from = p.to = 1; p.ok = true; return p; }
+  if (s[0] == 'Q' || s[0] == 'H') {
+    p.unit = s[0];
+    s.remove_prefix(1);
+    if (!read_int(&p.from)) return p;
+    p.to = p.from;
+    if (s.rfind("..", 0) == 0) s.remove_prefix(2);
+    else if (!s.empty() && s[0] == '-') s.remove_prefix(1);
+    if (!s.empty()) {
+      if (s.size() > 4 && s.substr(0, 4) == std::to_string(p.year)) s.remove_prefix(4);
+      if (s.empty() || s[0] != p.unit) return p;
+      s.remove_prefix(1);
+      if (!read_int(&p.to)) return p;
+    }
+    int max = p.unit == 'Q' ? 4 : 2;
+    p.ok = s.empty() && p.from >= 1 && p.to <= max && p.from <= p.to;
+    return p;
+  }
+  if (s[0] == '-' && !p.fiscal) {
+    s.remove_prefix(1);
+    p.unit = 'M';
+    if (!read_int(&p.from)) return p;
+    p.to = p.from;
+    p.ok = s.empty() && p.from >= 1 && p.from <= 12;  // a day ("-31") is not a flow period
+  }
+  return p;
+}
+
+Period PreviousPeriod(const Period& p, std::string_view base) {
+  Period q = p;
+  if (!p.ok || p.from != p.to) { q.ok = false; return q; }
+  if (base == "yoy") { q.year -= 1; return q; }
+  if (base != "qoq" && base != "mom" && base != "hoh") { q.ok = false; return q; }
+  int n = p.unit == 'Q' ? 4 : p.unit == 'H' ? 2 : p.unit == 'M' ? 12 : 0;
+  if (n == 0) { q.ok = false; return q; }
+  if (p.from == 1) { q.year -= 1; q.from = q.to = n; } else { q.from = q.to = p.from - 1; }
+  return q;
+}
+
+std::string PeriodString(const Period& p) {
+  std::string out = (p.fiscal ? "FY" : "") + std::to_string(p.year);
+  if (p.unit == 'Q' || p.unit == 'H') {
+    out += fmt::format("{}{}", p.unit, p.from);
+    if (p.to != p.from) out += fmt::format("-{}{}", p.unit, p.to);
+  } else if (p.unit == 'M') {
+    out += fmt::format("-{:02}", p.from);
+  }
+  return out;
+}
+
+bool IsFlowMetric(std::string_view metric) {
+  static constexpr std::string_view kFlows[] = {
+      "revenue", "net_income", "net_profit", "profit", "operating_income", "gross_profit",
+      "sales", "shipments", "orders", "loss", "cost", "expenses", "capex"};
+  for (std::string_view f : kFlows) if (metric == f) return true;
+  return false;
+}
+
+int DurationMonths(const Claim& c) {
+  Period p = ParsePeriod(c.period);
+  std::string_view before = ClauseBefore(c);
+  // Words next to the number say more than a period the context inferred.
+  struct Word { std::string_view w; int months; };
+  static constexpr Word kWords[] = {
+      {"前三季度", 9}, {"前三个季度", 9}, {"前两季度", 6}, {"前两个季度", 6},
+      {"上半年", 6}, {"下半年", 6}, {"上半财年", 6}, {"单季", 3}, {"季度", 3},
+      {"季报", 3}, {"全年", 12}, {"年度", 12}, {"财年", 12}};
+  for (const Word& w : kWords) {
+    if (Contains(before, w.w)) return w.months;
+  }
+  if (p.ok) return p.Months();
+  return 0;
+}
+
+// --- sentence text ----------------------------------------------------------
+
+size_t OffsetInSentence(const Claim& c) {
+  if (c.byte_start >= c.sentence_start) {
+    size_t off = c.byte_start - c.sentence_start;
+    if (off + c.surface.size() <= c.sentence.size() &&
+        c.sentence.compare(off, c.surface.size(), c.surface) == 0) {
+      return off;
+    }
+  }
+  return c.sentence.find(c.surface);
+}
+
+std::string_view TextBefore(const Claim& c) {
+  size_t off = OffsetInSentence(c);
+  if (off == std::string::npos) return {};
+  return std::string_view(c.sentence).substr(0, off);
+}
+
+std::string_view ClauseBefore(const Claim& c) {
+  std::string_view s = TextBefore(c);
+  size_t start = 0, len = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsClauseBreak(s, i, &len)) start = i + len;
+  }
+  return s.substr(start);
+}
+
+std::string_view ClauseAfter(const Claim& c) {
+  size_t off = OffsetInSentence(c);
+  if (off == std::string::npos) return {};
+  std::string_view s = std::string_view(c.sentence).substr(off + c.surface.size());
+  size_t len = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsClauseBreak(s, i, &len)) return s.substr(0, i);
+  }
+  return s;
+}
+
+bool Contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+bool ContainsAny(std::string_view haystack, std::initializer_list<std::string_view> needles) {
+  for (std::string_view n : needles) if (Contains(haystack, n)) return true;
+  return false;
+}
+
+std::vector<char32_t> CodePoints(std::string_view s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = s[i];
+    int n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) { out.push_back(0xFFFD); ++i; continue; }
+    char32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+// --- messages ---------------------------------------------------------------
+
+std::string DecimalText(const Rational& r, int fraction_digits) {
+  return Decimal::FromRational(r, fraction_digits).ToString();
+}
+
+namespace {
+
+std::string UnitWord(std::string_view unit) {
+  if (unit == "USD") return "美元";
+  if (unit == "CNY") return "元";
+  if (unit == "HKD") return "港元";
+  if (unit == "EUR") return "欧元";
+  if (unit == "JPY") return "日元";
+  if (unit == "USD/share") return "美元/股";
+  if (unit == "CNY/share") return "元/股";
+  if (unit == "HKD/share") return "港元/股";
+  if (unit == "count") return "";
+  return std::string(unit);
+}
+
+// Up to 4 significant digits, trailing zeros dropped.
+std::string Significant(const Rational& v, int sig) {
+  Rational a = Abs(v);
+  int digits_before = 1;
+  Rational ten(10);
+  for (Rational t = ten; a >= t && digits_before < 40; t *= ten) ++digits_before;
+  int frac = std::max(0, sig - digits_before);
+  if (a < 1 && a != 0) {
+    // 0.0042 -> keep `sig` digits after the leading zeros.
+    int zeros = 0;
+    for (Rational t = a * ten; t < 1 && zeros < 30; t *= ten) ++zeros;
+    frac = zeros + sig;
+  }
+  return DecimalText(v, frac);
+}
+
+}  // namespace
+
+std::string FormatValue(const Rational& v, std::string_view cls, std::string_view unit) {
+  if (cls == "fraction" || cls == "change") return Significant(v * 100, 4) + "%";
+  if (cls.rfind("ratio:", 0) == 0) {
+    if (Abs(v) < 1) return Significant(v * 100, 4) + "%";
+    return Significant(v, 4) + "倍";
+  }
+  std::string word = UnitWord(unit);
+  Rational a = Abs(v);
+  if (a >= Rational(1000000000000)) return Significant(v / Rational(1000000000000), 4) + "万亿" + word;
+  if (a >= Rational(100000000)) return Significant(v / Rational(100000000), 4) + "亿" + word;
+  if (a >= Rational(10000)) return Significant(v / Rational(10000), 4) + "万" + word;
+  std::string text = Significant(v, 4);
+  if (!word.empty() && !(word[0] & 0x80)) text += " ";
+  return text + word;
+}
+
+std::string FormatRange(const Range<Rational>& r, std::string_view cls, std::string_view unit) {
+  if (r.lo_inf && r.hi_inf) return "any value";
+  if (r.hi_inf) return "≥" + FormatValue(r.lo, cls, unit);
+  if (r.lo_inf) return "≤" + FormatValue(r.hi, cls, unit);
+  std::string lo = FormatValue(r.lo, cls, unit), hi = FormatValue(r.hi, cls, unit);
+  if (lo == hi) return lo;
+  return lo + "–" + hi;
+}
+
+std::string FormatRatio(const Rational& r) {
+  if (r >= 10) return "×" + DecimalText(r, 0);
+  return "×" + Significant(r, 3);
+}
+
+std::string Quote(const StoredClaim& sc) {
+  return fmt::format("「{}」 ({}:{})", sc.claim.surface, sc.path, sc.claim.line);
+}
+
+Finding MakeFinding(std::string_view rule, Severity severity, std::string message,
+                    std::initializer_list<const Item*> items) {
+  Finding f;
+  f.rule = std::string(rule);
+  f.severity = severity;
+  f.message = std::move(message);
+  for (const Item* it : items) f.claims.push_back(*it->sc);
+  return f;
+}
+
+}  // namespace claims::check::internal

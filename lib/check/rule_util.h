@@ -1,0 +1,147 @@
+// Internal to check/: what every rule family shares. The prepared corpus
+// (deduplicated claims, article dates), rounding-aware intervals, periods,
+// sentence-text helpers and number formatting for messages.
+#ifndef CLAIMS_CHECK_RULE_UTIL_H_
+#define CLAIMS_CHECK_RULE_UTIL_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/decimal.h"
+#include "check/check.h"
+#include "check/finding.h"
+
+namespace claims::check::internal {
+
+using Rational = Decimal::Rational;
+
+// A closed interval; lo_inf/hi_inf make it one-sided. N is Rational for
+// decisions and double only for ordering (sort keys).
+template <class N>
+struct Range {
+  N lo{}, hi{};
+  bool lo_inf = false, hi_inf = false;
+};
+
+template <class N>
+bool Overlaps(const Range<N>& a, const Range<N>& b) {
+  if (!a.hi_inf && !b.lo_inf && a.hi < b.lo) return false;
+  if (!b.hi_inf && !a.lo_inf && b.hi < a.lo) return false;
+  return true;
+}
+
+// One deduplicated claim: the representative (smallest article hash, then
+// offset) and every identical copy (same surface in the same sentence text).
+struct Item {
+  const StoredClaim* sc = nullptr;
+  std::vector<const StoredClaim*> copies;  // includes sc
+  bool forecast = false;                   // 预计/未来/有望 … before the number
+  const Claim& c() const { return sc->claim; }
+  bool Known() const { return !c().entity.empty() && !c().metric.empty(); }
+};
+
+// What an article's time frame is: its date, or (estimated) the latest year
+// it names when it has no date.
+struct ArticleTime {
+  int year = 0;
+  int month = 0;
+  bool estimated = false;
+};
+
+struct Context {
+  const CheckOptions* opts = nullptr;
+  Rational tol;
+  double tol_d = 0.1;
+  std::vector<Item> items;  // sorted by (path, byte_start)
+  std::span<const std::pair<Location, Mention>> mentions;
+  std::map<std::string, ArticleTime> article_time;  // by article hash
+  int64_t groups_compared = 0;
+  int64_t consistent = 0;
+};
+
+using RuleFn = void (*)(Context&, std::vector<Finding>*);
+
+// --- intervals --------------------------------------------------------------
+
+// How a claim's value is compared: the class names the domain and is part of
+// every grouping key ("fraction" for 20% and 五分之一 alike, "ratio:H100" for
+// 是H100的7倍 and 比H100下降80%, "change" for 同比增长2%, else the unit).
+std::string CompareClass(const Claim& c);
+
+// The claim's value in its compare class, rounding-aware (value ± precision/2),
+// one-sided for at_least/at_most, widened by ±tol of the value for approx.
+// Percentages become fractions, a change against another entity becomes a
+// ratio (下降80% -> 0.2), 增长N倍 covers both readings [N-1, N]. nullopt when
+// the claim has no comparable value.
+std::optional<Range<Rational>> CompareRange(const Claim& c, const Rational& tol);
+std::optional<Range<double>> CompareRangeD(const Claim& c, double tol);
+
+// (b.lo - a.hi) / max(|a.hi|, |b.lo|) for a below b: how far apart two
+// disjoint ranges are, relative to their size. 0 when they overlap.
+Rational RelativeGap(const Range<Rational>& a, const Range<Rational>& b);
+
+// --- periods ----------------------------------------------------------------
+
+// "FY2023Q3", "2023Q3", "2023Q1-Q3", "2023H1", "2023", "FY2023", "2023-10".
+struct Period {
+  bool ok = false;
+  bool fiscal = false;
+  int year = 0;
+  char unit = 0;  // 'Y' 'H' 'Q' 'M'
+  int from = 0, to = 0;
+  int Months() const;
+  friend bool operator==(const Period&, const Period&) = default;
+};
+Period ParsePeriod(std::string_view s);
+// The period a "qoq" / "yoy" change is measured against; !ok when unknown.
+Period PreviousPeriod(const Period& p, std::string_view base);
+std::string PeriodString(const Period& p);
+
+// Months a flow figure covers: from the period, else from words before the
+// number (前三季度 9, 上半年 6, 全年 12, 单季/季度 3); 0 when unknown.
+int DurationMonths(const Claim& c);
+// Revenue-like metrics whose values add up over time.
+bool IsFlowMetric(std::string_view metric);
+
+// --- sentence text ----------------------------------------------------------
+
+// Byte offset of the claim's surface inside its sentence (npos if absent).
+size_t OffsetInSentence(const Claim& c);
+// The clause before / after the number: back to the previous (up to the next)
+// ，。；！？,;!?： or line break.
+std::string_view ClauseBefore(const Claim& c);
+std::string_view ClauseAfter(const Claim& c);
+// The whole text before the number inside the sentence.
+std::string_view TextBefore(const Claim& c);
+bool Contains(std::string_view haystack, std::string_view needle);
+bool ContainsAny(std::string_view haystack, std::initializer_list<std::string_view> needles);
+// Splits UTF-8 into code points (invalid bytes become U+FFFD).
+std::vector<char32_t> CodePoints(std::string_view s);
+bool IsHan(char32_t c);
+
+// --- messages ---------------------------------------------------------------
+
+// 5931000000 USD -> "59.31亿美元"; 0.224 fraction -> "22.4%"; 7 x -> "7倍".
+std::string FormatValue(const Rational& v, std::string_view compare_class,
+                        std::string_view unit);
+std::string FormatRange(const Range<Rational>& r, std::string_view compare_class,
+                        std::string_view unit);
+// "×59", "×1.33".
+std::string FormatRatio(const Rational& r);
+// 「surface」 (path:line)
+std::string Quote(const StoredClaim& sc);
+std::string DecimalText(const Rational& r, int fraction_digits = 4);
+
+// A finding with its claims (representatives of the given items).
+Finding MakeFinding(std::string_view rule, Severity severity, std::string message,
+                    std::initializer_list<const Item*> items);
+
+}  // namespace claims::check::internal
+
+#endif  // CLAIMS_CHECK_RULE_UTIL_H_

@@ -1,0 +1,135 @@
+// value-conflict and copy-mismatch: one firing case each, and the traps that
+// must stay quiet (sentences are ours; the figures follow public reporting).
+#include <catch2/catch.hpp>
+
+#include "check/check_test_util.h"
+
+namespace claims::check::testing {
+namespace {
+
+TEST_CASE("value-conflict: about 80% lower vs 15% of the base model", "[check][conflict]") {
+  Corpus c;
+  c.Claim("a.txt", "分析称H20的总体算力较H100减少80%左右。", "80%",
+          "80 % q=approx k=change d=- e=H20 m=compute be=H100");
+  c.Claim("b.txt", "据测算，H20的峰值算力只有英伟达H的15%。", "15%",
+          "15 % k=ratio e=H20 m=compute be=H");
+  CheckResult r = c.Run();
+  auto f = Of(r, "value-conflict");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].message.find("H100") != std::string::npos);
+  CHECK(f[0].message.find("15%") != std::string::npos);
+  CHECK(f[0].claims.size() == 2);
+  CHECK(f[0].details.at("ratio") == "1.13");
+  CHECK(r.summary.groups_compared >= 1);
+}
+
+TEST_CASE("value-conflict: 约20%, 22.4% and 五分之一 agree within tolerance", "[check][conflict]") {
+  Corpus c;
+  // Worst case for us: the context could not tell the periods apart.
+  c.Claim("a.txt", "黄仁勋称，中国区大约贡献了公司20%的销售额。", "20%",
+          "20 % q=approx k=share e=英伟达 m=revenue_share s=中国");
+  c.Claim("b.txt", "财报显示中国大陆收入占总收入22.4%。", "22.4%",
+          "22.4 % k=share e=英伟达 m=revenue_share s=中国");
+  c.Claim("c.txt", "中国市场约占这家公司收入的五分之一。", "五分之一",
+          "20 % q=approx k=share e=英伟达 m=revenue_share s=中国 p=0");
+  c.Claim("d.txt", "中国客户贡献了其1/5的收入。", "1/5", "20 % k=share e=英伟达 m=revenue_share s=中国 p=0");
+  CheckResult r = c.Run();
+  CHECK(Serious(r).empty());
+}
+
+TEST_CASE("value-conflict: over 90% vs about 80% is at most a note", "[check][conflict]") {
+  Corpus c;
+  c.Claim("a.txt", "英伟达在国内AI芯片市场的占有率超过90%。", "90%",
+          "90 % q=at_least k=share e=英伟达 m=market_share s=中国");
+  c.Claim("b.txt", "国内云厂商约80%的高端芯片由英伟达供应。", "80%",
+          "80 % q=approx k=share e=英伟达 m=market_share s=中国");
+  c.Claim("c.txt", "英伟达在全球AI处理器市场的份额在80%以上。", "80%",
+          "80 % q=at_least k=share e=英伟达 m=market_share s=全球");
+  CheckResult r = c.Run();
+  CHECK(Serious(r).empty());
+}
+
+TEST_CASE("value-conflict: overlapping price ranges, and two figures of one sentence",
+          "[check][conflict]") {
+  Corpus c;
+  c.Claim("a.txt", "业内人士说一颗H100的成本介于2.5万至4万美元。", "2.5万至4万美元",
+          "25000..40000 USD e=H100 m=price");
+  c.Claim("b.txt", "券商估计H100售价已涨到2.5万到3万美元，二手货甚至超过4万美元。",
+          "2.5万到3万美元", "25000..30000 USD e=H100 m=price");
+  c.Claim("b.txt", "券商估计H100售价已涨到2.5万到3万美元，二手货甚至超过4万美元。", "4万美元",
+          "40000 USD q=at_least e=H100 m=price");
+  c.Claim("c.txt", "云厂商的高端芯片中约80%来自英伟达，五年后或降到50%-60%。", "80%",
+          "80 % q=approx k=share e=英伟达 m=cloud_share s=中国");
+  c.Claim("c.txt", "云厂商的高端芯片中约80%来自英伟达，五年后或降到50%-60%。", "50%-60%",
+          "50..60 % k=share e=英伟达 m=cloud_share s=中国");
+  CheckResult r = c.Run();
+  CHECK(Serious(r).empty());
+}
+
+TEST_CASE("value-conflict: unknown entity or metric is never compared", "[check][conflict]") {
+  Corpus c;
+  c.Claim("a.txt", "某公司营收达10亿美元。", "10亿美元", "1000000000 USD m=revenue t=2023");
+  c.Claim("b.txt", "某公司营收达30亿美元。", "30亿美元", "3000000000 USD m=revenue t=2023");
+  CHECK(c.Run().findings.empty());
+}
+
+TEST_CASE("value-conflict: a forecast is not compared with a fact", "[check][conflict]") {
+  Corpus c;
+  c.Claim("a.txt", "该公司目前在国内的份额约为80%。", "80%",
+          "80 % q=approx k=share e=甲公司 m=market_share s=中国");
+  c.Claim("b.txt", "分析师预计未来五年其份额将降至50%。", "50%",
+          "50 % k=share e=甲公司 m=market_share s=中国");
+  CHECK(c.Run().findings.empty());
+}
+
+TEST_CASE("copy-mismatch: a syndicated copy with one figure garbled", "[check][conflict]") {
+  Corpus c;
+  const char* good = "第四季度该公司营收为60.5亿美元，环比增长2%，好于市场预期。";
+  const char* bad = "第四季度该公司营收为6.05亿美元，环比增长2%，好于市场预期。";
+  for (const char* path : {"a.txt", "b.txt"}) {
+    c.Claim(path, good, "60.5亿美元", "6050000000 USD");
+    c.Claim(path, good, "2%", "2 % k=change d=+ b=qoq");
+  }
+  c.Claim("c.txt", bad, "6.05亿美元", "605000000 USD");
+  c.Claim("c.txt", bad, "2%", "2 % k=change d=+ b=qoq");
+  CheckResult r = c.Run();
+  auto f = Of(r, "copy-mismatch");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kError);
+  CHECK(f[0].claims[0].path == "c.txt");
+  CHECK(f[0].expected == "60.5亿美元");
+  CHECK(f[0].details.at("ratio") == "10");
+  CHECK(f[0].message.find("2 of the copies") != std::string::npos);
+}
+
+TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {
+  Corpus c;
+  const char* s = "该公司第三季度营收59.31亿美元，同比下降16.5%。";
+  for (const char* path : {"a.txt", "copy-of-a.txt", "another-copy.txt"}) {
+    c.Claim(path, s, "59.31亿美元", "5931000000 USD e=乙公司 m=revenue t=FY2023Q3");
+    c.Claim(path, s, "16.5%", "16.5 % k=change d=- e=乙公司 m=revenue t=FY2023Q3 b=yoy");
+  }
+  CheckResult r = c.Run();
+  CHECK(r.findings.empty());
+  CHECK(r.summary.claims == 6);
+}
+
+TEST_CASE("fingerprints survive new row ids, paths and input order", "[check][conflict]") {
+  Corpus c;
+  c.Claim("a.txt", "分析称H20的总体算力较H100减少80%左右。", "80%",
+          "80 % q=approx k=change d=- e=H20 m=compute be=H100");
+  c.Claim("b.txt", "据测算，H20的峰值算力只有H100的15%。", "15%",
+          "15 % k=ratio e=H20 m=compute be=H100");
+  CheckResult first = c.Run();
+  std::vector<StoredClaim> shuffled(c.claims.rbegin(), c.claims.rend());
+  for (StoredClaim& sc : shuffled) { sc.id += 100; sc.path = "renamed/" + sc.path; }
+  CheckResult second = Run(shuffled, c.mentions, {});
+  REQUIRE(first.findings.size() == 1);
+  REQUIRE(second.findings.size() == 1);
+  CHECK(first.findings[0].fingerprint == second.findings[0].fingerprint);
+  CHECK(first.findings[0].fingerprint.size() == 16);
+}
+
+}  // namespace
+}  // namespace claims::check::testing

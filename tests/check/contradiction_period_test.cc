@@ -1,0 +1,112 @@
+// contradiction and period rules.
+#include <catch2/catch.hpp>
+
+#include "check/check_test_util.h"
+
+namespace claims::check::testing {
+namespace {
+
+TEST_CASE("quantifier-contradiction: 大部分 with about 20%", "[check][contradiction]") {
+  Corpus c;
+  c.Claim("a.txt", "就营收而言，中国已占该公司收入的大部分，约为20%。", "20%",
+          "20 % q=approx k=share e=英伟达 m=revenue_share");
+  CheckResult r = c.Run();
+  auto f = Of(r, "quantifier-contradiction");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].details.at("word") == "大部分");
+}
+
+TEST_CASE("quantifier-contradiction: words that do not govern the number", "[check][contradiction]") {
+  Corpus c;
+  c.Claim("a.txt", "大部分库存并未报废，但回收率可能达不到100%。", "100%", "100 % q=at_most k=share");
+  c.Claim("b.txt", "少数几家公司合计占了35%的份额。", "35%", "35 % k=share");
+  c.Claim("c.txt", "过半数受访者，即62%，表示支持。", "62%", "62 % k=share");
+  c.Claim("d.txt", "只有少数用户，约8%，选择付费。", "8%", "8 % q=approx k=share");
+  CheckResult r = c.Run();
+  CHECK(r.findings.empty());
+}
+
+TEST_CASE("quantifier-contradiction: 少数 with a majority", "[check][contradiction]") {
+  Corpus c;
+  c.Claim("a.txt", "只有少数员工，约70%，参加了培训。", "70%", "70 % q=approx k=share");
+  auto f = Of(c.Run(), "quantifier-contradiction");
+  REQUIRE(f.size() == 1);
+}
+
+TEST_CASE("direction-contradiction: 下降 to a higher figure", "[check][contradiction]") {
+  Corpus c;
+  const char* s = "公司毛利率从56%下降至64%。";
+  c.Claim("a.txt", s, "56%", "56 % e=己公司 m=gross_margin");
+  c.Claim("a.txt", s, "64%", "64 % e=己公司 m=gross_margin");
+  const char* fine = "份额从80%降至50%-60%。";
+  c.Claim("b.txt", fine, "80%", "80 % k=share");
+  c.Claim("b.txt", fine, "50%-60%", "50..60 % k=share");
+  CheckResult r = c.Run();
+  auto f = Of(r, "direction-contradiction");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].claims[0].path == "a.txt");
+}
+
+TEST_CASE("direction-contradiction: 翻番 beside a 30% rise", "[check][contradiction]") {
+  Corpus c;
+  c.Claim("a.txt", "今年公司营收翻番，同比增长30%。", "30%", "30 % k=change d=+ b=yoy");
+  c.Claim("b.txt", "今年公司营收翻了一番，同比增长102%。", "102%", "102 % k=change d=+ b=yoy");
+  auto f = Of(c.Run(), "direction-contradiction");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].claims[0].path == "a.txt");
+}
+
+TEST_CASE("period-shift: the same export rule dated four years apart", "[check][period]") {
+  Corpus c;
+  c.SetDate("new.txt", "2024-01-22");
+  c.Claim("new.txt", "营收占比约为20%。", "20%", "20 % q=approx k=share");
+  c.Date("new.txt", "去年10月，美国再次收紧芯片出口管制规则。", "去年10月", "rel:-1y");
+  c.Date("old.txt", "2019年10月底，美国开始了第二轮AI芯片出口管制。", "2019年10月底", "2019-10");
+  CheckResult r = c.Run();
+  auto f = Of(r, "period-shift");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].details.at("years") == "2023 vs 2019");
+  CHECK(f[0].details.at("shared_phrase") == "出口管制");
+  CHECK(f[0].locations.size() == 2);
+}
+
+TEST_CASE("period-shift: agreeing dates, and an article naming both years", "[check][period]") {
+  Corpus c;
+  c.SetDate("new.txt", "2024-01-22");
+  c.Claim("new.txt", "营收占比约为20%。", "20%", "20 % q=approx k=share");
+  c.Date("new.txt", "去年10月，美国再次收紧芯片出口管制规则。", "去年10月", "rel:-1y");
+  c.Date("b.txt", "2023年10月，美国更新了芯片出口管制规则。", "2023年10月", "2023-10");
+  c.Date("c.txt", "2022年10月，美国首次发布芯片出口管制规则。", "2022年10月", "2022-10");
+  c.Date("c.txt", "2023年10月，美国又升级了芯片出口管制规则。", "2023年10月", "2023-10");
+  CheckResult r = c.Run();
+  CHECK(Serious(r).empty());
+  CHECK(r.summary.consistent >= 1);
+}
+
+TEST_CASE("period-shift: an undated article's 去年 is an estimate, so a note", "[check][period]") {
+  Corpus c;
+  c.Date("new.txt", "公司计划于2024年二季度量产。", "2024年", "2024");
+  c.Date("new.txt", "去年10月，美国再次收紧芯片出口管制规则。", "去年10月", "rel:-1y");
+  c.Date("old.txt", "2019年10月底，美国开始了第二轮AI芯片出口管制。", "2019年10月底", "2019-10");
+  auto f = Of(c.Run(), "period-shift");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kInfo);
+  CHECK(f[0].message.find("undated") != std::string::npos);
+}
+
+TEST_CASE("as-of-date-far: an as-of date five years before the article", "[check][period]") {
+  Corpus c;
+  c.SetDate("a.txt", "2024-02-05");
+  c.Claim("a.txt", "公司市值约2万亿美元。", "2万亿美元", "2000000000000 USD q=approx");
+  c.Date("a.txt", "截至2019年2月2日收盘，公司股价再创新高。", "2019年2月2日", "2019-02-02");
+  c.Date("a.txt", "截至2023年底，公司员工超过2万人。", "2023年底", "2023");
+  auto f = Of(c.Run(), "as-of-date-far");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kInfo);
+  CHECK(f[0].details.at("as_of_year") == "2019");
+}
+
+}  // namespace
+}  // namespace claims::check::testing

@@ -1,0 +1,98 @@
+// magnitude-slip, change-mismatch and share-total-mismatch.
+#include <catch2/catch.hpp>
+
+#include "check/check_test_util.h"
+
+namespace claims::check::testing {
+namespace {
+
+void AddQuarters(Corpus& c) {
+  c.Claim("a.txt", "截至10月底的财季，英伟达营收59.31亿美元。", "59.31亿美元",
+          "5931000000 USD e=英伟达 m=revenue t=FY2023Q3");
+  c.Claim("a.txt", "下一个财季英伟达营收60.5亿美元，比上一季度增加2%。", "60.5亿美元",
+          "6050000000 USD e=英伟达 m=revenue t=FY2023Q4");
+}
+
+TEST_CASE("magnitude-slip: a nine-month total a hundred times too small", "[check][magnitude]") {
+  Corpus c;
+  AddQuarters(c);
+  c.Claim("b.txt", "这家公司今年前三季度总营收达到1亿美元。", "1亿美元",
+          "100000000 USD e=英伟达 m=revenue");
+  CheckResult r = c.Run();
+  auto f = Of(r, "magnitude-slip");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].claims[0].claim.surface == "1亿美元");
+  CHECK(f[0].message.find("per quarter") != std::string::npos);
+  CHECK(f[0].details.at("per_quarter_a") == "3333万美元");
+  CHECK(f[0].details.at("ratio") == "177.93");
+}
+
+TEST_CASE("magnitude-slip: a decimal point moved, two figures only", "[check][magnitude]") {
+  Corpus c;
+  c.Claim("a.txt", "公司市值约为1.47万亿美元。", "1.47万亿美元",
+          "1470000000000 USD q=approx e=丙公司 m=market_cap");
+  c.Claim("b.txt", "公司市值达到1470亿美元。", "1470亿美元",
+          "147000000000 USD e=丙公司 m=market_cap");
+  CheckResult r = c.Run();
+  auto f = Of(r, "magnitude-slip");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);  // same digits: a slip, not growth
+  CHECK(f[0].message.find("same digits") != std::string::npos);
+}
+
+TEST_CASE("magnitude-slip: growth over many years and close figures are fine", "[check][magnitude]") {
+  Corpus c;
+  c.Claim("a.txt", "2015年公司营收为5亿美元。", "5亿美元", "500000000 USD e=丁公司 m=revenue t=2015");
+  c.Claim("b.txt", "2023年公司营收为80亿美元。", "80亿美元", "8000000000 USD e=丁公司 m=revenue t=2023");
+  c.Claim("c.txt", "公司市值突破1万亿美元。", "1万亿美元", "1000000000000 USD q=at_least e=丁公司 m=market_cap");
+  c.Claim("d.txt", "公司市值已有1.47万亿美元。", "1.47万亿美元", "1470000000000 USD e=丁公司 m=market_cap");
+  c.Claim("e.txt", "公司市值有望超过2万亿美元。", "2万亿美元", "2000000000000 USD q=at_least e=丁公司 m=market_cap");
+  CheckResult r = c.Run();
+  CHECK(Of(r, "magnitude-slip").empty());
+}
+
+TEST_CASE("change-mismatch: +2% quarter on quarter holds and is counted", "[check][arithmetic]") {
+  Corpus c;
+  AddQuarters(c);
+  c.Claim("a.txt", "下一个财季英伟达营收60.5亿美元，比上一季度增加2%。", "2%",
+          "2 % k=change d=+ e=英伟达 m=revenue t=FY2023Q4 b=qoq");
+  CheckResult r = c.Run();
+  CHECK(r.findings.empty());
+  CHECK(r.summary.consistent >= 1);
+}
+
+TEST_CASE("change-mismatch: +20% over the same levels does not", "[check][arithmetic]") {
+  Corpus c;
+  AddQuarters(c);
+  c.Claim("a.txt", "下一个财季英伟达营收60.5亿美元，比上一季度增加20%。", "20%",
+          "20 % k=change d=+ e=英伟达 m=revenue t=FY2023Q4 b=qoq");
+  CheckResult r = c.Run();
+  auto f = Of(r, "change-mismatch");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].details.at("implied_change") == "2.01%");
+  CHECK(f[0].details.at("previous_period") == "FY2023Q3");
+}
+
+TEST_CASE("share-total-mismatch: part / share vs the stated total", "[check][arithmetic]") {
+  const char* s = "该季度来自中国大陆的收入为40亿美元，占总收入22.4%。";
+  Corpus ok;
+  ok.Claim("a.txt", s, "40亿美元", "4000000000 USD e=英伟达 m=revenue t=FY2024Q3 s=中国");
+  ok.Claim("a.txt", s, "22.4%", "22.4 % k=share e=英伟达 m=revenue_share t=FY2024Q3 s=中国");
+  ok.Claim("b.txt", "该季度英伟达总营收181.2亿美元。", "181.2亿美元",
+           "18120000000 USD e=英伟达 m=revenue t=FY2024Q3");
+  CheckResult r = ok.Run();
+  CHECK(r.findings.empty());
+  CHECK(r.summary.consistent >= 1);
+
+  Corpus bad = ok;
+  bad.claims.back().claim.value_lo = bad.claims.back().claim.value_hi = Decimal(30000000000);
+  r = bad.Run();
+  auto f = Of(r, "share-total-mismatch");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].expected == "178.6亿美元");
+}
+
+}  // namespace
+}  // namespace claims::check::testing
