@@ -40,7 +40,7 @@ struct Options {
   int64_t max_article_bytes = int64_t{64} << 20;
   // Memory bound: bytes of articles read but not yet committed. One article
   // larger than this still goes through, alone.
-  int64_t max_inflight_bytes = int64_t{64} << 20;
+  int64_t max_inflight_bytes = int64_t{32} << 20;
   int max_batch_articles = 500;      // articles per transaction (at most)
 };
 

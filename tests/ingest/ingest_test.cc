@@ -239,5 +239,27 @@ TEST_CASE("--glob replaces the default patterns", "[ingest]") {
   CHECK(h.Contents() == std::vector<std::string>{"b.html: 2%"});
 }
 
+TEST_CASE("a store that refuses writes stops the run with its error, without hanging", "[ingest]") {
+  testing::TempDir dir;
+  for (int i = 0; i < 30; ++i) dir.Write(fmt::format("c/{}.txt", i), fmt::format("{}%", i));
+  const std::string db = dir / "claims.db";
+  REQUIRE(store::Store::Open(db).ok());
+  store::OpenOptions ro;
+  ro.read_only = true;
+  auto store = store::Store::Open(db, ro);
+  REQUIRE(store.ok());
+  FakeAnalyzer fake;
+  Options options;
+  options.jobs = 3;
+  options.max_batch_articles = 2;
+  options.max_inflight_bytes = 8;
+  std::vector<std::string> inputs = {dir / "c"};
+  Result<Summary> s = Run(store->get(), inputs, options, fake.Fn(), Callbacks());
+  REQUIRE(!s.ok());
+  CHECK(s.status().code() == Status::Code::kStoreError);
+  CHECK(s.status().message().find("read-only") != std::string::npos);
+  CHECK((*store)->Stats()->articles == 0);
+}
+
 }  // namespace
 }  // namespace claims::ingest
