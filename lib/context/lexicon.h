@@ -1,0 +1,101 @@
+// Lexicon: the words context/ recognises — entity aliases, metric cue words,
+// scope (region) aliases — loaded from TSV (units/entities.tsv, metrics.tsv,
+// scopes.tsv, embedded at build time) plus users' --lexicon files, and the
+// built-in cue words (cues.h). One trie holds them all, so a sentence is
+// scanned once:
+//
+//   Lexicon lex = Lexicon::Default();       // a copy, to extend
+//   Status s = lex.AddFile("my_words.tsv");   // rows: entity\tNVDA\t英伟达\tcompany
+//   lex.Match("英伟达营收", 0, &entry)  -> 9 bytes, entity 英伟达 (company)
+//
+// Matching is on NORMALISED text (half-width, Simplified), ASCII letters
+// case-insensitive. A Lexicon is immutable once an Attacher uses it.
+#ifndef CLAIMS_CONTEXT_LEXICON_H_
+#define CLAIMS_CONTEXT_LEXICON_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/embedded.h"
+#include "base/status.h"
+#include "context/cues.h"
+#include "context/trie.h"
+
+namespace claims::context {
+
+enum class EntityType : uint8_t { kCompany, kProduct, kMarket, kPerson };
+std::string_view EntityTypeName(EntityType t);  // "company" "product" "market" "person"
+
+struct EntityInfo {
+  std::string canonical;  // "英伟达", "H100", "AI芯片市场"
+  EntityType type = EntityType::kCompany;
+};
+
+struct MetricInfo {
+  std::string id;                       // "revenue"
+  std::vector<std::string> dimensions;  // the units a level may have; empty: any
+  std::string share_metric;             // a fraction OF this is that: revenue -> revenue_share
+  std::string change_metric;            // a change of this is that: stock_price -> stock_change
+};
+
+struct LexEntry {
+  enum class Table : uint8_t { kEntity, kMetric, kScope, kCue };
+  Table table = Table::kCue;
+  int32_t index = 0;  // into entities(), metrics(), scopes(), or a Cue value
+};
+
+class Lexicon {
+ public:
+  Lexicon();  // the built-in cue words only
+  // The embedded data; built once, thread-safe. Copy it to add user files.
+  static const Lexicon& Default();
+  // The embedded TSV files Default() is built from, for tests that validate
+  // the data (every row parses, every alias unique).
+  static std::span<const EmbeddedFile> EmbeddedFiles();
+
+  // A table in the embedded format, one row per line, TAB-separated, `#`
+  // comments and blank lines ignored. `name` is used in error messages. A bad
+  // row fails the whole call with kBadInput "name:line: reason" and adds
+  // nothing.
+  //   entities: alias canonical type          (type: company product market person)
+  //   metrics:  cue id dimensions share change (dimensions comma-separated; "-" for none)
+  //   scopes:   alias canonical
+  Status AddEntities(std::string_view name, std::string_view tsv);
+  Status AddMetrics(std::string_view name, std::string_view tsv);
+  Status AddScopes(std::string_view name, std::string_view tsv);
+  // A user file: each row starts with its table, "entity", "metric" or
+  // "scope", followed by that table's columns. Later rows override earlier
+  // ones and the defaults.
+  Status AddText(std::string_view name, std::string_view text);
+  Status AddFile(const std::string& path);  // kIoError when unreadable
+
+  // The longest lexicon word starting at text[pos]; 0 when none. A word that
+  // begins or ends with an ASCII letter or digit must not run into another
+  // one ("H20" does not match inside "H200" or "GH20").
+  size_t Match(std::string_view text, size_t pos, LexEntry* entry) const;
+
+  const EntityInfo& entity(int32_t i) const { return entities_[i]; }
+  const MetricInfo& metric(int32_t i) const { return metrics_[i]; }
+  const std::string& scope(int32_t i) const { return scopes_[i]; }
+  // All aliases per table, for tests that validate the data.
+  size_t word_count() const { return trie_.size(); }
+
+ private:
+  enum class Table { kEntity, kMetric, kScope };
+  Status AddRows(Table table, std::string_view name, std::string_view text, bool tagged);
+  bool AddRow(Table table, const std::vector<std::string_view>& cols, std::string* error);
+  void Insert(std::string_view word, LexEntry entry);
+
+  Trie trie_;
+  std::vector<LexEntry> entries_;  // trie values index this
+  std::vector<EntityInfo> entities_;
+  std::vector<MetricInfo> metrics_;
+  std::vector<std::string> scopes_;
+};
+
+}  // namespace claims::context
+
+#endif  // CLAIMS_CONTEXT_LEXICON_H_
