@@ -1,0 +1,269 @@
+// Period scanning is a hand-written left-to-right parser, not a regex: the
+// forms are few (digits + 年/财年/月/日, Chinese quarter words, relative words)
+// and each must be combined with its neighbours ("2023财年" + "三季度" is one
+// period, "截至2023年1月29日的四季度" is a quarter ending on a date). Every
+// step looks at a bounded number of bytes, so a sentence is scanned in linear
+// time.
+#include "context/period.h"
+
+#include <fmt/format.h>
+
+#include "context/text_util.h"
+
+namespace claims::context {
+namespace {
+
+using What = PeriodMention::What;
+using Role = PeriodMention::Role;
+
+constexpr std::string_view kCnDigits[] = {"一", "二", "三", "四"};
+
+// Reads 1..4 ASCII digits at `p`; returns how many, with the value.
+size_t ReadDigits(std::string_view t, size_t p, size_t end, int* value) {
+  size_t n = 0;
+  int v = 0;
+  while (p + n < end && n < 5 && IsDigit(t[p + n])) v = v * 10 + (t[p + n++] - '0');
+  if (n == 0 || n > 4 || (p + n < end && IsDigit(t[p + n]))) return 0;
+  *value = v;
+  return n;
+}
+
+size_t SkipSpace(std::string_view t, size_t p, size_t end) { return (p < end && t[p] == ' ') ? p + 1 : p; }
+
+// "第三季度" "三季度" "3季度" "一季报" "第四财季" -> quarter.
+size_t ParseQuarterWord(std::string_view t, size_t pos, size_t end, int* q) {
+  size_t p = pos;
+  if (At(t, p, "第")) p += 3;
+  int v = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (At(t, p, kCnDigits[i])) {
+      v = i + 1;
+      p += 3;
+      break;
+    }
+  }
+  if (v == 0 && p < end && t[p] >= '1' && t[p] <= '4') v = t[p++] - '0';
+  if (v == 0) return 0;
+  size_t l = AtAny(t, p, {"季度", "季报", "财季"});
+  if (l == 0 || p + l > end) return 0;
+  *q = v;
+  return p + l - pos;
+}
+
+// "Q3" "q3" "Q3季度" -> quarter; not inside a longer Latin word or number.
+size_t ParseQ(std::string_view t, size_t pos, size_t end, int* q) {
+  if (pos + 1 >= end || (t[pos] != 'Q' && t[pos] != 'q')) return 0;
+  if (pos > 0 && ((t[pos - 1] >= 'A' && t[pos - 1] <= 'Z') || (t[pos - 1] >= 'a' && t[pos - 1] <= 'z'))) return 0;
+  if (t[pos + 1] < '1' || t[pos + 1] > '4') return 0;
+  if (pos + 2 < end && (IsDigit(t[pos + 2]) || (t[pos + 2] >= 'A' && t[pos + 2] <= 'z'))) return 0;
+  *q = t[pos + 1] - '0';
+  size_t p = pos + 2;
+  p += AtAny(t, p, {"季度", "财季"});
+  return p - pos;
+}
+
+// What may follow a year: a quarter, 前三季度, a half, a month (and day),
+// 底/末/初. Returns the new position.
+size_t ParseYearSuffix(std::string_view t, size_t p, size_t end, PeriodMention* m) {
+  int q = 0;
+  if (size_t l = ParseQuarterWord(t, p, end, &q)) {
+    m->quarter = q;
+    return p + l;
+  }
+  if (size_t l = ParseQ(t, p, end, &q)) {
+    m->quarter = q;
+    return p + l;
+  }
+  if (size_t l = AtAny(t, p, {"前三季度", "前3季度"})) {
+    m->quarter = 1;
+    m->quarter_to = 3;
+    return p + l;
+  }
+  if (At(t, p, "上半年")) { m->half = 1; return p + 9; }
+  if (At(t, p, "下半年")) { m->half = 2; return p + 9; }
+  if (size_t l = AtAny(t, p, {"底", "末"})) { m->month = 12; return p + l; }
+  size_t s = SkipSpace(t, p, end);
+  int v = 0;
+  if (size_t n = ReadDigits(t, s, end, &v); n > 0 && n <= 2 && v >= 1 && v <= 12) {
+    size_t after = SkipSpace(t, s + n, end);
+    if (At(t, after, "月")) {
+      m->month = v;
+      p = after + 3;
+      if (At(t, p, "份")) p += 3;
+      size_t d = SkipSpace(t, p, end);
+      int day = 0;
+      if (size_t dn = ReadDigits(t, d, end, &day); dn > 0 && dn <= 2 && day >= 1 && day <= 31) {
+        size_t da = SkipSpace(t, d + dn, end);
+        if (size_t l = AtAny(t, da, {"日", "号"})) {
+          m->day = day;
+          p = da + l;
+        }
+      }
+      p += AtAny(t, p, {"底", "末", "初"});
+      return p;
+    }
+  }
+  return p;
+}
+
+// One time expression starting at `pos`, or 0.
+size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
+  char c = t[pos];
+  bool prev_alnum = pos > 0 && (IsDigit(t[pos - 1]) || t[pos - 1] == '.' ||
+                                (t[pos - 1] >= 'A' && t[pos - 1] <= 'Z') ||
+                                (t[pos - 1] >= 'a' && t[pos - 1] <= 'z'));
+  if (IsDigit(c) && !prev_alnum) {
+    int v = 0;
+    size_t n = ReadDigits(t, pos, end, &v);
+    if (n == 0) return 0;
+    size_t p = SkipSpace(t, pos + n, end);
+    if (n == 4 && v >= 1990 && v <= 2099) {
+      m->year = v;
+      int q = 0;
+      if (size_t l = AtAny(t, p, {"财政年度", "财年度", "财年"})) {
+        m->fiscal = true;
+        p += l;
+      } else if (size_t l2 = AtAny(t, p, {"年度", "年"})) {
+        p += l2;
+      } else if (size_t l3 = ParseQ(t, p, end, &q)) {
+        m->quarter = q;
+        return p + l3 - pos;
+      } else {
+        return 0;
+      }
+      p = ParseYearSuffix(t, p, end, m);
+      // "2023年到2024年": a span we cannot name as one period.
+      if (size_t l = AtAny(t, p, {"到", "至", "-", "~"})) {
+        int v2 = 0;
+        size_t s = SkipSpace(t, p + l, end);
+        if (ReadDigits(t, s, end, &v2) == 4 && AtAny(t, s + 4, {"年", "财年"})) {
+          m->what = What::kOpaque;
+          return s + 4 + AtAny(t, s + 4, {"财年", "年"}) - pos;
+        }
+      }
+      return p - pos;
+    }
+    if (n == 2 && At(t, p, "年")) {
+      // "23年8月15日": a two-digit year only when a month follows.
+      PeriodMention probe;
+      size_t after = ParseYearSuffix(t, p + 3, end, &probe);
+      if (probe.month == 0 || probe.day == 0) return 0;
+      *m = probe;
+      m->year = 2000 + v;
+      return after - pos;
+    }
+    if (n <= 2 && v >= 1 && v <= 12 && At(t, p, "月")) {
+      PeriodMention probe;
+      size_t after = ParseYearSuffix(t, pos, end, &probe);
+      if (probe.month == 0) return 0;
+      *m = probe;
+      return after - pos;
+    }
+    return 0;
+  }
+  if ((c == 'F' || c == 'f') && pos + 1 < end && (t[pos + 1] == 'Y' || t[pos + 1] == 'y') && !prev_alnum) {
+    int v = 0;
+    size_t n = ReadDigits(t, pos + 2, end, &v);
+    if (n != 4 && n != 2) return 0;
+    m->year = n == 2 ? 2000 + v : v;
+    m->fiscal = true;
+    size_t p = pos + 2 + n;
+    int q = 0;
+    if (size_t l = ParseQ(t, p, end, &q)) {
+      m->quarter = q;
+      p += l;
+    } else {
+      p = ParseYearSuffix(t, p, end, m);
+    }
+    return p - pos;
+  }
+  int q = 0;
+  if (size_t l = ParseQ(t, pos, end, &q)) { m->quarter = q; return l; }
+  if (size_t l = ParseQuarterWord(t, pos, end, &q)) { m->quarter = q; return l; }
+  if (size_t l = AtAny(t, pos, {"前三季度", "前3季度"})) { m->quarter = 1; m->quarter_to = 3; return l; }
+  if (At(t, pos, "上半年")) { m->half = 1; return 9; }
+  if (At(t, pos, "下半年")) { m->half = 2; return 9; }
+  if (size_t l = AtAny(t, pos, {"上年同期", "去年同期", "同期"})) { m->what = What::kSameLastYear; return l; }
+  struct Rel { std::string_view word; int rel; };
+  for (Rel r : {Rel{"去年", -1}, Rel{"今年", 0}, Rel{"明年", 1}, Rel{"前年", -2}, Rel{"上年", -1},
+                Rel{"本年", 0}}) {
+    if (At(t, pos, r.word)) {
+      m->rel_year = r.rel;
+      return ParseYearSuffix(t, pos + r.word.size(), end, m) - pos;
+    }
+  }
+  if (size_t l = AtAny(t, pos, {"上一季度", "上个季度", "上季度", "上一财季", "上一个季度"})) {
+    m->what = What::kPrevQuarter;
+    return l;
+  }
+  if (size_t l = AtAny(t, pos, {"该季度", "本季度", "当季度", "该财季", "本财季", "当季"})) {
+    m->what = What::kThisPeriod;
+    return l;
+  }
+  if (size_t l = AtAny(t, pos, {"截至目前", "目前", "当前", "如今", "现在", "迄今", "眼下"})) {
+    m->what = What::kNow;
+    return l;
+  }
+  if (size_t l = AtAny(t, pos, {"未来", "将来", "今后", "此后", "之后", "以后", "此前", "之前",
+                                "当时", "那年", "当年", "同年", "次年", "近年", "近期", "过去",
+                                "近日", "往前一年", "前一年"})) {
+    m->what = What::kOpaque;
+    return l;
+  }
+  return 0;
+}
+
+// Base, since and from roles, from the words around each mention.
+void AssignRole(std::string_view t, size_t begin, size_t end, PeriodMention* m) {
+  size_t b = m->begin;
+  if (b > begin && t[b - 1] == ' ') --b;
+  size_t e = m->end;
+  if (EndsAtAny(t, b, {"较", "比", "相比", "相比于", "相较", "相较于", "同比", "环比", "对比", "与", "跟"}) ||
+      AtAny(t, e, {"相比", "相较", "比较"})) {
+    m->role = Role::kBase;
+    return;
+  }
+  // 自/从 … 以来/起 within the clause: the start of a span.
+  size_t stop = e;
+  while (stop < end && !AtAny(t, stop, {",", "，", ";", "；", "。"})) ++stop;
+  bool later_since = ContainsAny(t, e, stop, {"以来", "开始"}) || AtAny(t, e, {"起"});
+  size_t start = b;
+  while (start > begin && !EndsAtAny(t, start, {",", "，", ";", "；", "。"})) --start;
+  bool earlier_from = ContainsAny(t, start, b, {"自", "从"});
+  size_t open = b - EndsAtAny(t, b, {"截至", "截止"});
+  if (EndsAtAny(t, open, {"(", "（"})) {
+    m->role = Role::kAside;
+  } else if (later_since && (earlier_from || AtAny(t, e, {"以来", "起"}))) {
+    m->role = Role::kSince;
+  } else if (EndsAt(t, b, "从")) {
+    m->role = Role::kFrom;
+  }
+}
+
+}  // namespace
+
+std::vector<PeriodMention> FindPeriods(std::string_view text, uint32_t begin, uint32_t end) {
+  std::vector<PeriodMention> out;
+  size_t pos = begin;
+  while (pos < end) {
+    PeriodMention m;
+    size_t len = ParseAt(text, pos, end, &m);
+    if (len > 0) {
+      m.begin = static_cast<uint32_t>(pos);
+      m.end = static_cast<uint32_t>(pos + len);
+      // "截至2023年1月29日的四季度": the quarter ending on that date.
+      if (!out.empty() && m.what == What::kCalendar && m.quarter && !m.year && m.rel_year == 99 &&
+          out.back().day && out.back().end + 3 == m.begin && At(text, out.back().end, "的")) {
+        m.quarter_ends_on_date = true;
+      }
+      out.push_back(m);
+      pos += len;
+    } else {
+      pos += Utf8Len(static_cast<unsigned char>(text[pos]));
+    }
+  }
+  for (PeriodMention& m : out) AssignRole(text, begin, end, &m);
+  return out;
+}
+
+}  // namespace claims::context

@@ -1,0 +1,169 @@
+// Resolving a PeriodMention to the stored period string. The rule throughout
+// is "unknown is better than wrong": a bare quarter is only placed when the
+// article named a fiscal year before it (companies such as Nvidia report
+// fiscal quarters that do not match calendar ones), a relative period only
+// with the article's date, and a relative sub-year period that would end after
+// the article was written ("今年前三季度" in a January article) not at all.
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "context/period.h"
+
+namespace claims::context {
+namespace {
+
+using What = PeriodMention::What;
+
+int ToInt(std::string_view s, bool* ok) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  *ok = ec == std::errc() && p == s.data() + s.size() && !s.empty();
+  return v;
+}
+
+// Last month of a period, for the "would end after the article" test.
+int EndMonth(const PeriodMention& m) {
+  if (m.month) return m.month;
+  if (m.quarter) return 3 * (m.quarter_to ? m.quarter_to : m.quarter);
+  if (m.half) return 6 * m.half;
+  return 12;
+}
+
+std::string Format(bool fiscal, int year, const PeriodMention& m) {
+  std::string out = fiscal ? fmt::format("FY{}", year) : fmt::format("{}", year);
+  if (m.quarter && m.quarter_to) return out + fmt::format("Q{}-Q{}", m.quarter, m.quarter_to);
+  if (m.quarter) return out + fmt::format("Q{}", m.quarter);
+  if (m.half) return out + fmt::format("H{}", m.half);
+  if (fiscal) return out;
+  if (m.month && m.day) return out + fmt::format("-{:02}-{:02}", m.month, m.day);
+  if (m.month) return out + fmt::format("-{:02}", m.month);
+  return out;
+}
+
+// "FY2023Q3" -> fields; false for anything ShiftYear/PrevQuarter cannot shift.
+bool Split(std::string_view p, bool* fiscal, int* year, std::string_view* rest) {
+  *fiscal = p.starts_with("FY");
+  if (*fiscal) p.remove_prefix(2);
+  if (p.size() < 4) return false;
+  bool ok = false;
+  *year = ToInt(p.substr(0, 4), &ok);
+  *rest = p.substr(4);
+  return ok;
+}
+
+std::string ShiftYear(std::string_view previous, int delta) {
+  bool fiscal = false;
+  int year = 0;
+  std::string_view rest;
+  if (!Split(previous, &fiscal, &year, &rest)) return "";
+  return fmt::format("{}{}{}", fiscal ? "FY" : "", year + delta, rest);
+}
+
+std::string PrevQuarter(std::string_view previous) {
+  bool fiscal = false;
+  int year = 0;
+  std::string_view rest;
+  if (!Split(previous, &fiscal, &year, &rest) || rest.size() != 2 || rest[0] != 'Q') return "";
+  int q = rest[1] - '0';
+  if (q < 1 || q > 4) return "";
+  if (q == 1) return fmt::format("{}{}Q4", fiscal ? "FY" : "", year - 1);
+  return fmt::format("{}{}Q{}", fiscal ? "FY" : "", year, q - 1);
+}
+
+}  // namespace
+
+bool ParseArticleDate(std::string_view date, PeriodContext* ctx) {
+  bool ok = false;
+  if (date.size() < 4) return false;
+  int y = ToInt(date.substr(0, 4), &ok);
+  if (!ok || y < 1900 || y > 2200) return false;
+  int mo = 0, d = 0;
+  if (date.size() >= 7) {
+    if (date[4] != '-' && date[4] != '/') return false;
+    mo = ToInt(date.substr(5, 2), &ok);
+    if (!ok || mo < 1 || mo > 12) return false;
+  }
+  if (date.size() >= 10) {
+    if (date[7] != '-' && date[7] != '/') return false;
+    d = ToInt(date.substr(8, 2), &ok);
+    if (!ok || d < 1 || d > 31) return false;
+  }
+  ctx->article_year = y;
+  ctx->article_month = mo;
+  ctx->article_day = d;
+  return true;
+}
+
+std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx) {
+  switch (m.what) {
+    case What::kOpaque:
+      return "";
+    case What::kNow:
+      if (ctx.article_year && ctx.article_month && ctx.article_day) {
+        return fmt::format("{}-{:02}-{:02}", ctx.article_year, ctx.article_month, ctx.article_day);
+      }
+      return "";
+    case What::kThisPeriod:
+      return ctx.previous;
+    case What::kSameLastYear:
+      return ShiftYear(ctx.previous, -1);
+    case What::kPrevQuarter:
+      return PrevQuarter(ctx.previous);
+    case What::kCalendar:
+      break;
+  }
+  int year = m.year;
+  if (year == 0 && m.rel_year != 99) {
+    if (ctx.article_year == 0) return "";
+    year = ctx.article_year + m.rel_year;
+    bool sub_year = m.quarter || m.half || m.month;
+    if (sub_year && m.rel_year >= 0 && ctx.article_month &&
+        (year > ctx.article_year || (year == ctx.article_year && EndMonth(m) > ctx.article_month))) {
+      return "";  // a period that had not ended when the article was written
+    }
+  }
+  if (year == 0) {
+    if (m.quarter && !m.quarter_to && ctx.fiscal_year &&
+        (ctx.fiscal_quarter == 0 || m.quarter > ctx.fiscal_quarter)) {
+      return fmt::format("FY{}Q{}", ctx.fiscal_year, m.quarter);
+    }
+    if (m.month && !m.quarter && !m.half) {
+      year = ctx.anchor_year;
+      if (year == 0 && ctx.article_year && ctx.article_month) {
+        // The most recent such month up to the article's date.
+        year = m.month <= ctx.article_month ? ctx.article_year : ctx.article_year - 1;
+      }
+    }
+    if (year == 0) return "";
+  }
+  return Format(m.fiscal, year, m);
+}
+
+std::string ResolveDateValue(std::string_view value, std::string_view article_date) {
+  PeriodContext ctx;
+  bool have_date = ParseArticleDate(article_date, &ctx);
+  if (value.starts_with("rel:")) {
+    // "rel:-1y" / "rel:0y", optionally followed by "-MM".
+    std::string_view rest = value.substr(4);
+    if (rest.starts_with('+')) rest.remove_prefix(1);
+    size_t y = rest.find('y');
+    bool ok = false;
+    int delta = y == std::string_view::npos ? 0 : ToInt(rest.substr(0, y), &ok);
+    if (!ok || !have_date) return "";
+    std::string out = fmt::format("{}", ctx.article_year + delta);
+    return out + std::string(rest.substr(y + 1));
+  }
+  if (value.starts_with("--")) {
+    bool ok = false;
+    int month = ToInt(value.substr(2, 2), &ok);
+    if (!ok || !have_date || !ctx.article_month || month < 1 || month > 12) return "";
+    int year = month <= ctx.article_month ? ctx.article_year : ctx.article_year - 1;
+    return fmt::format("{}-{:02}", year, month);
+  }
+  if (value.starts_with("FY")) return std::string(value);
+  PeriodContext probe;
+  return ParseArticleDate(value, &probe) ? std::string(value) : "";
+}
+
+}  // namespace claims::context

@@ -1,0 +1,68 @@
+// Small UTF-8 helpers shared by the context heuristics. Positions are byte
+// offsets into the normalised text; every helper stays inside [0, size).
+#ifndef CLAIMS_CONTEXT_TEXT_UTIL_H_
+#define CLAIMS_CONTEXT_TEXT_UTIL_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+
+namespace claims::context {
+
+// Length of the UTF-8 sequence that starts with byte `b` (1 for stray bytes).
+inline size_t Utf8Len(unsigned char b) {
+  if (b < 0xC0) return 1;
+  if (b < 0xE0) return 2;
+  if (b < 0xF0) return 3;
+  return 4;
+}
+
+// Start of the character before `pos` (0 when pos is 0).
+inline size_t PrevCharStart(std::string_view s, size_t pos) {
+  if (pos == 0) return 0;
+  size_t p = pos - 1;
+  while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+  return p;
+}
+
+inline bool At(std::string_view s, size_t pos, std::string_view word) {
+  return pos <= s.size() && s.substr(pos, word.size()) == word;
+}
+
+// True when s[..pos) ends with `word`.
+inline bool EndsAt(std::string_view s, size_t pos, std::string_view word) {
+  return pos >= word.size() && s.substr(pos - word.size(), word.size()) == word;
+}
+
+// The first of `words` found at `pos`; its length, or 0.
+inline size_t AtAny(std::string_view s, size_t pos, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (At(s, pos, w)) return w.size();
+  }
+  return 0;
+}
+
+// The first of `words` that s[..pos) ends with; its length, or 0.
+inline size_t EndsAtAny(std::string_view s, size_t pos,
+                        std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (EndsAt(s, pos, w)) return w.size();
+  }
+  return 0;
+}
+
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether [begin, end) contains any of `words`.
+inline bool ContainsAny(std::string_view s, size_t begin, size_t end,
+                        std::initializer_list<std::string_view> words) {
+  std::string_view part = s.substr(begin, end > begin ? end - begin : 0);
+  for (std::string_view w : words) {
+    if (part.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace claims::context
+
+#endif  // CLAIMS_CONTEXT_TEXT_UTIL_H_

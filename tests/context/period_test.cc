@@ -1,0 +1,101 @@
+// Periods: what FindPeriods sees in a sentence (with roles) and what each
+// mention resolves to against an article date and the article's fiscal year.
+#include "context/period.h"
+
+#include <catch2/catch.hpp>
+
+namespace claims::context {
+namespace {
+
+// "surface=>resolved(role)" for every period in `text`, resolved in order
+// with the running fiscal year and previous period, as the attacher does.
+std::string Dump(std::string_view text, std::string_view date, int fiscal_year = 0, int fiscal_quarter = 0) {
+  static constexpr const char* kRoles[] = {"", "base", "since", "from"};
+  PeriodContext ctx;
+  ParseArticleDate(date, &ctx);
+  ctx.fiscal_year = fiscal_year;
+  ctx.fiscal_quarter = fiscal_quarter;
+  std::string out;
+  for (const PeriodMention& m : FindPeriods(text, 0, static_cast<uint32_t>(text.size()))) {
+    std::string r = ResolvePeriod(m, ctx);
+    if (m.fiscal && m.year) { ctx.fiscal_year = m.year; ctx.fiscal_quarter = m.quarter; }
+    if (!r.empty() && m.role == PeriodMention::Role::kPeriod) ctx.previous = r;
+    if (!out.empty()) out += " ";
+    out += std::string(text.substr(m.begin, m.end - m.begin)) + "=>" + r;
+    if (m.role != PeriodMention::Role::kPeriod) out += std::string("(") + kRoles[static_cast<int>(m.role)] + ")";
+  }
+  return out;
+}
+
+TEST_CASE("FindPeriods and ResolvePeriod", "[context]") {
+  struct { const char* text; const char* date; const char* want; } cases[] = {
+      {"2023财年三季度营收", "", "2023财年三季度=>FY2023Q3"},
+      {"截至2022年10月31日的2023财年三季度", "", "2022年10月31日=>2022-10-31 2023财年三季度=>FY2023Q3"},
+      {"2024财年三季报显示", "", "2024财年三季报=>FY2024Q3"},
+      {"FY2024Q3营收", "", "FY2024Q3=>FY2024Q3"},
+      {"2023年Q3季度", "", "2023年Q3季度=>2023Q3"},
+      {"整个2023年", "", "2023年=>2023"},
+      {"2024年二季度开始", "", "2024年二季度=>2024Q2"},
+      {"2024年下半年推出", "", "2024年下半年=>2024H2"},
+      {"在2023年底表示", "", "2023年底=>2023-12"},
+      {"截至2019年2月2日收盘", "", "2019年2月2日=>2019-02-02"},
+      {"23年8月15日发布", "", "23年8月15日=>2023-08-15"},
+      {"我们已经做了30年", "", ""},                             // a duration, not a year
+      {"去年10月,美国更新规则", "2024-01-22", "去年10月=>2023-10"},  // 去年 in January
+      {"去年5月", "2024-01-22", "去年5月=>2023-05"},
+      {"去年营收", "", "去年=>"},                               // no date: unknown
+      {"今年前三季度总营收", "2023-12-05", "今年前三季度=>2023Q1-Q3"},
+      {"今年前三季度总营收", "2024-01-22", "今年前三季度=>"},    // not over yet in January
+      {"今年营收", "2024-01-22", "今年=>2024"},
+      {"目前市值已达", "2024-01-22", "目前=>2024-01-22"},
+      {"10 月份采购了", "2023-12-20", "10 月份=>2023-10"},      // the most recent October
+      {"10月采购了", "2024-01-22", "10月=>2023-10"},
+      {"未来五年这一比例", "2024-01-22", "未来=>"},
+      {"2023年到2024年这个财年", "", "2023年到2024年=>"},        // a span: unknown
+      {"较上年同期下降约21%", "", "上年同期=>(base)"},
+      {"比去年增加了一倍", "2024-01-22", "去年=>2023(base)"},
+      {"但较上一季度增长2%", "", "上一季度=>(base)"},
+      {"自2022年末以来", "", "2022年末=>2022-12(since)"},
+      {"自今年4月以来", "2025-07-17", "今年4月=>2025-04(since)"},
+      {"从去年同期的0.26亿暴增至11.11亿", "", "去年同期=>(from)"},
+      {"2023财年三季度,该季度营收", "", "2023财年三季度=>FY2023Q3 该季度=>FY2023Q3"},
+      {"2024年一季度营收,去年同期为", "", "2024年一季度=>2024Q1 去年同期=>2023Q1"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text << " @" << c.date);
+    CHECK(Dump(c.text, c.date) == c.want);
+  }
+}
+
+TEST_CASE("A bare quarter takes the article's fiscal year", "[context]") {
+  // "截至2023年1月29日的四季度" after a 2023财年三季度 earlier in the article.
+  CHECK(Dump("截至2023年1月29日的四季度", "", 2023, 3) == "2023年1月29日=>2023-01-29 四季度=>FY2023Q4");
+  CHECK(Dump("四季度营收", "", 2024, 0) == "四季度=>FY2024Q4");
+  CHECK(Dump("二季度营收", "", 2023, 3) == "二季度=>");  // earlier than the named quarter: unknown
+  CHECK(Dump("四季度营收", "2024-01-22") == "四季度=>");  // no fiscal year named: unknown
+  std::vector<PeriodMention> ms = FindPeriods("截至2023年1月29日的四季度", 0, 34);
+  REQUIRE(ms.size() == 2);
+  CHECK(ms[1].quarter_ends_on_date);
+}
+
+TEST_CASE("ResolveDateValue places the extractor's date mentions", "[context]") {
+  struct { const char* value; const char* date; const char* want; } cases[] = {
+      {"rel:-1y", "2024-01-22", "2023"},
+      {"rel:0y", "2024-01-22", "2024"},
+      {"rel:+1y", "2024-01-22", "2025"},
+      {"rel:-1y", "", ""},
+      {"--10", "2024-01-22", "2023-10"},
+      {"--01", "2024-01-22", "2024-01"},
+      {"2019-10", "2024-01-22", "2019-10"},
+      {"2023-10-31", "", "2023-10-31"},
+      {"FY2024", "", "FY2024"},
+      {"Q3", "2024-01-22", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.value << " @" << c.date);
+    CHECK(ResolveDateValue(c.value, c.date) == c.want);
+  }
+}
+
+}  // namespace
+}  // namespace claims::context
