@@ -34,6 +34,11 @@ class Attacher {
   const Lexicon& lexicon_;
 };
 
+// The context fields of a claim in one line, for tests and debugging:
+//   "entity=英伟达 metric=revenue period=FY2023Q3 scope= kind=change dir=- base=yoy"
+// direction, base and base_entity appear only when set.
+std::string ContextDebugString(const Claim& claim);
+
 }  // namespace claims::context
 
 #endif  // CLAIMS_CONTEXT_CONTEXT_H_

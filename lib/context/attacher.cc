@@ -1,0 +1,240 @@
+// The Attacher walks an article's claims in text order, one sentence at a
+// time. Per sentence it builds the Sentence model once (tokens, clauses,
+// periods), then runs the heuristics per claim: metric (without the
+// dimension check) -> kind -> metric (with it, for levels) -> entity -> scope
+// -> period. Article-level memory — the last entities for 其/该公司 and the
+// last fiscal year for a bare 四季度 — is carried from sentence to sentence;
+// the text between claim sentences is scanned for it too, so an anaphor can
+// point back to a sentence that held no number.
+#include <string>
+#include <vector>
+
+#include "context/context.h"
+#include "context/entity.h"
+#include "context/kind.h"
+#include "context/lexicon.h"
+#include "context/metric.h"
+#include "context/scope.h"
+#include "context/sentence.h"
+
+namespace claims::context {
+namespace {
+
+struct PeriodState {
+  int fiscal_year = 0, fiscal_quarter = 0;
+  int last_year = 0;           // the last calendar year stated
+  uint32_t last_year_pos = 0;  // where, for the same-paragraph test
+  std::string previous;        // the last resolved period
+};
+
+// Resolves every period of `s` in order, updating `state`; returns one string
+// per period ("" where unresolved).
+std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, PeriodContext base,
+                                    PeriodState* state) {
+  std::vector<std::string> out;
+  out.reserve(s.periods.size());
+  for (const PeriodMention& p : s.periods) {
+    PeriodContext ctx = base;
+    ctx.fiscal_year = state->fiscal_year;
+    ctx.fiscal_quarter = state->fiscal_quarter;
+    ctx.previous = state->previous;
+    if (state->last_year &&
+        text.substr(state->last_year_pos, p.begin - std::min(p.begin, state->last_year_pos)).find('\n') ==
+            std::string_view::npos) {
+      ctx.anchor_year = state->last_year;
+    }
+    std::string r = ResolvePeriod(p, ctx);
+    using What = PeriodMention::What;
+    using Role = PeriodMention::Role;
+    if (p.what == What::kCalendar && p.role != Role::kSince) {
+      if (p.fiscal && p.year) {
+        state->fiscal_year = p.year;
+        state->fiscal_quarter = p.quarter_to ? 0 : p.quarter;
+      } else if (!p.fiscal && !r.empty() && r.size() >= 4 && r[0] != 'F') {
+        state->last_year = std::stoi(r.substr(0, 4));
+        state->last_year_pos = p.end;
+      }
+      // "截至…的四季度" placed by the fiscal year: that is now the quarter.
+      if (!p.year && p.quarter && r.starts_with("FY")) state->fiscal_quarter = p.quarter;
+    }
+    // An unresolved period also resets `previous`: "一季度…去年同期" with an
+    // unplaced 一季度 must not shift some older period instead.
+    if (p.role == Role::kPeriod && p.what != What::kNow && p.what != What::kOpaque) state->previous = r;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+bool IsMarket(const Lexicon& lex, const std::string& canonical) {
+  LexEntry e;
+  return !canonical.empty() && lex.Match(canonical, 0, &e) == canonical.size() &&
+         e.table == LexEntry::Table::kEntity && lex.entity(e.index).type == EntityType::kMarket;
+}
+
+// A specification (memory, process node …) belongs to a product: when the
+// chosen entity is a company ("采用台积电4纳米工艺") and the sentence names
+// exactly one product that is not compared with, that product is meant; with
+// no such product the entity is unknown.
+std::string PreferProduct(const Sentence& s, const Lexicon& lex, const std::string& entity) {
+  std::string product;
+  bool is_company = entity.empty();
+  for (const Token& t : s.tokens) {
+    if (!t.is(LexEntry::Table::kEntity)) continue;
+    const EntityInfo& info = lex.entity(t.entry.index);
+    if (info.canonical == entity && info.type == EntityType::kCompany) is_company = true;
+    if (info.type != EntityType::kProduct || t.compared || t.listed) continue;
+    if (!product.empty() && product != info.canonical) return entity;
+    product = info.canonical;
+  }
+  return is_company ? product : entity;
+}
+
+// What a sentence continuing the previous one after ";" inherits from its
+// last claim: "英伟达该季度营收…;净利润为6.8亿美元…".
+struct Carried {
+  std::string entity, period;
+};
+
+// The share last stated, for "这一比例" later on.
+struct LastShare {
+  std::string entity, metric, metric_word, scope;
+};
+
+bool RefersToLastShare(const Sentence& s, const Target& target) {
+  Range eff = EffectiveClause(s, target);
+  for (const Token& t : s.tokens) {
+    if (t.is_cue(Cue::kThisRatio) && t.begin >= eff.begin && t.end <= target.begin) return true;
+  }
+  return false;
+}
+
+void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex,
+               const PeriodContext& ctx, const std::vector<std::string>& periods,
+               std::vector<KindChoice>* kinds, std::vector<std::string>* entities, LastShare* last,
+               const Carried& carried, Claim* claim) {
+  const Target& target = s.targets[i];
+  MetricChoice any = FindMetric(text, s, target, lex, /*check_dims=*/false);
+  KindChoice kind = FindKind(text, s, i, lex, any, ctx, *kinds);
+  MetricChoice metric = kind.kind == Kind::kLevel ? FindMetric(text, s, target, lex, true) : any;
+  if (!metric.found() && (kind.kind == Kind::kChange || kind.kind == Kind::kRatio)) {
+    metric = CarryMetric(s, target);
+  }
+  std::string metric_id, metric_word;
+  if (metric.found()) {
+    const MetricInfo& info = lex.metric(metric.metric);
+    metric_id = info.id;
+    metric_word = std::string(text.substr(metric.begin, metric.end - metric.begin));
+    if (kind.kind == Kind::kShare && !info.id.ends_with("_share")) {
+      metric_id = info.share_metric;  // "" when a fraction of it is no share
+    } else if (kind.kind == Kind::kChange && !info.change_metric.empty()) {
+      metric_id = info.change_metric;
+    } else if (kind.kind == Kind::kLevel && !DimensionFits(info, target.dimension)) {
+      metric_id.clear();
+    }
+    if (metric_id.empty()) metric_word.clear();
+  }
+  if (metric_id.empty() && kind.kind == Kind::kShare && kind.from_supplier) metric_id = "market_share";
+
+  std::string entity = FindEntity(text, s, i, lex, *entities, metric_id, carried.entity);
+  if (metric_id == "size" && IsMarket(lex, entity)) metric_id = "market_size";  // 规模 of a market
+  if (!metric_id.empty() && !MetricTakesScope(metric_id)) entity = PreferProduct(s, lex, entity);
+  claim->entity = entity;
+  claim->metric = metric_id;
+  claim->metric_word = metric_word;
+  claim->kind = kind.kind;
+  claim->direction = kind.direction;
+  claim->base = kind.base;
+  claim->base_entity = kind.base_entity == entity ? "" : kind.base_entity;
+  claim->scope = FindScope(text, s, target, lex, kind.kind, metric_id);
+  int p = SelectPeriod(text, s, target);
+  claim->period = p >= 0 ? periods[p] : carried.period;
+  if (claim->kind == Kind::kShare && RefersToLastShare(s, target)) {
+    // "…约80%的芯片来自英伟达,未来五年这一比例或降至50%-60%".
+    if (claim->entity.empty()) claim->entity = last->entity;
+    if (claim->metric.empty()) {
+      claim->metric = last->metric;
+      claim->metric_word = last->metric_word;
+    }
+    if (claim->scope.empty()) claim->scope = last->scope;
+    entity = claim->entity;
+  } else if (claim->kind == Kind::kShare && !claim->metric.empty()) {
+    *last = LastShare{claim->entity, claim->metric, claim->metric_word, claim->scope};
+  }
+  kinds->push_back(std::move(kind));
+  entities->push_back(std::move(entity));
+}
+
+}  // namespace
+
+std::string ContextDebugString(const Claim& c) {
+  std::string out = "entity=" + c.entity + " metric=" + c.metric + " period=" + c.period +
+                    " scope=" + c.scope + " kind=" + std::string(KindName(c.kind));
+  if (c.direction != Direction::kNone) out += " dir=" + std::string(DirectionName(c.direction));
+  if (!c.base.empty()) out += " base=" + c.base;
+  if (!c.base_entity.empty()) out += " base_entity=" + c.base_entity;
+  return out;
+}
+
+Attacher::Attacher(const Lexicon& lexicon) : lexicon_(lexicon) {}
+Attacher::~Attacher() = default;
+
+void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
+                      Extraction* extraction) const {
+  PeriodContext base;
+  ParseArticleDate(article.date, &base);
+  PeriodState period_state;
+  EntityMemory memory;
+  LastShare last_share;
+  Carried carried;
+  uint32_t cursor = 0;  // text before this was scanned into the memories
+  std::vector<ExtractedClaim>& claims = extraction->claims;
+  size_t i = 0;
+  while (i < claims.size()) {
+    NormSpan span = claims[i].sentence;
+    size_t j = i;
+    while (j < claims.size() && claims[j].sentence.begin == span.begin && claims[j].sentence.end == span.end) ++j;
+    if (span.end > norm_text.size() || span.begin > span.end) {
+      i = j;
+      continue;
+    }
+    // The text since the last sentence: entities and periods it names.
+    if (cursor < span.begin && norm_text.substr(cursor, span.begin - cursor).find_first_not_of(" \n") !=
+                                   std::string_view::npos) {
+      carried = Carried{};  // something stood between: no longer a continuation
+      Sentence gap = AnalyzeSentence(lexicon_, norm_text, cursor, span.begin);
+      MarkEntityRoles(norm_text, lexicon_, memory, &gap);
+      RememberEntities(gap, lexicon_, &memory);
+      ResolveAll(norm_text, gap, base, &period_state);
+    }
+    Sentence s = AnalyzeSentence(lexicon_, norm_text, span.begin, span.end);
+    for (size_t k = i; k < j; ++k) {
+      const ExtractedClaim& c = claims[k];
+      Target t;
+      t.begin = std::max(c.span.begin, span.begin);
+      t.end = std::min(c.span.end, span.end);
+      t.form = FormOf(c.claim.unit, norm_text.substr(t.begin, t.end - t.begin));
+      t.dimension = c.claim.dimension;
+      s.targets.push_back(t);
+    }
+    MarkEntityRoles(norm_text, lexicon_, memory, &s);
+    std::vector<std::string> periods = ResolveAll(norm_text, s, base, &period_state);
+    std::vector<KindChoice> kinds;
+    std::vector<std::string> entities;
+    for (size_t k = i; k < j; ++k) {
+      AttachOne(norm_text, s, k - i, lexicon_, base, periods, &kinds, &entities, &last_share,
+                carried, &claims[k].claim);
+    }
+    // The next sentence continues this one when only ";" parted them.
+    carried = Carried{};
+    std::string_view tail = norm_text.substr(0, span.end);
+    while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+    if (tail.ends_with(";") || tail.ends_with("；")) {
+      carried = Carried{entities.back(), claims[j - 1].claim.period};
+    }
+    RememberEntities(s, lexicon_, &memory);
+    cursor = std::max(cursor, span.end);
+    i = j;
+  }
+}
+
+}  // namespace claims::context

@@ -1,0 +1,243 @@
+// Entity choice, in order of confidence:
+//   1. 分别: the k-th number after it belongs to the k-th listed entity;
+//   2. the owner of a whole: 占<E>…, N%的…来自<E>;
+//   3. the nearest subject before the number in its clause, skipping what is
+//      compared (比H100), oblique (向英伟达) or a person; a list stops the
+//      search with "unknown";
+//   4. an entity right after the number's 的-phrase (70亿美元的AI芯片市场);
+//   5. the entity of the previous number in the same sentence when nothing
+//      names a new one in between (营收…,同比下降16.5%; 净利润…);
+//   6. a market named before the number in its clause;
+//   7. for a business metric, the nearest subject in an earlier clause;
+//   8. for a business metric, the only company in the sentence.
+// A market is chosen only when no company or product qualifies.
+#include "context/entity.h"
+
+#include <set>
+
+#include "context/scope.h"
+#include "context/text_util.h"
+
+namespace claims::context {
+namespace {
+
+bool IsEntity(const Token& t) { return t.is(LexEntry::Table::kEntity); }
+bool IsAnaphor(const Token& t) {
+  return t.is_cue(Cue::kAnaphor) || t.is_cue(Cue::kAnaphorPlural) || t.is_cue(Cue::kLatter) ||
+         t.is_cue(Cue::kFormer);
+}
+
+EntityType TypeOf(const Token& t, const Lexicon& lex) {
+  return IsEntity(t) ? lex.entity(t.entry.index).type : EntityType::kCompany;
+}
+
+bool SamePiece(const Sentence& s, uint32_t a, uint32_t b) {
+  size_t ca = ClauseAt(s.clauses, a), cb = ClauseAt(s.clauses, b);
+  if (ca == cb) return true;
+  for (size_t k = std::min(ca, cb) + 1; k <= std::max(ca, cb); ++k) {
+    if (s.clauses[k].before != Boundary::kEnum) return false;
+  }
+  return true;
+}
+
+std::string Resolve(std::string_view text, const Token& t, const Lexicon& lex,
+                    const std::vector<Token>& tokens, size_t k, const EntityMemory& memory) {
+  if (IsEntity(t)) {
+    const EntityInfo& info = lex.entity(t.entry.index);
+    return info.type == EntityType::kPerson ? "" : info.canonical;
+  }
+  if (t.is_cue(Cue::kAnaphorPlural)) return "";
+  std::string_view word = text.substr(t.begin, t.end - t.begin);
+  bool want_company = word.find("公司") != std::string_view::npos || word.find("企业") != std::string_view::npos;
+  bool want_product = !want_company && word.size() > 3 && !t.is_cue(Cue::kLatter) && !t.is_cue(Cue::kFormer);
+  int skip = t.is_cue(Cue::kFormer) ? 1 : 0;
+  for (size_t j = k; j-- > 0;) {
+    const Token& p = tokens[j];
+    if (!IsEntity(p) && !(IsAnaphor(p) && !p.resolved.empty())) continue;
+    // "H20比H100低80%,其性能…": 其 is H20. 后者 may well be the compared one.
+    if (p.compared && t.is_cue(Cue::kAnaphor)) continue;
+    EntityType type = TypeOf(p, lex);
+    if (want_company && IsEntity(p) && type != EntityType::kCompany && type != EntityType::kPerson) continue;
+    if (want_product && IsEntity(p) && type != EntityType::kProduct) continue;
+    if (skip-- > 0) continue;
+    if (p.listed) return "";
+    return IsAnaphor(p) ? p.resolved : (type == EntityType::kPerson ? "" : lex.entity(p.entry.index).canonical);
+  }
+  if (t.is_cue(Cue::kLatter) || t.is_cue(Cue::kFormer)) return "";
+  return want_company ? memory.company : want_product ? memory.product : memory.any;
+}
+
+}  // namespace
+
+void MarkEntityRoles(std::string_view text, const Lexicon& lexicon, const EntityMemory& memory,
+                     Sentence* s) {
+  std::vector<Token>& tokens = s->tokens;
+  enum { kNone, kCompare, kPrep } pending = kNone;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    Token& t = tokens[k];
+    if (k > 0 && !SamePiece(*s, tokens[k - 1].end, t.begin)) pending = kNone;
+    if (t.is_cue(Cue::kCompare)) { pending = kCompare; continue; }
+    if (t.is_cue(Cue::kPrep) || t.is_cue(Cue::kFrom)) { pending = kPrep; continue; }
+    if (IsEntity(t) || IsAnaphor(t)) {
+      t.compared = pending == kCompare;
+      t.oblique = pending == kPrep;
+      // "与H100相比": compared, whatever came before.
+      size_t after = t.end;
+      if (after < text.size() && text[after] == ' ') ++after;
+      if (AtAny(text, after, {"相比", "相较", "比较", "相差"})) t.compared = true;
+      // "寒武纪的营收超过了海光信息": overtaken, not the subject.
+      if (EndsAtAny(text, t.begin, {"超过", "超过了", "超越", "超越了", "领先", "领先于", "落后于",
+                                    "不及", "赶超", "高于", "低于"})) {
+        t.compared = true;
+      }
+      continue;
+    }
+    if (t.is(LexEntry::Table::kScope) || t.is_cue(Cue::kEnum)) continue;
+    pending = kNone;
+  }
+  // "是H100的7倍", "仅为NVIDIA H的15%", "上升到A100的5倍": everything between the
+  // verb and 的 names what the number is relative to.
+  for (const Target& target : s->targets) {
+    if (target.form != ValueForm::kMultiple && target.form != ValueForm::kPercent) continue;
+    size_t p = target.begin;
+    while (p > s->begin && text[p - 1] == ' ') --p;
+    p -= EndsAtAny(text, p, {"大约", "将近", "约", "近"});
+    if (!EndsAt(text, p, "的")) continue;
+    size_t de = p - 3;
+    size_t verb = tokens.size();
+    for (size_t k = tokens.size(); k-- > 0;) {
+      const Token& t = tokens[k];
+      if (t.end > de) continue;
+      if (!SamePiece(*s, t.end, de)) break;
+      if (t.is_cue(Cue::kShare) || t.is_cue(Cue::kShareOf)) break;
+      if (t.is_cue(Cue::kIs) || t.is_cue(Cue::kReach) || t.is_cue(Cue::kUp) || t.is_cue(Cue::kDown)) {
+        verb = k;
+        break;
+      }
+    }
+    for (size_t k = verb + 1; k < tokens.size() && tokens[k].end <= de; ++k) {
+      if (IsEntity(tokens[k]) || IsAnaphor(tokens[k])) tokens[k].compared = true;
+    }
+  }
+  // Lists: entity, 、/和/与/及, entity; and "字节等".
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    Token& t = tokens[k];
+    if (!IsEntity(t)) continue;
+    if (At(text, t.end, "等")) t.listed = true;
+    if (k + 2 < tokens.size() && tokens[k + 1].is_cue(Cue::kEnum) && IsEntity(tokens[k + 2]) &&
+        tokens[k + 1].begin - t.end <= 1 && tokens[k + 2].begin - tokens[k + 1].end <= 1 &&
+        !tokens[k + 2].compared) {
+      t.listed = true;
+      tokens[k + 2].listed = true;
+    }
+  }
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    Token& t = tokens[k];
+    if (IsEntity(t) || IsAnaphor(t)) t.resolved = Resolve(text, t, lexicon, tokens, k, memory);
+  }
+}
+
+void RememberEntities(const Sentence& s, const Lexicon& lexicon, EntityMemory* memory) {
+  for (const Token& t : s.tokens) {
+    if (!IsEntity(t) && !(t.is_cue(Cue::kAnaphor) || t.is_cue(Cue::kAnaphorPlural))) continue;
+    std::string name = t.listed ? "" : t.resolved;
+    EntityType type = TypeOf(t, lexicon);
+    memory->any = name;
+    if (type == EntityType::kCompany || type == EntityType::kPerson) memory->company = name;
+    if (type == EntityType::kProduct) memory->product = name;
+  }
+}
+
+std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const Lexicon& lexicon,
+                       const std::vector<std::string>& earlier, std::string_view metric_id,
+                       const std::string& carried) {
+  bool business = !metric_id.empty() && MetricTakesScope(metric_id);
+  const Target& target = s.targets[i];
+  Range eff = EffectiveClause(s, target);
+  Range own = MergedClause(s.clauses, ClauseAt(s.clauses, target.begin), true);
+  const std::vector<Token>& tokens = s.tokens;
+  auto candidate = [&](const Token& t) {
+    return (IsEntity(t) || IsAnaphor(t)) && !t.compared && !t.oblique;
+  };
+  auto is_market = [&](const Token& t) { return IsEntity(t) && TypeOf(t, lexicon) == EntityType::kMarket; };
+
+  // 1. 分别: the k-th claim after it takes the k-th listed entity.
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (!tokens[k].is_cue(Cue::kRespectively) || tokens[k].begin < eff.begin || tokens[k].end > target.begin) continue;
+    std::vector<std::string> listed;
+    for (const Token& t : tokens) {
+      if (t.end <= tokens[k].begin && IsEntity(t) && t.listed && t.begin >= s.begin) listed.push_back(t.resolved);
+    }
+    size_t ordinal = 0;
+    for (size_t j = 0; j < i; ++j) ordinal += s.targets[j].begin >= tokens[k].end ? 1 : 0;
+    return ordinal < listed.size() ? listed[ordinal] : "";
+  }
+  // 2. The owner of a whole.
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (t.is_cue(Cue::kShare) && t.begin >= eff.begin && t.end <= target.begin &&
+        IsEntity(tokens[k + 1]) && tokens[k + 1].begin - t.end <= 1 && tokens[k + 1].end <= target.begin) {
+      return tokens[k + 1].listed ? "" : tokens[k + 1].resolved;
+    }
+    if (t.is_cue(Cue::kFrom) && t.begin >= target.end && t.end <= own.end && IsEntity(tokens[k + 1]) &&
+        tokens[k + 1].begin - t.end <= 1 && !ClaimBetween(s, target.end, t.begin)) {
+      return tokens[k + 1].listed ? "" : tokens[k + 1].resolved;
+    }
+  }
+  // 3. The nearest subject before the number.
+  for (size_t k = tokens.size(); k-- > 0;) {
+    const Token& t = tokens[k];
+    if (t.end > target.begin || t.begin < eff.begin) continue;
+    if (!candidate(t) || is_market(t)) continue;
+    if (t.listed) return "";
+    return t.resolved;  // "" for a person or an unresolved anaphor: stop, unknown
+  }
+  // 4. After the number, through its 的-phrase.
+  size_t after = target.end;
+  while (after < own.end && text[after] == ' ') ++after;
+  after += AtAny(text, after, {"以上", "左右", "之多", "上下"});
+  if (At(text, after, "的")) {
+    for (const Token& t : tokens) {
+      if (t.begin < after || t.end > own.end || !candidate(t)) continue;
+      if (ClaimBetween(s, target.end, t.begin)) break;
+      return t.listed ? "" : t.resolved;
+    }
+  }
+  // 5. The previous number's entity, when nothing new was named in between.
+  const std::string& previous = i > 0 ? earlier[i - 1] : carried;
+  if (!previous.empty()) {
+    uint32_t from = i > 0 ? s.targets[i - 1].end : s.begin;
+    bool named = false;
+    for (const Token& t : tokens) {
+      if (t.begin >= from && t.end <= target.begin && (IsEntity(t) || IsAnaphor(t)) && !t.compared) named = true;
+    }
+    if (!named) return previous;
+  }
+  // 6. A market named before the number in its clause.
+  for (size_t k = tokens.size(); k-- > 0;) {
+    const Token& t = tokens[k];
+    if (t.end <= target.begin && t.begin >= eff.begin && candidate(t) && is_market(t)) return t.resolved;
+  }
+  // 7. For a business figure, the nearest subject in an earlier clause:
+  //    "英伟达的股价一路飙升,上涨了整整五倍".
+  if (business) {
+    for (size_t k = tokens.size(); k-- > 0;) {
+      const Token& t = tokens[k];
+      if (t.end > target.begin || !candidate(t) || is_market(t)) continue;
+      return t.listed ? "" : t.resolved;
+    }
+  }
+  // 8. The only company or product in the sentence.
+  if (business) {
+    std::set<std::string> names;
+    for (const Token& t : tokens) {
+      if (!IsEntity(t) || t.compared || t.listed || is_market(t)) continue;
+      if (TypeOf(t, lexicon) == EntityType::kPerson) continue;
+      names.insert(t.resolved);
+    }
+    if (names.size() == 1) return *names.begin();
+  }
+  return "";
+}
+
+}  // namespace claims::context

@@ -1,0 +1,205 @@
+// Kind is read from the words between the number and the start of its
+// clause: a comparison marker and what follows it (an entity makes a ratio, a
+// period a change), 同比/环比, share markers (占, 占比, 份额, "1/5收入",
+// "来自"), and a change verb next to the number. Only numbers written as a
+// percent, multiple, fraction or points can be changes, ratios or shares
+// without a verb; an amount is a change only right after a change verb
+// ("增加了10亿美元"), never after "增至" (that is the new level).
+#include "context/kind.h"
+
+#include "context/text_util.h"
+
+namespace claims::context {
+namespace {
+
+bool IsVerb(const Token& t) { return t.is_cue(Cue::kUp) || t.is_cue(Cue::kDown); }
+bool IsEntityLike(const Token& t) {
+  return t.is(LexEntry::Table::kEntity) || t.is_cue(Cue::kAnaphor) || t.is_cue(Cue::kLatter) ||
+         t.is_cue(Cue::kFormer);
+}
+
+struct Comparison {
+  enum { kNone, kEntity, kPeriod, kUnknown } what = kNone;
+  std::string value;
+};
+
+// A base period: a year ago is yoy, a quarter ago qoq, else the period named.
+std::string BaseOf(const PeriodMention& p, const PeriodContext& ctx) {
+  using What = PeriodMention::What;
+  if (p.what == What::kSameLastYear) return "yoy";
+  if (p.what == What::kPrevQuarter) return "qoq";
+  if (p.what == What::kCalendar && p.rel_year == -1 && !p.quarter && !p.half && !p.month) return "yoy";
+  return ResolvePeriod(p, ctx);
+}
+
+Comparison FindComparison(std::string_view text, const Sentence& s, const Target& target, Range eff,
+                          const PeriodContext& ctx) {
+  (void)text;
+  Comparison c;
+  for (size_t k = s.tokens.size(); k-- > 0;) {
+    const Token& t = s.tokens[k];
+    if (t.end > target.begin) continue;
+    if (ClaimBetween(s, t.end, target.begin)) break;  // belongs to that claim
+    bool inside = t.begin >= eff.begin;
+    if (inside && t.is_cue(Cue::kYoy)) return Comparison{Comparison::kPeriod, "yoy"};
+    if (inside && t.is_cue(Cue::kQoq)) return Comparison{Comparison::kPeriod, "qoq"};
+    if (!t.is_cue(Cue::kCompare)) continue;
+    // What follows the marker: the last compared entity (the head of
+    // "英伟达H100 GPU"), else a base period.
+    for (size_t j = s.tokens.size(); j-- > k + 1;) {
+      const Token& e = s.tokens[j];
+      if (e.end > target.begin || !IsEntityLike(e) || !e.compared) continue;
+      if (e.resolved.empty()) return Comparison{Comparison::kUnknown, ""};
+      return Comparison{Comparison::kEntity, e.resolved};
+    }
+    if (!inside) return c;  // an earlier clause's marker only lends an entity
+    for (const PeriodMention& p : s.periods) {
+      if (p.begin >= t.end && p.end <= target.begin && p.role == PeriodMention::Role::kBase) {
+        std::string base = BaseOf(p, ctx);
+        return base.empty() ? Comparison{Comparison::kUnknown, ""} : Comparison{Comparison::kPeriod, base};
+      }
+    }
+    return Comparison{Comparison::kUnknown, ""};
+  }
+  // "与去年同期相比": a base period with no marker token before it.
+  for (const PeriodMention& p : s.periods) {
+    if (p.role == PeriodMention::Role::kBase && p.begin >= eff.begin && p.end <= target.begin &&
+        !ClaimBetween(s, p.end, target.begin)) {
+      std::string base = BaseOf(p, ctx);
+      if (!base.empty()) c = Comparison{Comparison::kPeriod, base};
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Lexicon& lexicon,
+                    const MetricChoice& metric, const PeriodContext& ctx,
+                    const std::vector<KindChoice>& earlier) {
+  const Target& target = s.targets[i];
+  Range eff = EffectiveClause(s, target);
+  Range own = MergedClause(s.clauses, ClauseAt(s.clauses, target.begin), true);
+  bool relative = target.form != ValueForm::kOther;
+  KindChoice out;
+
+  // The change verb nearest before the number, else (for a multiple) right
+  // after it: "30倍性能提升".
+  const Token* verb = nullptr;
+  for (size_t k = s.tokens.size(); k-- > 0;) {
+    const Token& t = s.tokens[k];
+    if (t.end > target.begin || t.begin < eff.begin) continue;
+    if (IsVerb(t) && target.begin - t.end <= 18 && !ClaimBetween(s, t.end, target.begin)) verb = &t;
+    if (IsVerb(t) || t.is_cue(Cue::kCompare)) break;
+  }
+  if (!verb && target.form == ValueForm::kMultiple) {
+    for (const Token& t : s.tokens) {
+      if (t.begin >= target.end && t.begin <= target.end + 15 && IsVerb(t)) { verb = &t; break; }
+    }
+  }
+  bool amplitude = verb && text.substr(verb->begin, verb->end - verb->begin).find("幅") != std::string_view::npos;
+  size_t after_verb = verb ? verb->end + (At(text, verb->end, "了") ? 3 : 0) : 0;
+  bool verb_to = verb && !amplitude && verb->end <= target.begin && AtAny(text, after_verb, {"至", "到"});
+  Direction dir = !verb || verb_to ? Direction::kNone : verb->is_cue(Cue::kUp) ? Direction::kUp : Direction::kDown;
+
+  Comparison cmp = FindComparison(text, s, target, eff, ctx);
+
+  // "是/为/到 <E>的 N": MarkEntityRoles marked E compared; find it before 的.
+  bool is_of = false;
+  std::string is_of_entity;
+  {
+    size_t p = target.begin;
+    while (p > eff.begin && text[p - 1] == ' ') --p;
+    p -= EndsAtAny(text, p, {"大约", "将近", "约", "近"});
+    if (relative && EndsAt(text, p, "的")) {
+      for (size_t k = s.tokens.size(); k-- > 0;) {
+        const Token& t = s.tokens[k];
+        if (t.end > p - 3 || t.begin < eff.begin) continue;
+        if (t.is_cue(Cue::kShare) || t.is_cue(Cue::kShareOf)) break;
+        if (IsEntityLike(t) && t.compared && is_of_entity.empty() && (t.end == p - 3 || t.end + 1 == p - 3)) {
+          is_of_entity = t.resolved;
+        }
+        if (t.is_cue(Cue::kIs) || t.is_cue(Cue::kReach) || IsVerb(t)) { is_of = true; break; }
+      }
+    }
+  }
+
+  // Share signals.
+  bool share = false;
+  for (const Token& t : s.tokens) {
+    bool before = t.begin >= eff.begin && t.end <= target.begin && !ClaimBetween(s, t.end, target.begin);
+    if (before && (t.is_cue(Cue::kShare) || t.is_cue(Cue::kShareOf) || t.is_cue(Cue::kContribute) ||
+                   t.is_cue(Cue::kThisRatio))) {
+      share = true;
+    }
+    if (t.is_cue(Cue::kFrom) && t.begin >= target.end && t.end <= own.end && !ClaimBetween(s, target.end, t.begin)) {
+      share = true;
+      out.from_supplier = true;
+    }
+  }
+  if (metric.found()) {
+    const MetricInfo& m = lexicon.metric(metric.metric);
+    if (m.id.ends_with("_share")) share = true;
+    if (metric.after && !m.share_metric.empty() &&
+        (target.form == ValueForm::kFraction || target.form == ValueForm::kPercent)) {
+      share = true;
+    }
+  }
+
+  auto inherited_ratio = [&]() -> const KindChoice* {
+    if (i == 0 || earlier[i - 1].kind != Kind::kRatio || earlier[i - 1].base_entity.empty()) return nullptr;
+    for (const Token& t : s.tokens) {
+      if (t.begin >= s.targets[i - 1].end && t.end <= target.begin && t.is(LexEntry::Table::kEntity) && !t.compared) {
+        return nullptr;
+      }
+    }
+    return &earlier[i - 1];
+  };
+
+  if (!relative) {
+    // An amount is a change only with a unit ("增加了10亿美元", not "提高数万亿
+    // 参数的性能") and with the verb in its own piece ("速度太慢,只有3 QPS").
+    bool unit = !target.dimension.empty() && target.dimension != "number";
+    if (unit && verb && !verb_to && verb->end <= target.begin && target.begin - after_verb <= 9 &&
+        ClauseAt(s.clauses, verb->end) == ClauseAt(s.clauses, target.begin)) {
+      out.kind = Kind::kChange;
+      out.direction = dir;
+      if (cmp.what == Comparison::kPeriod) out.base = cmp.value;
+    }
+    return out;
+  }
+  if (cmp.what == Comparison::kEntity) {
+    out.kind = Kind::kRatio;
+    out.direction = dir;
+    out.base_entity = cmp.value;
+  } else if (cmp.what == Comparison::kPeriod) {
+    out.kind = Kind::kChange;
+    out.direction = dir;
+    out.base = cmp.value;
+  } else if (share) {
+    out.kind = Kind::kShare;
+  } else if (is_of) {
+    out.kind = Kind::kRatio;
+    out.base_entity = is_of_entity;
+  } else if (cmp.what == Comparison::kUnknown) {
+    out.kind = Kind::kRatio;
+    out.direction = dir;
+  } else if (verb && !verb_to) {
+    if (const KindChoice* prev = inherited_ratio()) {
+      out.kind = Kind::kRatio;
+      out.base_entity = prev->base_entity;
+    } else {
+      out.kind = Kind::kChange;
+      for (const PeriodMention& p : s.periods) {
+        if (p.role == PeriodMention::Role::kSince && p.end <= target.begin) out.base = ResolvePeriod(p, ctx);
+      }
+    }
+    out.direction = dir;
+  } else if (target.form == ValueForm::kFraction || target.form == ValueForm::kMultiple) {
+    out.kind = Kind::kRatio;
+    if (const KindChoice* prev = inherited_ratio()) out.base_entity = prev->base_entity;
+  }
+  return out;
+}
+
+}  // namespace claims::context

@@ -1,0 +1,88 @@
+// Chinese noun phrases are head-final, so after a number the LAST cue word of
+// the phrase names the metric ("芯片的订单" -> orders); the phrase ends at a
+// piece break (、 too), a verb-like cue, a conjunction or the next claim.
+// Before a number the NEAREST cue wins ("营收59.31亿美元,净利润为6.8亿美元").
+#include "context/metric.h"
+
+#include "context/text_util.h"
+
+namespace claims::context {
+namespace {
+
+bool StopsPhrase(const Token& t) {
+  if (t.entry.table != LexEntry::Table::kCue) return false;
+  switch (static_cast<Cue>(t.entry.index)) {
+    case Cue::kEnum: case Cue::kIs: case Cue::kCompare: case Cue::kShare: case Cue::kShareOf:
+    case Cue::kFrom: case Cue::kUp: case Cue::kDown: case Cue::kYoy: case Cue::kQoq:
+    case Cue::kPrep: case Cue::kContribute:
+      return true;
+    default:
+      return false;
+  }
+}
+
+constexpr uint32_t kAfterWindow = 36;  // bytes: a dozen characters
+
+// Whether the last claim in [from, target) is followed by 至/到 before target.
+bool FromTo(std::string_view text, const Sentence& s, uint32_t from, const Target& target) {
+  uint32_t last_end = 0;
+  for (const Target& t : s.targets) {
+    if (t.begin >= from && t.end <= target.begin) last_end = t.end;
+  }
+  return last_end && ContainsAny(text, last_end, target.begin, {"至", "到"});
+}
+
+}  // namespace
+
+bool DimensionFits(const MetricInfo& info, std::string_view dimension) {
+  if (info.dimensions.size() == 1 && info.dimensions[0] == "none") return false;
+  // "number": a bare magnitude (营收11.11亿) that names no unit.
+  if (info.dimensions.empty() || dimension.empty() || dimension == "number") return true;
+  for (const std::string& d : info.dimensions) {
+    if (d == dimension) return true;
+  }
+  return false;
+}
+
+MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& target,
+                        const Lexicon& lexicon, bool check_dims) {
+  MetricChoice best;
+  size_t piece = ClauseAt(s.clauses, target.begin);
+  uint32_t piece_end = s.clauses[piece].end;
+  uint32_t limit = std::min(piece_end, target.end + kAfterWindow);
+  for (const Target& other : s.targets) {
+    if (other.begin >= target.end && other.begin < limit) limit = other.begin;
+  }
+  for (const Token& t : s.tokens) {
+    if (t.begin < target.end) continue;
+    if (t.end > limit || StopsPhrase(t)) break;
+    if (!t.is(LexEntry::Table::kMetric)) continue;
+    if (check_dims && !DimensionFits(lexicon.metric(t.entry.index), target.dimension)) continue;
+    best = MetricChoice{t.entry.index, t.begin, t.end, true};
+  }
+  if (best.found()) return best;
+  Range eff = EffectiveClause(s, target);
+  for (size_t k = s.tokens.size(); k-- > 0;) {
+    const Token& t = s.tokens[k];
+    if (t.end > target.begin || t.begin < eff.begin) continue;
+    if (!t.is(LexEntry::Table::kMetric)) continue;
+    // A claim in between owns the cue, unless the two are a from-to pair
+    // sharing it: "营收从0.26亿元增至11.11亿元".
+    if (ClaimBetween(s, t.end, target.begin) && !FromTo(text, s, t.end, target)) break;
+    if (check_dims && !DimensionFits(lexicon.metric(t.entry.index), target.dimension)) continue;
+    return MetricChoice{t.entry.index, t.begin, t.end, false};
+  }
+  return best;
+}
+
+MetricChoice CarryMetric(const Sentence& s, const Target& target) {
+  for (size_t k = s.tokens.size(); k-- > 0;) {
+    const Token& t = s.tokens[k];
+    if (t.end <= target.begin && t.is(LexEntry::Table::kMetric)) {
+      return MetricChoice{t.entry.index, t.begin, t.end, false};
+    }
+  }
+  return MetricChoice{};
+}
+
+}  // namespace claims::context

@@ -1,0 +1,62 @@
+// Scope and period selection share one idea: the closest qualifying phrase
+// before the number in its sentence, because Chinese news states where and
+// when before what ("2023财年三季度,英伟达在中国的营收…").
+#include "context/scope.h"
+
+#include "context/text_util.h"
+
+namespace claims::context {
+
+bool MetricTakesScope(std::string_view id) {
+  for (std::string_view spec : {"memory", "bandwidth", "compute", "transistors", "process_node",
+                                "speed", "efficiency", "power"}) {
+    if (id == spec) return false;
+  }
+  return true;
+}
+
+std::string FindScope(std::string_view text, const Sentence& s, const Target& target,
+                      const Lexicon& lexicon, Kind kind, std::string_view metric_id) {
+  if (metric_id.empty() || !MetricTakesScope(metric_id)) return "";
+  Range eff = EffectiveClause(s, target);
+  for (size_t k = s.tokens.size(); k-- > 0;) {
+    const Token& t = s.tokens[k];
+    if (t.end > target.begin || !t.is(LexEntry::Table::kScope)) continue;
+    if (kind == Kind::kLevel && ClaimBetween(s, t.end, target.begin)) break;
+    // Outside its clause, a level takes only a place phrase ("在中国市场,…";
+    // not "据美国CNBC报道,…").
+    bool place = EndsAtAny(text, t.begin, {"在", "于", "从", "来自"}) ||
+                 AtAny(text, t.end, {"市场", "地区", "大陆"});
+    if (kind == Kind::kLevel && t.begin < eff.begin && !place) continue;
+    return lexicon.scope(t.entry.index);
+  }
+  size_t after = target.end;
+  Range own = MergedClause(s.clauses, ClauseAt(s.clauses, target.begin), true);
+  while (after < own.end && text[after] == ' ') ++after;
+  after += AtAny(text, after, {"以上", "左右", "之多"});
+  if (!At(text, after, "的")) return "";
+  for (const Token& t : s.tokens) {
+    if (t.begin < after || t.end > own.end) continue;
+    if (t.is(LexEntry::Table::kScope)) return lexicon.scope(t.entry.index);
+    if (!t.is(LexEntry::Table::kEntity)) break;
+  }
+  return "";
+}
+
+int SelectPeriod(std::string_view text, const Sentence& s, const Target& target) {
+  using Role = PeriodMention::Role;
+  int best = -1;
+  for (size_t k = 0; k < s.periods.size(); ++k) {
+    const PeriodMention& p = s.periods[k];
+    if (p.end > target.begin) break;
+    if (p.role == Role::kBase || p.role == Role::kSince || p.role == Role::kAside) continue;
+    if (p.role == Role::kFrom &&
+        (ClaimBetween(s, p.end, target.begin) || ContainsAny(text, p.end, target.begin, {"至", "到"}))) {
+      continue;
+    }
+    best = static_cast<int>(k);
+  }
+  return best;
+}
+
+}  // namespace claims::context

@@ -1,0 +1,37 @@
+// Scope and period choice for one claim.
+//
+//   "在中国AI芯片市场上,英伟达的市场占有率超过90%"  -> scope 中国
+//   "英伟达在全球AI处理器市场的份额高达80%以上"      -> scope 全球
+//   "H20提供96GB内存"                                -> no scope (a spec)
+#ifndef CLAIMS_CONTEXT_SCOPE_H_
+#define CLAIMS_CONTEXT_SCOPE_H_
+
+#include <string>
+#include <string_view>
+
+#include "context/lexicon.h"
+#include "context/sentence.h"
+#include "extract/claim.h"
+
+namespace claims::context {
+
+// Product specifications are the same everywhere: no scope for these ids.
+bool MetricTakesScope(std::string_view metric_id);
+
+// The region the claim is limited to, "" for none (always for a claim with no
+// metric). The nearest scope word before the number in the sentence
+// ("英伟达中国的营收" is China's revenue); outside the number's clause a level
+// takes only a place phrase (在中国, 中国市场), and it does not reach past
+// another claim ("中国营收40亿美元,总营收180亿美元"), a share or change does.
+// A scope after the number counts through a 的-phrase ("70亿美元的中国市场").
+std::string FindScope(std::string_view text, const Sentence& s, const Target& target,
+                      const Lexicon& lexicon, Kind kind, std::string_view metric_id);
+
+// The index in s.periods of the time expression the claim is for, or -1:
+// the nearest one before the number that is not a comparison base or the
+// start of a span, and not a "从…" period that a "至/到" already left behind.
+int SelectPeriod(std::string_view text, const Sentence& s, const Target& target);
+
+}  // namespace claims::context
+
+#endif  // CLAIMS_CONTEXT_SCOPE_H_

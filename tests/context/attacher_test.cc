@@ -1,0 +1,128 @@
+// End to end through the Attacher on hand-built Extractions: each case is a
+// short article of our own sentences (facts from the seed articles) with the
+// claims [bracketed], and the context of every claim, in order.
+#include <catch2/catch.hpp>
+
+#include "context_test_util.h"
+
+namespace claims::context {
+namespace {
+
+using testing::AttachMarked;
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : "\n") + s;
+  return out;
+}
+
+TEST_CASE("Attacher: Nvidia's quarters, net income and changes", "[context]") {
+  std::string got = Join(AttachMarked(
+      "截至2022年10月31日的2023财年三季度,英伟达该季度营收[59.31亿美元],同比下降[16.5%];"
+      "净利润为[6.8亿美元],同比下降[72%]。"
+      "截至2023年1月29日的四季度,英伟达营收为[60.5亿美元],较上年同期下降[约21%],但较上一季度增长[2%]。",
+      "2024-01-22"));
+  CHECK(got ==
+        "entity=英伟达 metric=revenue period=FY2023Q3 scope= kind=level\n"
+        "entity=英伟达 metric=revenue period=FY2023Q3 scope= kind=change dir=- base=yoy\n"
+        "entity=英伟达 metric=net_income period=FY2023Q3 scope= kind=level\n"
+        "entity=英伟达 metric=net_income period=FY2023Q3 scope= kind=change dir=- base=yoy\n"
+        "entity=英伟达 metric=revenue period=FY2023Q4 scope= kind=level\n"
+        "entity=英伟达 metric=revenue period=FY2023Q4 scope= kind=change dir=- base=yoy\n"
+        "entity=英伟达 metric=revenue period=FY2023Q4 scope= kind=change dir=+ base=qoq");
+}
+
+TEST_CASE("Attacher: end-to-end table", "[context]") {
+  struct { const char* text; const char* date; const char* want; } cases[] = {
+      // Market cap: a year, then "now".
+      {"英伟达的市值在2023年突破了[1万亿美元],目前市值已达[1.47万亿美元]。", "2024-01-22",
+       "entity=英伟达 metric=market_cap period=2023 scope= kind=level\n"
+       "entity=英伟达 metric=market_cap period=2024-01-22 scope= kind=level"},
+      {"2023年全年,英伟达股价累计上涨[近240%]。", "2024-01-22",
+       "entity=英伟达 metric=stock_change period=2023 scope= kind=change dir=+"},
+      // China's share of Nvidia's revenue, several periods.
+      {"据2024财年三季报,英伟达来自中国大陆的收入为[40亿美元],占总收入[22.4%]。", "2024-03-19",
+       "entity=英伟达 metric=revenue period=FY2024Q3 scope=中国 kind=level\n"
+       "entity=英伟达 metric=revenue_share period=FY2024Q3 scope=中国 kind=share"},
+      {"在2023财年,中国市场的销售额占比接近[50%],是英伟达最大的市场。", "2024-03-19",
+       "entity=英伟达 metric=revenue_share period=FY2023 scope=中国 kind=share"},
+      {"黄仁勋在2023年底表示,中国市场占英伟达销售额的[约20%]。", "2024-01-22",
+       "entity=英伟达 metric=revenue_share period=2023-12 scope=中国 kind=share"},
+      {"中国是英伟达的主要市场,贡献了英伟达大约[五分之一]的收入。", "",
+       "entity=英伟达 metric=revenue_share period= scope=中国 kind=share"},
+      // Market shares with different scopes.
+      {"在规模[70亿美元]的中国AI芯片市场上,英伟达的市场占有率超过[90%]。", "",
+       "entity=AI芯片市场 metric=market_size period= scope=中国 kind=level\n"
+       "entity=英伟达 metric=market_share period= scope=中国 kind=share"},
+      {"英伟达在全球AI处理器市场的份额在[80%以上]。", "",
+       "entity=英伟达 metric=market_share period= scope=全球 kind=share"},
+      {"分析师称,中国云厂商目前[约80%]的高端AI芯片来自英伟达。", "2023-12-05",
+       "entity=英伟达 metric=market_share period=2023-12-05 scope=中国 kind=share"},
+      // Specs and prices.
+      {"H20拥有[96GB]内存、[4TB/s]内存带宽和[296 teraFLOPS]的FP8算力。", "",
+       "entity=H20 metric=memory period= scope= kind=level\n"
+       "entity=H20 metric=bandwidth period= scope= kind=level\n"
+       "entity=H20 metric=compute period= scope= kind=level"},
+      {"H20的算力比H100低[80%左右],推理性能却比H100快[20%]。", "",
+       "entity=H20 metric=compute period= scope= kind=ratio dir=- base_entity=H100\n"
+       "entity=H20 metric=compute period= scope= kind=ratio dir=+ base_entity=H100"},
+      {"英伟达称GB200的性能是H100的[7倍]。", "",
+       "entity=GB200 metric=compute period= scope= kind=ratio base_entity=H100"},
+      {"H100的价格在[2.5万至4万美元]之间,GB200整套系统的成本高达[20万美元]。", "",
+       "entity=H100 metric=price period= scope= kind=level\n"
+       "entity=GB200 metric=cost period= scope= kind=level"},
+      {"Blackwell架构的GPU由[2080亿个]晶体管组成,采用台积电[4纳米]工艺。", "",
+       "entity=Blackwell metric=transistors period= scope= kind=level\n"
+       "entity=Blackwell metric=process_node period= scope= kind=level"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(Join(AttachMarked(c.text, c.date)) == c.want);
+  }
+}
+
+TEST_CASE("Attacher: traps", "[context]") {
+  struct { const char* text; const char* date; const char* want; } cases[] = {
+      // Two entities in one sentence: each number takes its own subject.
+      {"英伟达营收[60.5亿美元],而AMD营收为[58亿美元]。", "",
+       "entity=英伟达 metric=revenue period= scope= kind=level\n"
+       "entity=AMD metric=revenue period= scope= kind=level"},
+      // The number belongs to the object: the owner of the revenue.
+      {"中国大陆已占英伟达营收的一大块,约为[20%]。", "",
+       "entity=英伟达 metric=revenue_share period= scope=中国 kind=share"},
+      // 去年 in an article dated January is the year that just ended.
+      {"英伟达去年营收为[270亿美元]。", "2024-01-05",
+       "entity=英伟达 metric=revenue period=2023 scope= kind=level"},
+      {"英伟达今年前三季度营收为[1亿美元]。", "2024-01-05",
+       "entity=英伟达 metric=revenue period= scope= kind=level"},
+      // A share of a market vs a share of revenue.
+      {"英伟达在中国AI芯片市场的份额为[90%],中国占英伟达收入的[20%]。", "",
+       "entity=英伟达 metric=market_share period= scope=中国 kind=share\n"
+       "entity=英伟达 metric=revenue_share period= scope=中国 kind=share"},
+      // 该公司 and 其 point back across sentences; a person in between blocks 其.
+      {"寒武纪发布了一季度财报。该公司营收为[11.11亿元]。", "",
+       "entity=寒武纪 metric=revenue period= scope= kind=level"},
+      {"H20面向中国市场。黄仁勋称,其价格为[1.2万美元]。", "",
+       "entity= metric=price period= scope= kind=level"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text << " @" << c.date);
+    CHECK(Join(AttachMarked(c.text, c.date)) == c.want);
+  }
+}
+
+TEST_CASE("Attacher is deterministic and leaves out-of-range spans alone", "[context]") {
+  std::string marked = "英伟达营收[60.5亿美元]。";
+  CHECK(AttachMarked(marked) == AttachMarked(marked));
+  Extraction ex;
+  ExtractedClaim c;
+  c.span = NormSpan{100, 110};
+  c.sentence = NormSpan{90, 120};
+  ex.claims.push_back(c);
+  Attacher attacher(Lexicon::Default());
+  attacher.Attach(ArticleContext{}, "短文本", &ex);
+  CHECK(ContextDebugString(ex.claims[0].claim) == "entity= metric= period= scope= kind=level");
+}
+
+}  // namespace
+}  // namespace claims::context

@@ -1,0 +1,190 @@
+// Each heuristic on its own, over one hand-marked sentence: the [bracketed]
+// text is the claim whose metric / kind / entity / scope / period is asked.
+// The sentences are ours, built around the facts of the seed articles.
+#include <catch2/catch.hpp>
+
+#include "context/entity.h"
+#include "context/kind.h"
+#include "context/metric.h"
+#include "context/scope.h"
+#include "context_test_util.h"
+
+namespace claims::context {
+namespace {
+
+using testing::BuildSentence;
+using testing::BuiltSentence;
+
+// The metric id (and the word) for the LAST marked claim.
+std::string Metric(std::string_view marked, bool check_dims = true) {
+  BuiltSentence b = BuildSentence(marked);
+  MetricChoice m = FindMetric(b.text, b.sentence, b.sentence.targets.back(), Lexicon::Default(), check_dims);
+  if (!m.found()) return "";
+  return Lexicon::Default().metric(m.metric).id + "(" + b.text.substr(m.begin, m.end - m.begin) + ")";
+}
+
+TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"英伟达在该季度营收[59.31亿美元]", "revenue(营收)"},
+      {"净利润为[6.8亿美元]", "net_income(净利润)"},
+      {"H20提供[96GB]内存、4TB/s内存带宽", "memory(内存)"},
+      {"H20提供96GB内存、[4TB/s]内存带宽和296 teraFLOPS FP8性能", "bandwidth(内存带宽)"},
+      {"和[296 teraFLOPS] FP8性能", "compute(性能)"},
+      {"由[2080亿个]晶体管组成", "transistors(晶体管)"},
+      {"获得了至少[5000颗]昇腾 910B 芯片的订单", "orders(订单)"},
+      {"价值[45亿美元]的库存积压", "inventory(库存积压)"},  // the head after wins over 损失 before
+      {"英伟达的市场占有率超过[90%]", "market_share(市场占有率)"},
+      {"有望成为市值超[2万亿美元]的科技巨头", "market_cap(市值)"},
+      {"每个GPU每年的许可费为[4500美元]", "license_fee(许可费)"},
+      {"营收[5000颗]", ""},                                 // revenue is not counted in chips
+      {"营收59.31亿美元,同比下降[16.5%]", ""},              // its own clause has no cue
+      {"营收[60亿美元]和净利润10亿美元", "revenue(营收)"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Metric(c.in) == c.want);
+  }
+  // Without the dimension check (for shares and changes) the cue is kept.
+  CHECK(Metric("占据了英伟达[1/5]收入", false) == "revenue(收入)");
+}
+
+TEST_CASE("CarryMetric: a change continues the last cue", "[context]") {
+  BuiltSentence b = BuildSentence("营收[59.31亿美元],同比下降[16.5%];净利润为[6.8亿美元],同比下降[72%]");
+  const Lexicon& lex = Lexicon::Default();
+  CHECK(lex.metric(CarryMetric(b.sentence, b.sentence.targets[1]).metric).id == "revenue");
+  CHECK(lex.metric(CarryMetric(b.sentence, b.sentence.targets[3]).metric).id == "net_income");
+}
+
+// The kind of the LAST marked claim: "kind dir base base_entity".
+std::string KindOf(std::string_view marked, std::string_view date = "") {
+  EntityMemory memory{"H20", "", "H20"};
+  BuiltSentence b = BuildSentence(marked, memory);
+  const Lexicon& lex = Lexicon::Default();
+  PeriodContext ctx;
+  ParseArticleDate(date, &ctx);
+  std::vector<KindChoice> earlier;
+  KindChoice k;
+  for (size_t i = 0; i < b.sentence.targets.size(); ++i) {
+    MetricChoice m = FindMetric(b.text, b.sentence, b.sentence.targets[i], lex, false);
+    k = FindKind(b.text, b.sentence, i, lex, m, ctx, earlier);
+    earlier.push_back(k);
+  }
+  std::string out(KindName(k.kind));
+  if (k.direction != Direction::kNone) out += " " + std::string(DirectionName(k.direction));
+  if (!k.base.empty()) out += " base=" + k.base;
+  if (!k.base_entity.empty()) out += " vs=" + k.base_entity;
+  return out;
+}
+
+TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"英伟达营收达到[60.5亿美元]", "level"},
+      {"同比下降[16.5%]", "change - base=yoy"},
+      {"较上年同期下降[约21%]", "change - base=yoy"},
+      {"但较上一季度增长[2%]", "change + base=qoq"},
+      {"环比增长[15%]", "change + base=qoq"},
+      {"英伟达股价累计上涨[近240%]", "change +"},
+      {"员工人数比去年增加了[一倍]", "change + base=yoy"},
+      {"自2022年末以来,销售额增长了[两倍多]", "change + base=2022-12"},
+      {"GB200的性能是H100的[7倍]", "ratio vs=H100"},
+      {"GB200的性能是H100的[7倍],训练速度是[4倍]", "ratio vs=H100"},
+      {"其整体算力比英伟达H100 GPU芯片下降[80%左右]", "ratio - vs=H100"},
+      {"在AI推理方面的性能比H100快[20%]", "ratio + vs=H100"},
+      {"H20的峰值计算能力仅为H100的[15%]", "ratio vs=H100"},
+      {"价格上升到A100的[5倍以上]", "ratio vs=A100"},
+      {"相比于H20部分性能有所削弱,但能效会比后者高出[30%],采购成本降低[40%]", "ratio - vs=H20"},
+      {"[30倍]性能提升", "change +"},
+      {"[25分之一]成本", "ratio"},
+      {"占总收入[22.4%]", "share"},
+      {"中国市场占英伟达销售额的大约[20%]", "share"},
+      {"占据了英伟达[1/5]收入的中国科技公司", "share"},
+      {"为英伟达贡献了大约[五分之一]的收入", "share"},
+      {"中国市场销售额占比接近[50%]", "share"},
+      {"英伟达的市场占有率超过[90%]", "share"},
+      {"中国云公司约[80%]的高端芯片来自英伟达", "share"},
+      {"营收从去年同期的0.26亿暴增至[11.11亿元]", "level"},  // 增至: the new level
+      {"这一比例可能会下降至[50%-60%]", "share"},  // 比例: a proportion
+      {"净利润增加了[10亿美元]", "change +"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(KindOf(c.in) == c.want);
+  }
+}
+
+// The entity of the LAST marked claim, for a claim whose metric is `metric`.
+std::string EntityOf(std::string_view marked, EntityMemory memory = {}, std::string_view metric = "revenue") {
+  BuiltSentence b = BuildSentence(marked, memory);
+  std::vector<std::string> earlier;
+  for (size_t i = 0; i < b.sentence.targets.size(); ++i) {
+    earlier.push_back(FindEntity(b.text, b.sentence, i, Lexicon::Default(), earlier, metric));
+  }
+  return earlier.back();
+}
+
+TEST_CASE("FindEntity: subject, object, anaphor, list", "[context]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"英伟达营收[60.5亿美元]", "英伟达"},
+      {"英伟达宣称GB200的性能是H100的[7倍]", "GB200"},          // nearest subject, H100 compared
+      {"中国市场占英伟达销售额的大约[20%]", "英伟达"},          // the owner of the whole
+      {"中国大陆已占英伟达营收的大部分,约为[20%]", "英伟达"},   // 约为 leans on the piece before
+      {"中国云公司约[80%]的高端芯片来自英伟达", "英伟达"},
+      {"阿里巴巴向英伟达订购了价值[10亿美元]的芯片", "阿里巴巴"},  // 英伟达 is the object
+      {"阿里巴巴、腾讯等公司一直在测试,订购了[5000颗]芯片", ""},  // a list: unknown
+      {"阿里巴巴、腾讯和字节跳动采购了[5000颗]芯片", ""},
+      {"英伟达和AMD的市场份额分别为[80%]和[10%]", "AMD"},      // 分别: the second
+      {"其整体算力比英伟达H100下降[80%左右]", "H20"},           // 其 = the last entity
+      {"黄仁勋访华仅[10天]", ""},                               // a person is no entity
+      {"在规模高达[70亿美元]的中国AI芯片市场上", "AI芯片市场"},  // through the 的-phrase
+      {"英伟达来自中国大陆地区的收入为[40亿美元],占总收入[22.4%]", "英伟达"},
+      {"往前一年,2023财年时中国市场销售额占比接近[50%],曾是英伟达第一大市场", "英伟达"},
+      {"中国电信采购了价值约[3.9亿美元]的由华为芯片驱动的AI服务器", "中国电信"},
+      {"据悉,英伟达CEO黄仁勋访华仅[10天]", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(EntityOf(c.in, EntityMemory{"H20", "", "H20"}) == c.want);
+  }
+  // 该公司 wants a company; a person in between makes 其 unknown.
+  CHECK(EntityOf("这家公司的营收为[11.11亿元]", EntityMemory{"寒武纪", "寒武纪", ""}) == "寒武纪");
+  CHECK(EntityOf("黄仁勋表示,其营收为[11.11亿元]", EntityMemory{"寒武纪", "寒武纪", ""}) == "");
+  // A business figure looks into earlier clauses; a specification does not.
+  CHECK(EntityOf("英伟达的股价一路飙升,上涨了[五倍]", {}, "stock_change") == "英伟达");
+  CHECK(EntityOf("阿里的双11很大,CPU速度太慢,只有[3 QPS]", {}, "speed") == "");
+}
+
+std::string ScopeOf(std::string_view marked, Kind kind, std::string_view metric) {
+  BuiltSentence b = BuildSentence(marked);
+  return FindScope(b.text, b.sentence, b.sentence.targets.back(), Lexicon::Default(), kind, metric);
+}
+
+TEST_CASE("FindScope: region words, not a division's name, not for specs", "[context]") {
+  CHECK(ScopeOf("在中国AI芯片市场上,英伟达的市场占有率超过[90%]", Kind::kShare, "market_share") == "中国");
+  CHECK(ScopeOf("英伟达在全球人工智能处理器市场的份额高达[80%以上]", Kind::kShare, "market_share") == "全球");
+  CHECK(ScopeOf("英伟达来自中国大陆地区的收入为[40亿美元]", Kind::kLevel, "revenue") == "中国");
+  CHECK(ScopeOf("中国营收[40亿美元],总营收[180亿美元]", Kind::kLevel, "revenue") == "");
+  CHECK(ScopeOf("中国营收40亿美元,占总营收[22%]", Kind::kShare, "revenue_share") == "中国");
+  CHECK(ScopeOf("英伟达中国员工人数为[500人]", Kind::kLevel, "headcount") == "中国");  // the China arm
+  CHECK(ScopeOf("针对中国市场的H20提供[96GB]内存", Kind::kLevel, "memory") == "");
+  CHECK(ScopeOf("规模高达[70亿美元]的中国AI芯片市场", Kind::kLevel, "market_size") == "中国");
+}
+
+TEST_CASE("SelectPeriod: nearest before, not a base or a start", "[context]") {
+  auto period_of = [](std::string_view marked) {
+    BuiltSentence b = BuildSentence(marked);
+    int k = SelectPeriod(b.text, b.sentence, b.sentence.targets.back());
+    if (k < 0) return std::string();
+    const PeriodMention& p = b.sentence.periods[k];
+    return b.text.substr(p.begin, p.end - p.begin);
+  };
+  CHECK(period_of("2023财年三季度营收[59.31亿美元]") == "2023财年三季度");
+  CHECK(period_of("市值在2023年突破1万亿美元,目前市值已达[1.47万亿美元]") == "目前");
+  CHECK(period_of("2023财年四季度营收较上年同期下降[21%]") == "2023财年四季度");
+  CHECK(period_of("营收从去年同期的[0.26亿元]暴增至11.11亿元") == "去年同期");
+  CHECK(period_of("一季度营收从去年同期的0.26亿元暴增至[11.11亿元]") == "一季度");
+  CHECK(period_of("自2022年末以来,股价上涨了[五倍]") == "");
+  CHECK(period_of("H20提供[96GB]内存") == "");
+}
+
+}  // namespace
+}  // namespace claims::context
