@@ -149,7 +149,9 @@ std::optional<std::pair<size_t, size_t>> LocateInSentence(const Claim& claim) {
 }
 
 std::optional<std::pair<size_t, size_t>> LocateInSentence(const Location& loc) {
-  return Locate(loc.sentence, loc.surface, std::nullopt);
+  std::optional<size_t> hint;
+  if (loc.sentence_start > 0 && loc.byte_start >= loc.sentence_start) hint = loc.byte_start - loc.sentence_start;
+  return Locate(loc.sentence, loc.surface, hint);
 }
 
 std::string PercentEncodePath(std::string_view path) {

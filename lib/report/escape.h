@@ -45,6 +45,7 @@ std::string HighlightHtml(std::string_view text, std::span<const Mark> marks);
 // Where the claim's surface lies within its own sentence, as byte offsets into
 // claim.sentence: from sentence_start/byte_start when they agree with the
 // surface, else the first occurrence of the surface; nullopt when absent.
+// (A Location uses its sentence_start the same way when the store knows it.)
 std::optional<std::pair<size_t, size_t>> LocateInSentence(const Claim& claim);
 std::optional<std::pair<size_t, size_t>> LocateInSentence(const Location& loc);
 

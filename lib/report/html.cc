@@ -119,7 +119,7 @@ std::string RenderCard(const Finding& f, int n, const PathIndex& index, const Re
   }
   out += fmt::format("<p class=\"why\"><strong>{}:</strong> ", Text(lang, S::kWhy));
   const RuleInfo* rule = FindRule(data.rules, f.rule);
-  if (rule != nullptr && !rule->description.empty()) out += Html(rule->description) + " ";
+  if (rule != nullptr && !rule->description.empty()) out += Html(AsSentence(rule->description)) + " ";
   std::string_view family = f.family;
   if (family.empty() && rule != nullptr) family = rule->family;
   out += Html(FamilyExplanation(lang, family));

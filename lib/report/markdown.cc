@@ -112,7 +112,7 @@ void AppendFinding(std::string* out, const Finding& f, int n, const ReportData& 
     *out += "\n";
   }
   const RuleInfo* rule = FindRule(data.rules, f.rule);
-  std::string why = rule != nullptr && !rule->description.empty() ? MarkdownText(rule->description) + " " : "";
+  std::string why = rule != nullptr && !rule->description.empty() ? MarkdownText(AsSentence(rule->description)) + " " : "";
   std::string_view family = f.family;
   if (family.empty() && rule != nullptr) family = rule->family;
   *out += fmt::format("**{}:** {}{}\n\n{} {}\n\n", Text(lang, S::kWhy), why,

@@ -33,6 +33,16 @@ std::string FormatClaimValue(const Claim& c) {
   return unit.empty() ? prefix + value : fmt::format("{}{} {}", prefix, value, unit);
 }
 
+std::string AsSentence(std::string_view s) {
+  std::string out(s);
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  if (out.empty()) return out;
+  for (std::string_view end : {".", "。", "!", "?", "！", "？"}) {
+    if (out.size() >= end.size() && out.compare(out.size() - end.size(), end.size(), end) == 0) return out;
+  }
+  return out + ".";
+}
+
 std::vector<std::string> InvolvedPaths(const Finding& f) {
   std::vector<std::string> paths;
   auto add = [&](const std::string& p) {

@@ -50,6 +50,10 @@ const RuleInfo* FindRule(std::span<const RuleInfo> rules, std::string_view id);
 // "5931000000 USD", "25000–40000 USD", "≈16.5 %" — the exact values of a claim.
 std::string FormatClaimValue(const Claim& c);
 
+// `s` ending in a full stop ("." added unless it ends in . 。 ! ? ！ ？), so a
+// rule's one-line description reads well before the family explanation.
+std::string AsSentence(std::string_view s);
+
 // The articles a finding involves, in order of first appearance (claims, then
 // locations), without repeats.
 std::vector<std::string> InvolvedPaths(const Finding& f);

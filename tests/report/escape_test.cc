@@ -70,3 +70,22 @@ TEST_CASE("PercentEncodePath encodes spaces and non-ASCII bytes", "[report]") {
 
 }  // namespace
 }  // namespace claims::report
+
+namespace claims::report {
+namespace {
+
+TEST_CASE("LocateInSentence for a Location prefers its sentence offset", "[report]") {
+  Location loc;
+  loc.sentence = "A芯片和A系列";
+  loc.surface = "A";
+  loc.sentence_start = 50;
+  loc.byte_start = 50 + std::string("A芯片和").size();
+  auto at = LocateInSentence(loc);
+  REQUIRE(at);
+  CHECK(at->first == std::string("A芯片和").size());
+  loc.sentence_start = 0;  // unknown: the first occurrence
+  CHECK(LocateInSentence(loc)->first == 0);
+}
+
+}  // namespace
+}  // namespace claims::report

@@ -73,3 +73,16 @@ TEST_CASE("InvolvingPaths keeps findings about the given articles, their claims 
 
 }  // namespace
 }  // namespace claims::report
+
+namespace claims::report {
+namespace {
+
+TEST_CASE("AsSentence ends a rule description with a full stop", "[report]") {
+  CHECK(AsSentence("a share above 100%") == "a share above 100%.");
+  CHECK(AsSentence("占比超过100%。") == "占比超过100%。");
+  CHECK(AsSentence("done. ") == "done.");
+  CHECK(AsSentence("") == "");
+}
+
+}  // namespace
+}  // namespace claims::report
