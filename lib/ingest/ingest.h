@@ -47,10 +47,10 @@ struct Options {
 struct Progress {
   int64_t files_total = 0;   // files found (JSONL streams count as one)
   int64_t bytes_total = 0;   // their size on disk
-  int64_t files_done = 0;    // of files_total
+  int64_t files_done = 0;    // of files_total: read and analysed (or skipped)
   int64_t bytes_done = 0;
-  int64_t articles = 0;      // saved so far
-  int64_t claims = 0;
+  int64_t articles = 0;      // committed so far
+  int64_t claims = 0;        // extracted so far (committed with the next batch)
   int64_t unchanged = 0;
   int64_t failed = 0;
 };

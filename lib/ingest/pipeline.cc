@@ -17,8 +17,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <filesystem>
-#include <map>
 #include <mutex>
 #include <thread>
 
@@ -56,6 +54,7 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
     bool empty = true;
     Status s = store_->ForEachArticle([&](const store::ArticleRecord&) { return empty = false; });
     if (!s.ok()) return s;
+    store_was_empty_ = empty;
     bulk_ = empty || files.size() >= 1000;
   }
   int jobs = options_.jobs > 0 ? options_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -174,6 +173,7 @@ void Pipeline::Work() {
       // Same bytes (a touched file, or a JSONL line seen before).
       if (t.is_file) {
         d.kind = Done::Kind::kTouch;
+        Account([&] { ++progress_.files_done; progress_.bytes_done += d.progress_bytes; });
         done_.Push(std::move(d));
       } else {
         budget_.Release(t.budget);
@@ -205,6 +205,12 @@ void Pipeline::Work() {
     art.date_source = !input.date.empty() ? input.date_source : a.article.date_source;
     art.url = !input.url.empty() ? input.url : a.article.url;
     art.script = a.article.script;
+    // Progress moves as articles are analysed; the summary counts commits.
+    Account([&] {
+      if (d.is_file) ++progress_.files_done;
+      progress_.bytes_done += d.progress_bytes;
+      progress_.claims += static_cast<int64_t>(r.claims.size());
+    });
     done_.Push(std::move(d));
   }
 }

@@ -82,7 +82,9 @@ class Pipeline {
   Progress progress_;
   Status fatal_;
   std::atomic<bool> aborted_{false};
-  bool bulk_ = false, indexes_dropped_ = false;
+  // Drop the checker's indexes for a first load, or when many files changed
+  // (a full batch), not for a handful of edits to a large store.
+  bool bulk_ = false, store_was_empty_ = false, indexes_dropped_ = false;
   Channel<Task> tasks_;
   Channel<Done> done_;
   ByteBudget budget_;

@@ -2,6 +2,7 @@
 // analyzed articles into batches and commits each batch in one transaction
 // (SaveArticles), so a crash loses at most the open batch and never leaves
 // half an article.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -83,11 +84,6 @@ Result<int64_t> Pipeline::DropDuplicates(std::vector<Done>* batch) {
 }
 
 Status Pipeline::Flush(std::vector<Done>* batch) {
-  int64_t files = 0, bytes_done = 0;
-  for (const Done& d : *batch) {
-    files += d.is_file ? 1 : 0;
-    bytes_done += d.progress_bytes;
-  }
   std::vector<store::ArticleRecord> saves, touches;
   int64_t duplicates = 0;
   {
@@ -96,7 +92,8 @@ Status Pipeline::Flush(std::vector<Done>* batch) {
     if (!dropped.ok()) return dropped.status();
     duplicates = *dropped;
     for (Done& d : *batch) (d.kind == Done::Kind::kSave ? saves : touches).push_back(std::move(d.record));
-    if (bulk_ && !indexes_dropped_ && !saves.empty()) {
+    const bool many = static_cast<int>(saves.size()) >= std::max(1, options_.max_batch_articles / 2);
+    if (bulk_ && !indexes_dropped_ && !saves.empty() && (store_was_empty_ || many)) {
       Status s = store_->BeginBulkLoad();
       if (!s.ok()) return s;
       indexes_dropped_ = true;
@@ -118,10 +115,7 @@ Status Pipeline::Flush(std::vector<Done>* batch) {
     summary_.unchanged += touched;
     summary_.duplicates += duplicates;
     progress_.articles += static_cast<int64_t>(saves.size());
-    progress_.claims += claims;
     progress_.unchanged += touched;
-    progress_.files_done += files;
-    progress_.bytes_done += bytes_done;
   });
   return Status::Ok();
 }

@@ -53,12 +53,14 @@ struct Harness {
   std::unique_ptr<store::Store> store = std::move(store::Store::Open(":memory:")).value();
   FakeAnalyzer fake;
   std::vector<Problem> problems;
+  Progress last;  // the final progress report of the last run
   Options options;
   Harness() { options.jobs = 2; }
 
   Summary Ingest(std::vector<std::string> inputs) {
     Callbacks cb;
     cb.on_problem = [&](const Problem& p) { problems.push_back(p); };
+    cb.on_progress = [&](const Progress& p) { last = p; };
     Result<Summary> s = Run(store.get(), inputs, options, fake.Fn(), cb);
     REQUIRE(s.ok());
     return *s;
@@ -97,6 +99,11 @@ TEST_CASE("ingest stores a directory and a second run changes nothing", "[ingest
   CHECK(h.Contents() == std::vector<std::string>{"c/a.txt: 5% 7%", "c/sub/b.md: 12%"});
   CHECK(h.store->FindArticleByPath(h.dir / "c/sub/b.md")->article.title == "标题B");
   CHECK(h.fake.calls == 2);
+  CHECK(h.last.files_total == 2);
+  CHECK(h.last.files_done == 2);
+  CHECK(h.last.bytes_done == h.last.bytes_total);
+  CHECK(h.last.claims == 3);
+  CHECK(h.last.articles == 2);
 
   Summary again = h.Ingest({h.dir / "c"});
   CHECK(again.articles == 0);
@@ -120,6 +127,8 @@ TEST_CASE("an edited file is replaced; a touched one is recognised by its hash",
   CHECK(s.unchanged == 1);
   CHECK(h.fake.calls == 3);
   CHECK(h.Contents() == std::vector<std::string>{"a.txt: 10% 11%", "b.txt: 2%"});
+  CHECK(h.last.files_done == 2);
+  CHECK(h.last.unchanged == 1);
 
   // The touch recorded b's new mtime: the next run skips it without hashing.
   Summary third = h.Ingest({h.dir.path()});
