@@ -105,4 +105,18 @@ done
 cmp -s clean.claims crash.claims || { store_crash_ok=0; echo "FAIL: rerun after kills differs from the clean run"; }
 [[ $(wc -l <clean.claims) -ge 20000 ]] || { store_crash_ok=0; echo "FAIL: clean run has $(wc -l <clean.claims) claims, want one per line at least"; }
 if [[ $store_crash_ok -eq 1 ]]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+
+# Two ingests at once on one store, overlapping: both finish, and the store
+# holds exactly what one ingest of everything holds.
+"$bin" ingest --quiet --db twice.db --jobs 1 big/00 big/01 big/02 big/03 big/04 big/05 &
+store_pid=$!
+"$bin" ingest --quiet --db twice.db --jobs 1 big/03 big/04 big/05 big/06 big/07 big/08 big/09
+store_rc=$?
+wait "$store_pid"
+if [[ $? -eq 0 && $store_rc -eq 0 ]] &&
+   cmp -s clean.claims <("$bin" export --db twice.db --what claims --format jsonl); then
+  pass=$((pass + 1))
+else
+  fail=$((fail + 1)); echo "FAIL: concurrent ingests did not converge to the clean run"
+fi
 cd ..
