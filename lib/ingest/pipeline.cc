@@ -19,6 +19,7 @@
 #include <atomic>
 #include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -120,6 +121,10 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
   }
   JsonlReader reader(f);
   std::string line;
+  // Workers finish in any order, so a repeated id would keep a random one of
+  // its texts; the first is kept and the others reported. 64-bit hashes of
+  // the ids keep this at a few bytes per article.
+  std::unordered_set<uint64_t> seen_ids;
   while (!aborted_ && reader.Next(&line)) {
     const int64_t line_bytes = static_cast<int64_t>(line.size()) + 1;
     Result<JsonlArticle> a = ParseJsonlLine(line);
@@ -138,6 +143,12 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
     Task t;
     t.path = a->id.empty() ? fmt::format("{}:{}", name, reader.line_number()) : a->id;
     t.is_file = false;
+    if (!seen_ids.insert(std::hash<std::string>()(t.path)).second) {
+      Report({name, fmt::format("line {}: id \"{}\" appeared earlier in the stream; the first is kept",
+                                reader.line_number(), t.path), reader.line_offset()});
+      Account([&] { progress_.bytes_done += line_bytes; });
+      continue;
+    }
     Result<store::ArticleRecord> stored = [&] {
       std::lock_guard<std::mutex> lock(store_mu_);
       return store_->FindArticleByPath(t.path);

@@ -157,21 +157,23 @@ TEST_CASE("JSONL streams: ids, metadata, bad lines with their byte offset", "[in
   std::string jsonl =
       "{\"id\":\"n1\",\"title\":\"流标题\",\"date\":\"2024-03-19\",\"url\":\"https://e.x/1\",\"text\":\"正文6%\"}\n"
       "{\"id\":\"n2\",\"text\":\"broken\" \"x\"}\n"
-      "{\"text\":\"没有id 8%\"}\n";
+      "{\"text\":\"没有id 8%\"}\n"
+      "{\"id\":\"n1\",\"text\":\"重复的id 9%\"}\n";
   std::FILE* in = ::fmemopen(jsonl.data(), jsonl.size(), "r");
   REQUIRE(in != nullptr);
   h.options.stdin_file = in;
   Summary s = h.Ingest({"-"});
   std::fclose(in);
   CHECK(s.articles == 2);
-  CHECK(s.failed == 1);
+  CHECK(s.failed == 2);
   CHECK(h.Contents() == std::vector<std::string>{"n1: 6%", "stdin:3: 8%"});
   auto n1 = h.store->FindArticleByPath("n1");
   CHECK(n1->article.title == "流标题");
   CHECK(n1->article.date == "2024-03-19");
   CHECK(n1->article.date_source == "jsonl");
   CHECK(n1->article.url == "https://e.x/1");
-  REQUIRE(h.problems.size() == 1);
+  REQUIRE(h.problems.size() == 2);
+  CHECK(h.problems[1].reason == "line 4: id \"n1\" appeared earlier in the stream; the first is kept");
   CHECK(h.problems[0].path == "stdin");
   CHECK(h.problems[0].reason.rfind("line 2: ", 0) == 0);
   size_t line2 = jsonl.find('\n') + 1;
