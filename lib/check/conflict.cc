@@ -181,12 +181,14 @@ char BareLetter(std::string_view base) {
 std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
   std::map<std::string, std::set<std::string>> bases;  // entity|metric -> bases
   for (const Item& it : ctx.items) {
-    if (!it.Known() || it.c().base_entity.empty() || BareLetter(it.c().base_entity)) continue;
-    bases[it.c().entity + "|" + it.c().metric].insert(it.c().base_entity);
+    std::string base = BaseEntity(it.c());
+    if (!it.Known() || base.empty() || BareLetter(base)) continue;
+    bases[it.c().entity + "|" + it.c().metric].insert(base);
   }
   std::map<const Item*, std::string> out;
   for (const Item& it : ctx.items) {
-    char l = it.Known() ? BareLetter(it.c().base_entity) : 0;
+    std::string base = BaseEntity(it.c());
+    char l = it.Known() ? BareLetter(base) : 0;
     if (!l) continue;
     auto b = bases.find(it.c().entity + "|" + it.c().metric);
     if (b == bases.end()) continue;
@@ -198,6 +200,8 @@ std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
   }
   return out;
 }
+
+constexpr size_t kSmallGroup = 64;
 
 struct Member {
   const Item* item;
@@ -237,28 +241,41 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     for (const Member& m : group) distinct = distinct || !SameSentence(*m.item, *group[0].item);
     if (group.size() < 2 || !distinct) continue;
     ++ctx.groups_compared;
-    // Candidates: the lowest upper bound vs the highest lower bound from
-    // another sentence, and the other way round.
+    // Which disagreement to show: in small groups the closest pair that does
+    // not overlap (the least likely to be two different things mislabelled as
+    // one); in large ones the lowest upper bound vs the highest lower bound.
     auto hi_key = [](const Member& m) { return m.d.hi_inf ? HUGE_VAL : m.d.hi; };
     auto lo_key = [](const Member& m) { return m.d.lo_inf ? -HUGE_VAL : m.d.lo; };
     const Member* best_a = nullptr;
     const Member* best_b = nullptr;
-    for (int pass = 0; pass < 2 && !best_a; ++pass) {
-      const Member* a = nullptr;
-      for (const Member& m : group) {
-        if (pass == 0 ? (!a || hi_key(m) < hi_key(*a)) : (!a || lo_key(m) > lo_key(*a))) a = &m;
+    if (group.size() <= kSmallGroup) {
+      double best_gap = HUGE_VAL;
+      for (const Member& a : group) {
+        for (const Member& b : group) {
+          if (&a == &b || SameSentence(*a.item, *b.item) || !(hi_key(a) < lo_key(b))) continue;
+          double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
+          double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;
+          if (gap < best_gap) { best_gap = gap; best_a = &a; best_b = &b; }
+        }
       }
-      const Member* b = nullptr;
-      for (const Member& m : group) {
-        if (SameSentence(*m.item, *a->item)) continue;
-        if (pass == 0 ? (!b || lo_key(m) > lo_key(*b)) : (!b || hi_key(m) < hi_key(*b))) b = &m;
-      }
-      if (!b) continue;
-      const Member* low = pass == 0 ? a : b;
-      const Member* high = pass == 0 ? b : a;
-      if (hi_key(*low) * (1 + 1e-9) < lo_key(*high) || hi_key(*low) < lo_key(*high)) {
-        best_a = low;
-        best_b = high;
+    } else {
+      for (int pass = 0; pass < 2 && !best_a; ++pass) {
+        const Member* a = nullptr;
+        for (const Member& m : group) {
+          if (pass == 0 ? (!a || hi_key(m) < hi_key(*a)) : (!a || lo_key(m) > lo_key(*a))) a = &m;
+        }
+        const Member* b = nullptr;
+        for (const Member& m : group) {
+          if (SameSentence(*m.item, *a->item)) continue;
+          if (pass == 0 ? (!b || lo_key(m) > lo_key(*b)) : (!b || hi_key(m) < hi_key(*b))) b = &m;
+        }
+        if (!b) continue;
+        const Member* low = pass == 0 ? a : b;
+        const Member* high = pass == 0 ? b : a;
+        if (hi_key(*low) < lo_key(*high)) {
+          best_a = low;
+          best_b = high;
+        }
       }
     }
     if (!best_a) { ++ctx.consistent; continue; }
@@ -282,10 +299,10 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     }
     auto side = [&](const Item* item, const Claim& c, const Range<Rational>& r) {
       std::string how = c.qualifier == Qualifier::kApprox ? "approximate, " : "";
-      if (c.kind == Kind::kChange && !of.empty()) {
+      if (c.direction != Direction::kNone && !of.empty()) {
         how += fmt::format("{} {} {}, ", c.surface,
                            c.direction == Direction::kDown ? "lower than" : "more than",
-                           c.base_entity);
+                           BaseEntity(c));
       }
       return fmt::format("{} ({}i.e. {}{})", Quote(*item->sc), how, FormatRange(r, cls, c.unit), of);
     };
@@ -293,7 +310,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
                                   side(best_a->item, ca, *ra), side(best_b->item, cb, *rb),
                                   ratio.empty() ? "" : fmt::format(" ({} apart)", ratio));
     if (res != resolved.end()) {
-      msg += fmt::format("; the bare \"{}\" read as {}", res->first->c().base_entity, res->second);
+      msg += fmt::format("; the bare \"{}\" read as {}", BaseEntity(res->first->c()), res->second);
     }
     // A near miss (under 5% apart) is worth a note, not an alarm.
     Severity sev = gap < Rational(5, 100) ? Severity::kInfo : Severity::kWarning;

@@ -92,6 +92,11 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
       if (!next.empty() && (IsAlnum(next[0]) || next[0] == '-' || next[0] == '+' ||
                             next[0] == '/' || next[0] == '\'' || next[0] == '&')) continue;
       if (!next.empty() && next[0] == ' ' && next.size() > 1 && IsAlnum(next[1])) continue;
+      // "Hông", "Émile": a Latin word with accents, not a letter alone.
+      if (!next.empty() && (static_cast<unsigned char>(next[0]) & 0x80)) {
+        std::vector<char32_t> cp = CodePoints(next.substr(0, std::min<size_t>(4, next.size())));
+        if (!cp.empty() && ((cp[0] >= 0xC0 && cp[0] <= 0x24F) || (cp[0] >= 0x1E00 && cp[0] <= 0x1EFF))) continue;
+      }
       bool excluded = false;
       for (std::string_view w : kNotAModel) excluded = excluded || next.substr(0, w.size()) == w;
       if (excluded) continue;

@@ -29,7 +29,31 @@ struct Point {
   double lo, hi;  // per-quarter rate (flows) or value
   int months;     // 0: unknown span (flows) or not a flow
   int year;
+  std::string entity;  // the claim's, or its article's main subject
+  bool inferred = false;
 };
+
+// An article's main subject: the entity of a clear majority of its claims
+// (at least 3). Used only when a claim's own entity is unknown, and only by
+// this rule, where a tenfold gap is needed before anything is said.
+std::map<std::string, std::string> MainSubjects(const Context& ctx) {
+  std::map<std::string, std::map<std::string, int>> counts;
+  std::map<std::string, int> totals;
+  for (const Item& it : ctx.items) {
+    for (const StoredClaim* sc : it.copies) {
+      if (sc->claim.entity.empty()) continue;
+      ++counts[sc->article_hash][sc->claim.entity];
+      ++totals[sc->article_hash];
+    }
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& [hash, by_entity] : counts) {
+    for (const auto& [entity, n] : by_entity) {
+      if (n >= 3 && n * 5 >= totals[hash] * 3) out[hash] = entity;
+    }
+  }
+  return out;
+}
 
 Rational Mid(const Claim& c) { return (c.value_lo.ToRational() + c.value_hi.ToRational()) / 2; }
 
@@ -139,7 +163,7 @@ void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Fi
     if (flow && x.months > 0) vx = vx * 3 / x.months;
     if (flow && nearest->months > 0) vn = vn * 3 / nearest->months;
     Rational ratio = vx > vn ? vx / vn : vn / vx;
-    std::string subject = fmt::format("{} {}", cx.entity, cx.metric_word.empty() ? cx.metric : cx.metric_word);
+    std::string subject = fmt::format("{} {}", x.entity, cx.metric_word.empty() ? cx.metric : cx.metric_word);
     if (!cx.scope.empty()) subject += fmt::format(" [{}]", cx.scope);
     std::string msg = fmt::format(
         "{}: {} is {} away from the nearest other figure {}{}{}", subject, Describe(x, flow),
@@ -149,6 +173,9 @@ void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Fi
     if (flow && (x.months == 0 || nearest->months == 0)) {
       msg += fmt::format("; even allowing 1–12 months for the unknown span they are at least {} apart",
                          FormatRatio(Rational(static_cast<int64_t>(std::floor(best)))));
+    }
+    if (x.inferred || nearest->inferred) {
+      msg += fmt::format("; {} is the subject of its article, the sentence does not name it", x.entity);
     }
     Finding f = MakeFinding("magnitude-slip", sev, std::move(msg), {x.item, nearest->item});
     f.expected = FormatValue(vn, cn.unit, cn.unit);
@@ -166,14 +193,22 @@ void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Fi
 
 void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
   std::map<std::string, std::vector<Point>> groups;
+  std::map<std::string, std::string> subjects = MainSubjects(ctx);
   for (const Item& it : ctx.items) {
     const Claim& c = it.c();
-    if (!it.Known() || it.forecast || c.kind != Kind::kLevel || c.unit.empty()) continue;
+    std::string entity = c.entity;
+    bool inferred = false;
+    if (entity.empty() && !c.metric.empty()) {
+      auto s = subjects.find(it.sc->article_hash);
+      if (s != subjects.end()) { entity = s->second; inferred = true; }
+    }
+    if (entity.empty() || c.metric.empty()) continue;
+    if (it.forecast || c.kind != Kind::kLevel || c.unit.empty()) continue;
     std::string cls = CompareClass(c);
     if (cls != c.unit || c.dimension == "percent" || c.dimension == "duration") continue;
     if (c.value_lo.sign() <= 0 || c.qualifier == Qualifier::kAtMost) continue;
     double mid = (c.value_lo.ToDouble() + c.value_hi.ToDouble()) / 2;
-    Point p{&it, mid, mid, 0, ParsePeriod(c.period).year};
+    Point p{&it, mid, mid, 0, ParsePeriod(c.period).year, entity, inferred};
     if (IsFlowMetric(c.metric)) {
       p.months = DurationMonths(c);
       if (p.months > 0) {
@@ -183,7 +218,7 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
         p.hi = mid * 3;
       }
     }
-    groups[c.entity + '\x1f' + c.metric + '\x1f' + c.scope + '\x1f' + c.unit].push_back(p);
+    groups[entity + '\x1f' + c.metric + '\x1f' + c.scope + '\x1f' + c.unit].push_back(p);
   }
   for (auto& [key, pts] : groups) {
     if (pts.size() < 2) continue;

@@ -14,6 +14,7 @@
 // date three or more years from the article's own date.
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -141,14 +142,52 @@ std::string DateNote(const DateRef& d, const Context& ctx) {
                      resolved);
 }
 
+bool IsYearValue(std::string_view v) {
+  if (v.rfind("rel:", 0) == 0) return !v.empty() && v.back() == 'y';
+  return v.size() == 4 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Date mentions, with a year directly followed by a month merged into one
+// ("去年" + "10月" -> "去年10月", "2019年" + "10月" -> 2019-10): the extractor
+// may report them as two spans.
+std::deque<std::pair<Location, Mention>> DateMentions(const Context& ctx) {
+  std::vector<const std::pair<Location, Mention>*> dates;
+  for (const auto& lm : ctx.mentions) {
+    if (lm.second.type == Mention::Type::kDate) dates.push_back(&lm);
+  }
+  std::sort(dates.begin(), dates.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->first.article_hash, a->first.byte_start) <
+           std::tie(b->first.article_hash, b->first.byte_start);
+  });
+  std::deque<std::pair<Location, Mention>> out;
+  for (size_t i = 0; i < dates.size(); ++i) {
+    std::pair<Location, Mention> cur = *dates[i];
+    if (i + 1 < dates.size()) {
+      const auto& next = *dates[i + 1];
+      if (next.first.article_hash == cur.first.article_hash &&
+          next.first.byte_start == cur.first.byte_end && IsYearValue(cur.second.value) &&
+          next.second.value.rfind("--", 0) == 0 && next.second.value.size() >= 4) {
+        cur.first.surface += next.first.surface;
+        cur.first.byte_end = next.first.byte_end;
+        cur.second.surface = cur.first.surface;
+        cur.second.byte_end = next.first.byte_end;
+        if (cur.second.value.rfind("rel:", 0) != 0) cur.second.value += next.second.value.substr(1, 3);
+        ++i;
+      }
+    }
+    out.push_back(std::move(cur));
+  }
+  return out;
+}
+
 }  // namespace
 
 void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
+  const std::deque<std::pair<Location, Mention>> mentions = DateMentions(ctx);
   std::vector<DateRef> dates;
   // Verbatim copies of one dated sentence count once (the smallest hash).
   std::map<std::tuple<std::string_view, std::string_view, int>, size_t> copies;
-  for (const auto& [loc, m] : ctx.mentions) {
-    if (m.type != Mention::Type::kDate) continue;
+  for (const auto& [loc, m] : mentions) {
     DateRef d;
     if (!Resolve(loc, m, ctx, &d) || d.month == 0) continue;
     auto [slot, fresh] = copies.try_emplace({loc.sentence, loc.surface, d.year}, dates.size());
@@ -157,7 +196,7 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
       continue;
     }
     d.phrases = Phrases(loc);
-    if (!d.phrases.empty()) dates.push_back(std::move(d));
+    dates.push_back(std::move(d));  // even without phrases: `copies` points here
   }
   std::map<std::pair<int, std::u32string>, std::vector<size_t>> index;
   for (size_t i = 0; i < dates.size(); ++i) {
@@ -213,8 +252,8 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
 }
 
 void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
-  for (const auto& [loc, m] : ctx.mentions) {
-    if (m.type != Mention::Type::kDate) continue;
+  const std::deque<std::pair<Location, Mention>> mentions = DateMentions(ctx);
+  for (const auto& [loc, m] : mentions) {
     size_t at = loc.sentence.find(loc.surface);
     if (at == std::string::npos) continue;
     std::string_view before = std::string_view(loc.sentence).substr(0, at);

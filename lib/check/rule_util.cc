@@ -50,7 +50,9 @@ std::optional<Range<N>> CompareRangeT(const Claim& c, const N& tol) {
     r.lo = r.lo * s;
     r.hi = r.hi * s;
   }
-  if (c.kind == Kind::kChange && (pct || mult)) {
+  // 比H100快20% / 比H100下降80%: a ratio stated as a difference.
+  const bool relative = c.kind == Kind::kChange || (c.kind == Kind::kRatio && c.direction != Direction::kNone);
+  if (relative && (pct || mult)) {
     if (mult) {
       // 增长2倍 is +200% to careful writers and ×2 to others: cover both.
       if (c.direction == Direction::kDown) return std::nullopt;
@@ -97,21 +99,38 @@ bool IsClauseBreak(std::string_view s, size_t i, size_t* len) {
 
 }  // namespace
 
+std::string BaseEntity(const Claim& c) {
+  if (!c.base_entity.empty() || c.kind == Kind::kLevel) return c.base_entity;
+  // "仅为NVIDIA H的15%": the context found no base because the model name
+  // lost its digits; the letter right before 的 is what is left of it.
+  std::string_view before = ClauseBefore(c);
+  static constexpr std::string_view kOf = "的";
+  if (before.size() < kOf.size() + 1 || before.substr(before.size() - kOf.size()) != kOf) return "";
+  size_t i = before.size() - kOf.size() - 1;
+  char l = before[i];
+  if (l < 'A' || l > 'Z') return "";
+  if (i > 0) {
+    char p = before[i - 1];
+    if ((p >= '0' && p <= '9') || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || p == '-') return "";
+  }
+  return std::string(1, l);
+}
+
 std::string CompareClass(const Claim& c) {
   const bool pct = IsPercentUnit(c);
   const bool mult = c.unit == "x";
   switch (c.kind) {
     case Kind::kRatio:
-      if (pct || mult) return "ratio:" + c.base_entity;
+      if (pct || mult) return "ratio:" + BaseEntity(c);
       return "";
     case Kind::kChange:
-      if (!c.base_entity.empty() && (pct || mult)) return "ratio:" + c.base_entity;
+      if (!BaseEntity(c).empty() && (pct || mult)) return "ratio:" + BaseEntity(c);
       if (pct || mult) return "change";
       if (c.unit.empty()) return "";
       return "change:" + c.unit;
     case Kind::kShare:
       if (!pct) return "";
-      if (!c.base_entity.empty()) return "ratio:" + c.base_entity;
+      if (!BaseEntity(c).empty()) return "ratio:" + BaseEntity(c);
       return "fraction";
     case Kind::kLevel:
       if (pct) return "fraction";

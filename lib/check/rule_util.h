@@ -73,6 +73,9 @@ using RuleFn = void (*)(Context&, std::vector<Finding>*);
 // every grouping key ("fraction" for 20% and 五分之一 alike, "ratio:H100" for
 // 是H100的7倍 and 比H100下降80%, "change" for 同比增长2%, else the unit).
 std::string CompareClass(const Claim& c);
+// The claim's base entity, or for a ratio without one, a lone capital right
+// before 的 ("NVIDIA H的15%" -> "H"); "" when there is none.
+std::string BaseEntity(const Claim& c);
 
 // The claim's value in its compare class, rounding-aware (value ± precision/2),
 // one-sided for at_least/at_most, widened by ±tol of the value for approx.

@@ -24,6 +24,23 @@ TEST_CASE("value-conflict: about 80% lower vs 15% of the base model", "[check][c
   CHECK(r.summary.groups_compared >= 1);
 }
 
+TEST_CASE("value-conflict: a ratio stated as a difference, a base read from the text",
+          "[check][conflict]") {
+  Corpus c;
+  // The context gave the 80% as a ratio with a direction, and found no base
+  // for the 15% because the model name lost its digits ("NVIDIA H的").
+  const char* s = "理论上H20的算力比H100下降80%左右，推理却比H100快20%。";
+  c.Claim("a.txt", s, "80%左右", "80 % q=approx k=ratio d=- e=H20 m=compute be=H100");
+  c.Claim("a.txt", s, "20%", "20 % k=ratio d=+ e=H20 m=compute be=H100");
+  c.Claim("b.txt", "H20的峰值算力只有NVIDIA H的15%。", "15%", "15 % k=ratio e=H20 m=compute");
+  CheckResult r = c.Run();
+  auto f = Of(r, "value-conflict");
+  REQUIRE(f.size() == 1);
+  // The closest disagreement, not the 20%-faster figure of another aspect.
+  CHECK(f[0].claims[1].claim.surface == "80%左右");
+  CHECK(f[0].details.at("range_b") == "17.55%–22.55%");
+}
+
 TEST_CASE("value-conflict: 约20%, 22.4% and 五分之一 agree within tolerance", "[check][conflict]") {
   Corpus c;
   // Worst case for us: the context could not tell the periods apart.

@@ -72,6 +72,19 @@ TEST_CASE("period-shift: the same export rule dated four years apart", "[check][
   CHECK(f[0].locations.size() == 2);
 }
 
+TEST_CASE("period-shift: a relative year and its month given as two mentions", "[check][period]") {
+  Corpus c;
+  c.SetDate("new.txt", "2024-01-22");
+  c.Claim("new.txt", "营收占比约为20%。", "20%", "20 % q=approx k=share");
+  const char* s = "去年10月，美国再次收紧芯片出口管制规则。";
+  c.Date("new.txt", s, "去年", "rel:-1y");
+  c.Date("new.txt", s, "10月", "--10");
+  c.Date("old.txt", "2019年10月底，美国开始了第二轮AI芯片出口管制。", "2019年10月", "2019-10");
+  auto f = Of(c.Run(), "period-shift");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].locations[0].surface == "去年10月");
+}
+
 TEST_CASE("period-shift: agreeing dates, and an article naming both years", "[check][period]") {
   Corpus c;
   c.SetDate("new.txt", "2024-01-22");

@@ -40,6 +40,7 @@ TEST_CASE("bare-model-letter: A and H where the corpus knows A100 and H100", "[c
   // Not model names: share classes, an anonymised company, a card nickname.
   c.Claim("y.txt", "该行A股和H股分别上涨2%。", "2%", "2 % k=change d=+");
   c.Claim("y.txt", "A公司去年营收增长30%。", "30%", "30 % k=change d=+");
+  c.Claim("y.txt", "越南的Hông Phát超市开了第4家店，营收增长8%。", "8%", "8 % k=change d=+");
   CheckResult r = c.Run();
   auto f = Of(r, "bare-model-letter");
   REQUIRE(f.size() == 1);

@@ -28,6 +28,25 @@ TEST_CASE("magnitude-slip: a nine-month total a hundred times too small", "[chec
   CHECK(f[0].details.at("ratio") == "177.93");
 }
 
+TEST_CASE("magnitude-slip: the article's main subject stands in for a missing entity",
+          "[check][magnitude]") {
+  Corpus c;
+  AddQuarters(c);
+  c.Claim("b.txt", "英伟达股价大涨，市值超过2万亿美元。", "2万亿美元",
+          "2000000000000 USD q=at_least e=英伟达 m=market_cap");
+  c.Claim("b.txt", "英伟达的员工超过2万人。", "2万人", "20000 count q=at_least e=英伟达 m=headcount");
+  c.Claim("b.txt", "英伟达在中国的员工约4000人。", "4000人", "4000 count q=approx e=英伟达 m=headcount s=中国");
+  c.Claim("b.txt", "今年前三季度总营收达到1亿美元。", "1亿美元", "100000000 USD m=revenue");
+  auto f = Of(c.Run(), "magnitude-slip");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message.find("subject of its article") != std::string::npos);
+  // Without a clear main subject nothing is said.
+  Corpus d;
+  AddQuarters(d);
+  d.Claim("b.txt", "今年前三季度总营收达到1亿美元。", "1亿美元", "100000000 USD m=revenue");
+  CHECK(Of(d.Run(), "magnitude-slip").empty());
+}
+
 TEST_CASE("magnitude-slip: a decimal point moved, two figures only", "[check][magnitude]") {
   Corpus c;
   c.Claim("a.txt", "公司市值约为1.47万亿美元。", "1.47万亿美元",
