@@ -1,6 +1,8 @@
-// Decimal arithmetic on a cpp_int coefficient. Every operation renormalises so
-// that the representation stays canonical; values in this program have at most
-// a few dozen digits, so the cost is a handful of limb operations.
+// Decimal arithmetic with an int64 fast path. Values in articles have a few
+// significant digits, so sums, products and comparisons almost always stay
+// in 64-bit registers, checked with the compiler's overflow builtins; on
+// overflow the same operation is redone on cpp_int. Every result is
+// renormalised so the representation stays canonical.
 #include "base/decimal.h"
 
 #include <algorithm>
@@ -10,41 +12,80 @@ namespace {
 
 using Int = Decimal::Int;
 
+constexpr int64_t kPow10[] = {1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+                              100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
+                              1000000000000LL, 10000000000000LL, 100000000000000LL,
+                              1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+                              1000000000000000000LL};
+
 Int Pow10Int(int k) {
   Int r = 1;
-  static const Int kTen19 = Int("10000000000000000000");
-  while (k >= 19) { r *= kTen19; k -= 19; }
-  static constexpr uint64_t kSmall[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL,
-      1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
-      100000000000ULL, 1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
-      1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
-      1000000000000000000ULL};
-  r *= kSmall[k];
+  while (k >= 18) { r *= kPow10[18]; k -= 18; }
+  r *= kPow10[k];
   return r;
+}
+
+// v × 10^k without overflow, or false.
+bool ScaleSmall(int64_t v, int k, int64_t* out) {
+  if (k > 18) return v == 0 ? (*out = 0, true) : false;
+  return !__builtin_mul_overflow(v, kPow10[k], out);
 }
 
 }  // namespace
 
-Decimal::Decimal(Int coefficient, int exponent) : coef_(std::move(coefficient)), exp_(exponent) {
+Decimal::Decimal(Int coefficient, int exponent) : big_(true), coef_(std::move(coefficient)), exp_(exponent) {
   Normalize();
 }
 
 void Decimal::Normalize() {
-  if (coef_.is_zero()) { exp_ = 0; return; }
-  // Strip trailing zeros; divide by 10^k in one step where possible.
-  while (true) {
-    Int q, r;
-    divide_qr(coef_, Int(10), q, r);
-    if (!r.is_zero()) break;
-    coef_ = std::move(q);
-    ++exp_;
+  if (big_) {
+    if (coef_ >= Int(INT64_MIN) && coef_ <= Int(INT64_MAX)) {
+      small_ = static_cast<int64_t>(coef_);
+      big_ = false;
+      coef_ = 0;
+    } else {
+      // Strip trailing zeros one digit at a time (big values are rare).
+      while (true) {
+        Int q, r;
+        divide_qr(coef_, Int(10), q, r);
+        if (!r.is_zero()) return;
+        coef_ = std::move(q);
+        ++exp_;
+        if (coef_ >= Int(INT64_MIN) && coef_ <= Int(INT64_MAX)) break;
+      }
+      small_ = static_cast<int64_t>(coef_);
+      big_ = false;
+      coef_ = 0;
+    }
   }
+  if (small_ == 0) { exp_ = 0; return; }
+  while (small_ % 10 == 0) { small_ /= 10; ++exp_; }
 }
 
-Decimal Decimal::Pow10(int k) { return Decimal(Int(1), k); }
+Decimal Decimal::Pow10(int k) {
+  Decimal d;
+  d.small_ = 1;
+  d.exp_ = k;
+  return d;
+}
+
+Decimal Decimal::operator-() const {
+  if (!big_ && small_ != INT64_MIN) {
+    Decimal d = *this;
+    d.small_ = -small_;
+    return d;
+  }
+  return Decimal(-coefficient(), exp_);
+}
 
 int Decimal::digits() const {
-  if (coef_.is_zero()) return 1;
+  if (is_zero()) return 1;
+  if (!big_) {
+    uint64_t v = small_ < 0 ? 0 - static_cast<uint64_t>(small_) : static_cast<uint64_t>(small_);
+    int d = 0;
+    while (v != 0) { v /= 10; ++d; }
+    return d;
+  }
   return static_cast<int>(Int(abs(coef_)).str().size());
 }
 
@@ -87,8 +128,19 @@ std::optional<Decimal> Decimal::Parse(std::string_view s) {
   while (sig > 0 && digits[sig - 1] == '0') --sig;
   if (static_cast<int>(sig) > kMaxDigits) return std::nullopt;
   if (digits.empty()) return Decimal();
-  long exponent = exp10 - frac;
+  // Move the trailing zeros into the exponent before converting.
+  long exponent = exp10 - frac + static_cast<long>(digits.size() - sig);
+  digits.resize(sig);
   if (exponent > kMaxExponent || exponent < -kMaxExponent - kMaxDigits) return std::nullopt;
+  Decimal d;
+  if (digits.size() <= 18) {
+    int64_t v = 0;
+    for (char c : digits) v = v * 10 + (c - '0');
+    d.small_ = negative ? -v : v;
+    d.exp_ = static_cast<int>(exponent);
+    d.Normalize();
+    return d;
+  }
   Int coef(digits);
   if (negative) coef = -coef;
   return Decimal(std::move(coef), static_cast<int>(exponent));
@@ -105,30 +157,59 @@ Decimal operator+(const Decimal& a, const Decimal& b) {
   if (a.is_zero()) return b;
   if (b.is_zero()) return a;
   int e = std::min(a.exp_, b.exp_);
-  Int ca = a.coef_ * Pow10Int(a.exp_ - e);
-  Int cb = b.coef_ * Pow10Int(b.exp_ - e);
-  return Decimal(ca + cb, e);
+  if (!a.big_ && !b.big_) {
+    int64_t ca, cb, sum;
+    if (ScaleSmall(a.small_, a.exp_ - e, &ca) && ScaleSmall(b.small_, b.exp_ - e, &cb) &&
+        !__builtin_add_overflow(ca, cb, &sum)) {
+      Decimal d;
+      d.small_ = sum;
+      d.exp_ = e;
+      d.Normalize();
+      return d;
+    }
+  }
+  return Decimal(a.coefficient() * Pow10Int(a.exp_ - e) + b.coefficient() * Pow10Int(b.exp_ - e), e);
 }
 
 Decimal operator*(const Decimal& a, const Decimal& b) {
-  return Decimal(a.coef_ * b.coef_, a.exp_ + b.exp_);
+  if (!a.big_ && !b.big_) {
+    int64_t p;
+    if (!__builtin_mul_overflow(a.small_, b.small_, &p)) {
+      Decimal d;
+      d.small_ = p;
+      d.exp_ = p == 0 ? 0 : a.exp_ + b.exp_;
+      d.Normalize();
+      return d;
+    }
+  }
+  return Decimal(a.coefficient() * b.coefficient(), a.exp_ + b.exp_);
 }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
   if (a.sign() != b.sign()) return a.sign() <=> b.sign();
   if (a.is_zero()) return std::strong_ordering::equal;
   int e = std::min(a.exp_, b.exp_);
-  Int ca = a.coef_ * Pow10Int(a.exp_ - e);
-  Int cb = b.coef_ * Pow10Int(b.exp_ - e);
+  if (!a.big_ && !b.big_) {
+    int64_t ca, cb;
+    if (ScaleSmall(a.small_, a.exp_ - e, &ca) && ScaleSmall(b.small_, b.exp_ - e, &cb)) return ca <=> cb;
+  }
+  Int ca = a.coefficient() * Pow10Int(a.exp_ - e);
+  Int cb = b.coefficient() * Pow10Int(b.exp_ - e);
   if (ca < cb) return std::strong_ordering::less;
   if (ca > cb) return std::strong_ordering::greater;
   return std::strong_ordering::equal;
 }
 
 std::string Decimal::ToString() const {
-  if (coef_.is_zero()) return "0";
-  std::string digits = Int(abs(coef_)).str();
-  std::string out = coef_.sign() < 0 ? "-" : "";
+  if (is_zero()) return "0";
+  std::string digits;
+  if (big_) {
+    digits = Int(abs(coef_)).str();
+  } else {
+    uint64_t v = small_ < 0 ? 0 - static_cast<uint64_t>(small_) : static_cast<uint64_t>(small_);
+    digits = std::to_string(v);
+  }
+  std::string out = sign() < 0 ? "-" : "";
   if (exp_ >= 0) {
     out += digits;
     out.append(static_cast<size_t>(exp_), '0');
@@ -148,8 +229,8 @@ std::string Decimal::ToString() const {
 }
 
 Decimal::Rational Decimal::ToRational() const {
-  if (exp_ >= 0) return Rational(coef_ * Pow10Int(exp_));
-  return Rational(coef_, Pow10Int(-exp_));
+  if (exp_ >= 0) return Rational(coefficient() * Pow10Int(exp_));
+  return Rational(coefficient(), Pow10Int(-exp_));
 }
 
 double Decimal::ToDouble() const { return std::stod(ToString()); }

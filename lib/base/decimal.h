@@ -33,7 +33,7 @@ class Decimal {
   static constexpr int kMaxExponent = 60;
 
   Decimal() = default;  // zero
-  Decimal(int64_t v) : coef_(v) { Normalize(); }  // NOLINT: integers convert exactly
+  Decimal(int64_t v) : small_(v) { Normalize(); }  // NOLINT: integers convert exactly
   Decimal(Int coefficient, int exponent);
 
   // Plain decimal text: optional sign, digits, optional '.' and digits, optional
@@ -42,22 +42,22 @@ class Decimal {
   // 10^k.
   static Decimal Pow10(int k);
 
-  const Int& coefficient() const { return coef_; }
+  Int coefficient() const { return big_ ? coef_ : Int(small_); }
   int exponent() const { return exp_; }
-  bool is_zero() const { return coef_.is_zero(); }
-  int sign() const { return coef_.sign(); }
+  bool is_zero() const { return !big_ && small_ == 0; }
+  int sign() const { return big_ ? coef_.sign() : (small_ > 0) - (small_ < 0); }
   // Number of significant digits in the coefficient (1 for zero).
   int digits() const;
 
   Decimal ScaledByPow10(int k) const;
-  Decimal operator-() const { return Decimal(-coef_, exp_); }
-  Decimal Abs() const { return Decimal(Int(abs(coef_)), exp_); }
+  Decimal operator-() const;
+  Decimal Abs() const { return sign() < 0 ? -*this : *this; }
   friend Decimal operator+(const Decimal& a, const Decimal& b);
   friend Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
   friend Decimal operator*(const Decimal& a, const Decimal& b);
 
   friend bool operator==(const Decimal& a, const Decimal& b) {
-    return a.exp_ == b.exp_ && a.coef_ == b.coef_;
+    return a.exp_ == b.exp_ && a.big_ == b.big_ && (a.big_ ? a.coef_ == b.coef_ : a.small_ == b.small_);
   }
   friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
 
@@ -72,7 +72,13 @@ class Decimal {
 
  private:
   void Normalize();
-  Int coef_ = 0;
+  // value = coefficient × 10^exp_. The coefficient lives in small_ whenever
+  // it fits in an int64 (nearly always: arithmetic stays in registers) and
+  // in coef_ otherwise (big_). Canonical: no trailing zeros, small_ when it
+  // fits, zero has exp_ 0.
+  int64_t small_ = 0;
+  bool big_ = false;
+  Int coef_;
   int exp_ = 0;
 };
 

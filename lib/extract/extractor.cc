@@ -54,6 +54,11 @@ constexpr std::string_view kCurrencyPrefixes[] = {"US$", "$", "¥"};
 Qualifier Combine(Qualifier a, Qualifier b) { return b == Qualifier::kExact ? a : b; }
 
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+size_t SkipCodePoint(std::string_view t, size_t pos) {
+  unsigned char c = static_cast<unsigned char>(t[pos]);
+  return pos + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+}
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
@@ -66,6 +71,8 @@ struct Tables {
   RE2 scan;
   RE2 unit_re;       // anchored, longest alias of units.tsv
   RE2 magnitude_re;  // anchored: " million" ...
+  std::vector<bool> numeral_ = std::vector<bool>(0x10000, false);
+  std::vector<bool> starter_ = std::vector<bool>(0x10000, false);
 
   static RE2::Options Longest() {
     RE2::Options o;
@@ -97,7 +104,45 @@ struct Tables {
 
   explicit Tables(const units::UnitTable& t)
       : units(t), scan(pat::ScanPattern()), unit_re(UnitPattern(t), Longest()),
-        magnitude_re(MagnitudePattern(t), Longest()) {}
+        magnitude_re(MagnitudePattern(t), Longest()) {
+    for (char32_t c : pat::kNumeralChars) numeral_[c] = true;
+    for (char32_t c : pat::kStarterChars) starter_[c] = true;
+  }
+
+  // The next position at or after `pos` where a scan match can begin: a digit
+  // or letter that starts a run, or the first of a run of numeral characters,
+  // or the first character of a word the pattern knows (翻番, 去年). Only
+  // there is RE2 asked for an anchored match: running RE2 unanchored from
+  // every previous match costs a reverse DFA pass per match, and Chinese text
+  // has a numeral character in many ordinary words.
+  size_t NextCandidate(std::string_view t, size_t pos) const {
+    const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+    size_t n = t.size();
+    for (size_t i = pos; i < n;) {
+      unsigned char c = s[i];
+      if (c < 0x80) {
+        bool digit = c >= '0' && c <= '9';
+        bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        unsigned char p = i > 0 ? s[i - 1] : ' ';
+        // A digit starts a number unless it continues one: 1,234 and 3.5
+        // continue; ",23年" after a comma used as punctuation starts.
+        bool after_separator = (p == '.' || p == ',') && i >= 2 && s[i - 2] >= '0' && s[i - 2] <= '9';
+        if (digit && !(p >= '0' && p <= '9') && !after_separator) return i;
+        if (letter && !((p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || (p >= '0' && p <= '9'))) return i;
+        if (c == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9' && !(p >= '0' && p <= '9')) return i;
+        ++i;
+        continue;
+      }
+      if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+        char32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+        if (starter_[cp] || (numeral_[cp] && !numeral_[PrevCodePoint(t, i)])) return i;
+        i += 3;
+        continue;
+      }
+      i += c < 0xE0 ? 2 : 4;
+    }
+    return n;
+  }
 
 };
 
@@ -347,6 +392,17 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   if (cb > 0 && (IsAsciiLetter(t_[cb - 1]) || t_[cb - 1] == '#' || t_[cb - 1] == '.')) return std::nullopt;
   if (cb > 1 && t_[cb - 1] == '-' && IsAsciiLetter(t_[cb - 2])) return std::nullopt;
 
+  // Most Chinese numeral characters in running text belong to words (一些,
+  // 统一, 数据). Unless something quantity-like follows, stop before any
+  // arithmetic.
+  if (!IsAsciiDigit(core[0]) && core[0] != '.' && core.find("万") == std::string_view::npos &&
+      core.find("亿") == std::string_view::npos) {
+    static constexpr std::string_view kAfter[] = {"分之", "多", "余", "年", "月", "季度", "财年", "成"};
+    bool follows = false;
+    for (std::string_view a : kAfter) follows |= At(ce, a);
+    size_t l = 0;
+    if (!follows && MatchUnit(ce, &l) == nullptr) return std::nullopt;
+  }
   Numeral n = number::ParseNumeral(core);
   if (!n.ok()) return std::nullopt;
   // 几个, 数家: "a few", not a quantity; 数十, 十几 are.
@@ -517,11 +573,14 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   for (std::string_view sep : kRangeSeparators) {
     if (from_to || !At(pos, sep)) continue;
     size_t b2 = pos + sep.size();
-    re2::StringPiece m2[pat::kNumGroups + 1];
-    if (!impl_.scan.Match(t_, b2, t_.size(), RE2::ANCHOR_START, m2, pat::kNumGroups + 1) || m2[pat::kCore].empty()) break;
+    re2::StringPiece m2;
+    if (!impl_.scan.Match(t_, b2, t_.size(), RE2::ANCHOR_START, &m2, 1) ||
+        pat::Classify(std::string_view(m2.data(), m2.size())) != pat::ScanKind::kCore) {
+      break;
+    }
     size_t resume2 = 0;
     std::vector<ExtractedMention> ignored;
-    auto second = ReadCore(b2, b2 + m2[pat::kCore].size(), &resume2, &ignored);
+    auto second = ReadCore(b2, b2 + m2.size(), &resume2, &ignored);
     if (!second || second->qualifier == Qualifier::kRange) break;
     Decimal lo = p.lo;
     if (unit == nullptr && second->unit != nullptr) {
@@ -604,39 +663,47 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
     out.claims.push_back(std::move(ec));
   };
 
-  re2::StringPiece m[pat::kNumGroups + 1];
+  re2::StringPiece m;
   size_t pos = 0;
-  while (pos < t.size() && scan.Match(t, pos, t.size(), RE2::UNANCHORED, m, pat::kNumGroups + 1)) {
-    size_t b = m[0].data() - t.data();
-    size_t e = b + m[0].size();
-    size_t resume = std::max(e, b + 1);
-    if (!m[pat::kModel].empty()) {
-      if (m[pat::kModel].substr(0, 3) != "ICP") {
+  while ((pos = tables.NextCandidate(t, pos)) < t.size()) {
+    if (!scan.Match(t, pos, t.size(), RE2::ANCHOR_START, &m, 1)) {
+      pos = SkipCodePoint(t, pos);
+      continue;
+    }
+    size_t b = pos;
+    size_t e = b + m.size();
+    size_t resume = std::max(e, SkipCodePoint(t, b));
+    std::string_view w(m.data(), m.size());
+    switch (pat::Classify(w)) {
+      case pat::ScanKind::kIdentifier:
+        break;  // URLs, e-mail addresses, filing numbers: skipped whole
+      case pat::ScanKind::kModel: {
         ExtractedMention em;
         em.mention.type = Mention::Type::kModel;
         em.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
         out.mentions.push_back(std::move(em));
+        break;
       }
-      // A trailing unit turns "NVLink 2" style names into nothing else, but
-      // "GPT-3" must not leave "3" to be read later.
-    } else if (!m[pat::kWord].empty()) {
-      if (auto p = grammar.ReadWord(b, e)) finish_claim(*p);
-    } else if (!m[pat::kRelative].empty()) {
-      std::string_view w(m[pat::kRelative].data(), m[pat::kRelative].size());
-      std::string value = w == "去年" ? "rel:-1y" : w == "今年" ? "rel:0y" : w == "明年" ? "rel:+1y"
-                        : w == "前年" ? "rel:-2y" : (w == "上季度" || w == "上一季度") ? "rel:-1q"
-                        : w == "本季度" ? "rel:0q" : w == "上半年" ? "rel:H1" : "rel:H2";
-      ExtractedMention em;
-      em.mention.type = Mention::Type::kDate;
-      em.mention.value = value;
-      em.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
-      out.mentions.push_back(std::move(em));
-    } else if (!m[pat::kCore].empty()) {
-      size_t r = e;
-      std::vector<ExtractedMention> mentions;
-      if (auto p = grammar.ReadCore(b, e, &r, &mentions)) finish_claim(*p);
-      for (auto& em : mentions) out.mentions.push_back(std::move(em));
-      resume = std::max(r, b + 1);
+      case pat::ScanKind::kWord:
+        if (auto p = grammar.ReadWord(b, e)) finish_claim(*p);
+        break;
+      case pat::ScanKind::kRelative: {
+        std::string value = w == "去年" ? "rel:-1y" : w == "今年" ? "rel:0y" : w == "明年" ? "rel:+1y"
+                          : w == "前年" ? "rel:-2y" : (w == "上季度" || w == "上一季度") ? "rel:-1q"
+                          : w == "本季度" ? "rel:0q" : w == "上半年" ? "rel:H1" : "rel:H2";
+        ExtractedMention em;
+        em.mention.type = Mention::Type::kDate;
+        em.mention.value = value;
+        em.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+        out.mentions.push_back(std::move(em));
+        break;
+      }
+      case pat::ScanKind::kCore: {
+        size_t r = e;
+        if (auto p = grammar.ReadCore(b, e, &r, &out.mentions)) finish_claim(*p);
+        resume = std::max(r, b + 1);
+        break;
+      }
     }
     pos = resume;
   }

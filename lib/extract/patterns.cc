@@ -5,24 +5,40 @@ namespace claims::extract_patterns {
 const std::string& ScanPattern() {
   static const std::string kPattern =
       // 1. URLs: "https://www.example.com/a/4586475.html?f=x", "www.example.cn"
-      R"(((?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+))"
+      R"((?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+)"
       // 2. E-mail addresses.
-      R"(|([A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}))"
+      R"(|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})"
       // 3. Product, model and version names: a Latin word with a capital
       //    letter, then (after at most a space or hyphen) digits: H100, GB200,
       //    RTX 5880, CUDA 11.6, GPT-3, NVL 72, CloudMatrix384, X86, FP8, Q3.
-      R"(|((?:[A-Za-z]*[A-Z][A-Za-z]*|ICP备)[ \-]?[0-9][0-9.]*[A-Za-z0-9]*))"
+      R"(|(?:[A-Za-z]*[A-Z][A-Za-z]*|ICP备)[ \-]?[0-9][0-9.]*[A-Za-z0-9]*)"
       // 4. Words that are quantities without digits: 翻番 (x2), 减半, 一半.
-      R"(|(翻两番|翻一番|翻番|翻倍|双倍|减半|一半))"
+      R"(|翻两番|翻一番|翻番|翻倍|双倍|减半|一半)"
       // 5. Relative periods for context: 去年, 今年, 上季度 ...
-      R"(|(去年|今年|明年|前年|上一季度|上季度|本季度|上半年|下半年))"
+      R"(|去年|今年|明年|前年|上一季度|上季度|本季度|上半年|下半年)"
       // 6. Numeric cores: Arabic numbers with separators and decimals, Chinese
       //    numerals (financial forms too), Arabic followed by Chinese
       //    magnitudes (2.5万, 1.47万亿, 3万5千, and with a space: 3.9 亿), vague
       //    数十/十几.
-      R"(|((?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)(?: ?[十百千万亿]+(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿])*)?)"
-      R"(|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟数几]+))";
+      R"(|(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)(?: ?[十百千万亿]+(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿])*)?)"
+      R"(|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟数几]+)";
   return kPattern;
+}
+
+ScanKind Classify(std::string_view m) {
+  unsigned char c = static_cast<unsigned char>(m[0]);
+  if (m.find('@') != std::string_view::npos || m.rfind("http", 0) == 0 || m.rfind("www.", 0) == 0 ||
+      m.rfind("ICP", 0) == 0) {
+    return ScanKind::kIdentifier;
+  }
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return ScanKind::kModel;
+  if (c < 0x80) return ScanKind::kCore;  // digits and '.'
+  static constexpr std::string_view kWords[] = {"翻两番", "翻一番", "翻番", "翻倍", "双倍", "减半", "一半"};
+  static constexpr std::string_view kRelative[] = {"去年", "今年", "明年", "前年", "上一季度", "上季度",
+                                                   "本季度", "上半年", "下半年"};
+  for (std::string_view w : kWords) if (m == w) return ScanKind::kWord;
+  for (std::string_view w : kRelative) if (m == w) return ScanKind::kRelative;
+  return ScanKind::kCore;
 }
 
 }  // namespace claims::extract_patterns

@@ -240,7 +240,7 @@ Numeral ParseNumeral(std::string_view s) {
   Decimal lo_digit(1);
   Decimal hi_digit = vague_leading ? Decimal(10) : Decimal(9);
   auto lo = Evaluate(toks, lo_digit);
-  auto hi = Evaluate(toks, hi_digit);
+  auto hi = n.vague ? Evaluate(toks, hi_digit) : lo;
   if (!lo || !hi) { n.error = NumeralError::kMalformed; return n; }
   if (lo->value.digits() > Decimal::kMaxDigits || lo->value.exponent() > Decimal::kMaxExponent ||
       hi->value.exponent() > Decimal::kMaxExponent) {

@@ -1,5 +1,5 @@
-// Normalisation walks the UTF-8 once. ASCII bytes are copied in runs; each
-// other code point is looked up in the fold table. Only replacements whose
+// Normalisation walks the UTF-8 once, copying unchanged text in bulk; each
+// non-ASCII code point is looked up in the fold table. Only replacements whose
 // byte length differs from the original are recorded in the OffsetMap (a
 // same-length replacement keeps offsets aligned), so for typical Chinese
 // text the map holds one entry per full-width punctuation mark.
@@ -47,11 +47,9 @@ NormalizedText Normalize(std::string_view in) {
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   size_t n = in.size();
   size_t i = 0;
+  size_t run = 0;  // start of the bytes not yet copied: unchanged text is copied in bulk
   while (i < n) {
-    size_t run = i;
-    while (i < n && s[i] < 0x80) ++i;
-    out.utf8.append(in.data() + run, i - run);
-    if (i >= n) break;
+    if (s[i] < 0x80) { ++i; continue; }
     // Decode one code point; the input is valid UTF-8 (decode.h checked).
     uint32_t cp;
     size_t len;
@@ -60,18 +58,19 @@ NormalizedText Normalize(std::string_view in) {
     else { cp = 0x10000; len = 4; }  // beyond the BMP: never folded
     if (i + len > n) len = n - i;    // defensive: truncated input stays as is
     Fold f = LookupFold(cp);
-    if (f.to.empty()) {
-      out.utf8.append(in.data() + i, len);
-    } else {
+    if (!f.to.empty()) {
+      out.utf8.append(in.data() + run, i - run);
       if (f.to.size() != len) {
         out.map.Add(static_cast<uint32_t>(out.utf8.size()), static_cast<uint32_t>(f.to.size()),
                     static_cast<uint32_t>(i), static_cast<uint32_t>(len));
       }
       out.utf8.append(f.to);
       out.had_traditional |= f.traditional;
+      run = i + len;
     }
     i += len;
   }
+  out.utf8.append(in.data() + run, n - run);
   out.map.Finish(static_cast<uint32_t>(out.utf8.size()), static_cast<uint32_t>(n));
   return out;
 }

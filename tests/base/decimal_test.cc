@@ -56,3 +56,27 @@ TEST_CASE("Decimal rounds rationals for display", "[decimal]") {
 
 }  // namespace
 }  // namespace claims
+
+namespace claims {
+namespace {
+
+TEST_CASE("Decimal falls back to big integers past int64 exactly", "[decimal]") {
+  Decimal big = *Decimal::Parse("123456789012345678901234567");  // 27 digits
+  CHECK(big.ToString() == "123456789012345678901234567");
+  CHECK((big + Decimal(1)).ToString() == "123456789012345678901234568");
+  CHECK((big - big).ToString() == "0");
+  Decimal nine = *Decimal::Parse("9223372036854775807");  // INT64_MAX
+  CHECK((nine + Decimal(1)).ToString() == "9223372036854775808");
+  CHECK((nine * Decimal(10)).ToString() == "92233720368547758070");
+  CHECK((nine * nine).ToString() == "85070591730234615847396907784232501249");
+  CHECK(-(*Decimal::Parse("-9223372036854775808")) == *Decimal::Parse("9223372036854775808"));
+  CHECK(*Decimal::Parse("1e30") > nine);
+  CHECK(*Decimal::Parse("-1e30") < -nine);
+  // Scaling that overflows int64 during alignment still compares exactly.
+  CHECK(*Decimal::Parse("1e25") + *Decimal::Parse("0.5") == *Decimal::Parse("10000000000000000000000000.5"));
+  CHECK(Decimal::Parse("1e25")->digits() == 1);
+  CHECK(big.digits() == 27);
+}
+
+}  // namespace
+}  // namespace claims
