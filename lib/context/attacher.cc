@@ -3,9 +3,10 @@
 // periods), then runs the heuristics per claim: metric (without the
 // dimension check) -> kind -> metric (with it, for levels) -> entity -> scope
 // -> period. Article-level memory — the last entities for 其/该公司 and the
-// last fiscal year for a bare 四季度 — is carried from sentence to sentence;
-// the text between claim sentences is scanned for it too, so an anaphor can
-// point back to a sentence that held no number.
+// last fiscal year for a bare 四季度 — is carried from sentence to sentence.
+// The text between claim sentences is read too, but only when a sentence
+// refers back, so an anaphor can point to a sentence that held no number
+// without every article paying for a scan of all its text.
 #include <string>
 #include <vector>
 
@@ -20,11 +21,20 @@
 namespace claims::context {
 namespace {
 
+// The article's periods so far. Each field keeps where it was set: the text
+// between claim sentences is read late, only when a sentence needs it, and a
+// later position always wins.
+// How far back before a sentence that refers back the skipped text is read:
+// about two hundred characters, two or three sentences.
+constexpr uint32_t kLookBack = 600;
+
 struct PeriodState {
   int fiscal_year = 0, fiscal_quarter = 0;
+  uint32_t fiscal_pos = 0;
   int last_year = 0;           // the last calendar year stated
-  uint32_t last_year_pos = 0;  // where, for the same-paragraph test
+  uint32_t last_year_pos = 0;  // where, also for the same-paragraph test
   std::string previous;        // the last resolved period
+  uint32_t previous_pos = 0;
 };
 
 // Resolves every period of `s` in order, updating `state`; returns one string
@@ -46,23 +56,47 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
     std::string r = ResolvePeriod(p, ctx);
     using What = PeriodMention::What;
     using Role = PeriodMention::Role;
-    if (p.what == What::kCalendar && p.role != Role::kSince) {
+    if (p.what == What::kCalendar && p.role != Role::kSince && p.end >= state->fiscal_pos) {
       if (p.fiscal && p.year) {
         state->fiscal_year = p.year;
         state->fiscal_quarter = p.quarter_to ? 0 : p.quarter;
-      } else if (!p.fiscal && !r.empty() && r.size() >= 4 && r[0] != 'F') {
-        state->last_year = std::stoi(r.substr(0, 4));
-        state->last_year_pos = p.end;
+        state->fiscal_pos = p.end;
       }
       // "截至…的四季度" placed by the fiscal year: that is now the quarter.
-      if (!p.year && p.quarter && r.starts_with("FY")) state->fiscal_quarter = p.quarter;
+      if (!p.year && p.quarter && r.starts_with("FY")) {
+        state->fiscal_quarter = p.quarter;
+        state->fiscal_pos = p.end;
+      }
+    }
+    if (p.what == What::kCalendar && p.role != Role::kSince && !p.fiscal && r.size() >= 4 &&
+        r[0] != 'F' && p.end >= state->last_year_pos) {
+      state->last_year = std::stoi(r.substr(0, 4));
+      state->last_year_pos = p.end;
     }
     // An unresolved period also resets `previous`: "一季度…去年同期" with an
     // unplaced 一季度 must not shift some older period instead.
-    if (p.role == Role::kPeriod && p.what != What::kNow && p.what != What::kOpaque) state->previous = r;
+    if (p.role == Role::kPeriod && p.what != What::kNow && p.what != What::kOpaque &&
+        p.end >= state->previous_pos) {
+      state->previous = r;
+      state->previous_pos = p.end;
+    }
     out.push_back(std::move(r));
   }
   return out;
+}
+
+// Whether a sentence needs what came before it: an anaphor, or a period
+// that is placed by an earlier one.
+bool RefersBack(const Sentence& s) {
+  for (const Token& t : s.tokens) {
+    if (t.is_cue(Cue::kAnaphor) || t.is_cue(Cue::kLatter) || t.is_cue(Cue::kFormer)) return true;
+  }
+  using What = PeriodMention::What;
+  for (const PeriodMention& p : s.periods) {
+    if (p.what == What::kThisPeriod || p.what == What::kSameLastYear || p.what == What::kPrevQuarter) return true;
+    if (p.what == What::kCalendar && !p.year && p.rel_year == 99 && (p.quarter || p.month)) return true;
+  }
+  return false;
 }
 
 bool IsMarket(const Lexicon& lex, const std::string& canonical) {
@@ -186,6 +220,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
   EntityMemory memory;
   LastShare last_share;
   Carried carried;
+  std::vector<NormSpan> unread;  // text between claim sentences, not read yet
   uint32_t cursor = 0;  // text before this was scanned into the memories
   std::vector<ExtractedClaim>& claims = extraction->claims;
   size_t i = 0;
@@ -197,16 +232,40 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
       i = j;
       continue;
     }
-    // The text since the last sentence: entities and periods it names.
+    // The text since the last claim sentence is read only when this sentence
+    // refers back (其, 该季度, a bare 四季度 …): most articles never need it.
     if (cursor < span.begin && norm_text.substr(cursor, span.begin - cursor).find_first_not_of(" \n") !=
                                    std::string_view::npos) {
       carried = Carried{};  // something stood between: no longer a continuation
-      Sentence gap = AnalyzeSentence(lexicon_, norm_text, cursor, span.begin);
-      MarkEntityRoles(norm_text, lexicon_, memory, &gap);
-      RememberEntities(gap, lexicon_, &memory);
-      ResolveAll(norm_text, gap, base, &period_state);
+      unread.push_back(NormSpan{cursor, span.begin});
     }
     Sentence s = AnalyzeSentence(lexicon_, norm_text, span.begin, span.end);
+    if (RefersBack(s)) {
+      // Only the last stretch before the sentence: what 其 or a bare 四季度
+      // refers to is a sentence or two back, and reading further would make
+      // the cost grow with the article instead of with its claims.
+      uint32_t from = span.begin > kLookBack ? span.begin - kLookBack : 0;
+      for (NormSpan gap_span : unread) {
+        if (gap_span.end <= from) continue;
+        gap_span.begin = std::max(gap_span.begin, from);
+        while (gap_span.begin < gap_span.end &&
+               (static_cast<unsigned char>(norm_text[gap_span.begin]) & 0xC0) == 0x80) {
+          ++gap_span.begin;  // to a character start
+        }
+        // Only the memories matter here, so the gap is one clause: no
+        // splitting, and role marking stays linear however long it is.
+        Sentence gap;
+        gap.begin = gap_span.begin;
+        gap.end = gap_span.end;
+        gap.tokens = ScanTokens(lexicon_, norm_text, gap.begin, gap.end);
+        gap.clauses.push_back(Clause{gap.begin, gap.end, Boundary::kStart});
+        gap.periods = FindPeriods(norm_text, gap.begin, gap.end);
+        MarkEntityRoles(norm_text, lexicon_, memory, &gap);
+        RememberEntities(gap, lexicon_, &memory);
+        ResolveAll(norm_text, gap, base, &period_state);
+      }
+      unread.clear();
+    }
     for (size_t k = i; k < j; ++k) {
       const ExtractedClaim& c = claims[k];
       Target t;

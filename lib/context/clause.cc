@@ -12,6 +12,9 @@ namespace {
 // The separator at `pos`: its length and kind, or 0.
 size_t SeparatorAt(std::string_view t, size_t pos, size_t begin, size_t end, Boundary* kind) {
   char c = t[pos];
+  // Full-width punctuation starts with 0xEF (，；：！？) or 0xE3 (、。).
+  unsigned char b = static_cast<unsigned char>(c);
+  if (b >= 0x80 && b != 0xEF && b != 0xE3) return 0;
   if (c == ',' ) {
     // "1,234": a digit separator, not a clause break.
     if (pos > begin && pos + 1 < end && IsDigit(t[pos - 1]) && IsDigit(t[pos + 1])) return 0;
@@ -44,6 +47,8 @@ size_t SeparatorAt(std::string_view t, size_t pos, size_t begin, size_t end, Bou
 }
 
 size_t ConjunctionAt(std::string_view t, size_t pos) {
+  uint32_t c = Cp3(t, pos);
+  if (c != Cp("但") && c != Cp("而") && c != Cp("不") && c != Cp("然")) return 0;
   if (At(t, pos, "而") && AtAny(t, pos + 3, {"言", "已"})) return 0;  // 对…而言, 而已
   if (EndsAtAny(t, pos, {"然", "因", "进", "从", "反", "不"}) && At(t, pos, "而")) return 0;
   if (At(t, pos, "但") && EndsAt(t, pos, "不")) return 0;  // 不但

@@ -142,9 +142,14 @@ void RememberEntities(const Sentence& s, const Lexicon& lexicon, EntityMemory* m
     if (!IsEntity(t) && !(t.is_cue(Cue::kAnaphor) || t.is_cue(Cue::kAnaphorPlural))) continue;
     std::string name = t.listed ? "" : t.resolved;
     EntityType type = TypeOf(t, lexicon);
-    memory->any = name;
-    if (type == EntityType::kCompany || type == EntityType::kPerson) memory->company = name;
-    if (type == EntityType::kProduct) memory->product = name;
+    auto update = [&](std::string* field, uint32_t* pos) {
+      if (t.begin < *pos) return;
+      *field = name;
+      *pos = t.begin;
+    };
+    update(&memory->any, &memory->any_pos);
+    if (type == EntityType::kCompany || type == EntityType::kPerson) update(&memory->company, &memory->company_pos);
+    if (type == EntityType::kProduct) update(&memory->product, &memory->product_pos);
   }
 }
 

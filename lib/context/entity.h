@@ -22,6 +22,10 @@ struct EntityMemory {
   std::string any;      // for 其 它
   std::string company;  // for 该公司 这家公司
   std::string product;  // for 该芯片 这款产品
+  // Where each was named: text is not always remembered in order (the
+  // attacher reads the text between claim sentences only when needed), and
+  // the later mention wins.
+  uint32_t any_pos = 0, company_pos = 0, product_pos = 0;
 };
 
 // Marks each entity/anaphor token compared / oblique / listed and sets its
@@ -29,8 +33,8 @@ struct EntityMemory {
 void MarkEntityRoles(std::string_view text, const Lexicon& lexicon, const EntityMemory& memory,
                      Sentence* s);
 
-// Updates `memory` with the entity tokens of text[begin, end) of `s` (all of
-// it by default), as the next sentence will see them.
+// Updates `memory` with the entity tokens of `s` that come after what it
+// already holds, as the next sentence will see them.
 void RememberEntities(const Sentence& s, const Lexicon& lexicon, EntityMemory* memory);
 
 // The entity of target `i` of `s`, "" when unknown. `earlier[j]` is the entity

@@ -89,7 +89,14 @@ class Lexicon {
   bool AddRow(Table table, const std::vector<std::string_view>& cols, std::string* error);
   void Insert(std::string_view word, LexEntry entry);
 
+  // The code point of the character at text[pos] (ASCII folded to lower
+  // case), or 0 for what no word can start with.
+  static uint32_t FirstChar(std::string_view text, size_t pos);
+
   Trie trie_;
+  // One bit per BMP code point that starts some word: most positions of a
+  // sentence are rejected with one lookup, before any trie walk.
+  std::vector<uint64_t> starts_ = std::vector<uint64_t>(65536 / 64, 0);
   std::vector<LexEntry> entries_;  // trie values index this
   std::vector<EntityInfo> entities_;
   std::vector<MetricInfo> metrics_;

@@ -106,9 +106,37 @@ size_t ParseYearSuffix(std::string_view t, size_t p, size_t end, PeriodMention* 
   return p;
 }
 
+// The first characters of every word ParseAt knows, as a bitmap over the
+// BMP, so most positions are rejected with one lookup.
+class LeadChars {
+ public:
+  LeadChars() {
+    for (std::string_view w : {"第", "一", "二", "三", "四", "前", "上", "下", "同", "去", "今", "明",
+                               "本", "该", "当", "截", "目", "如", "现", "迄", "眼", "未", "将", "此",
+                               "之", "以", "那", "次", "近", "过", "往"}) {
+      bits_[CodePoint(w, 0) >> 3] |= 1 << (CodePoint(w, 0) & 7);
+    }
+  }
+  bool Has(std::string_view t, size_t pos) const {
+    uint32_t cp = CodePoint(t, pos);
+    return cp && (bits_[cp >> 3] >> (cp & 7)) & 1;
+  }
+
+ private:
+  // The code point of a 3-byte character at `pos`, else 0.
+  static uint32_t CodePoint(std::string_view t, size_t pos) {
+    auto b = [&](size_t i) { return static_cast<unsigned char>(t[pos + i]); };
+    if (pos + 2 >= t.size() || (b(0) & 0xF0) != 0xE0) return 0;
+    return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  }
+  uint8_t bits_[8192] = {};
+};
+
 // One time expression starting at `pos`, or 0.
 size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
+  static const LeadChars kLead;
   char c = t[pos];
+  if (static_cast<unsigned char>(c) >= 0x80 && !kLead.Has(t, pos)) return 0;
   bool prev_alnum = pos > 0 && (IsDigit(t[pos - 1]) || t[pos - 1] == '.' ||
                                 (t[pos - 1] >= 'A' && t[pos - 1] <= 'Z') ||
                                 (t[pos - 1] >= 'a' && t[pos - 1] <= 'z'));
@@ -177,26 +205,63 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
     }
     return p - pos;
   }
-  int q = 0;
-  if (size_t l = ParseQ(t, pos, end, &q)) { m->quarter = q; return l; }
-  if (size_t l = ParseQuarterWord(t, pos, end, &q)) { m->quarter = q; return l; }
-  if (size_t l = AtAny(t, pos, {"前三季度", "前3季度"})) { m->quarter = 1; m->quarter_to = 3; return l; }
-  if (At(t, pos, "上半年")) { m->half = 1; return 9; }
-  if (At(t, pos, "下半年")) { m->half = 2; return 9; }
-  if (size_t l = AtAny(t, pos, {"上年同期", "去年同期", "同期"})) { m->what = What::kSameLastYear; return l; }
-  struct Rel { std::string_view word; int rel; };
-  for (Rel r : {Rel{"去年", -1}, Rel{"今年", 0}, Rel{"明年", 1}, Rel{"前年", -2}, Rel{"上年", -1},
-                Rel{"本年", 0}}) {
-    if (At(t, pos, r.word)) {
-      m->rel_year = r.rel;
-      return ParseYearSuffix(t, pos + r.word.size(), end, m) - pos;
-    }
-  }
-  if (size_t l = AtAny(t, pos, {"上一季度", "上个季度", "上季度", "上一财季", "上一个季度"})) {
-    m->what = What::kPrevQuarter;
+  if (static_cast<unsigned char>(c) < 0x80) {
+    int q = 0;
+    size_t l = ParseQ(t, pos, end, &q);
+    m->quarter = q;
     return l;
   }
-  if (size_t l = AtAny(t, pos, {"该季度", "本季度", "当季度", "该财季", "本财季", "当季"})) {
+  // Dispatch on the first character: each word list is tried only where it
+  // can start.
+  uint32_t cp = Cp3(t, pos);
+  int q = 0;
+  if (cp == Cp("第") || cp == Cp("一") || cp == Cp("二") || cp == Cp("三") || cp == Cp("四")) {
+    if (size_t l = ParseQuarterWord(t, pos, end, &q)) { m->quarter = q; return l; }
+    return 0;
+  }
+  if (cp == Cp("前")) {
+    if (size_t l = AtAny(t, pos, {"前三季度", "前3季度"})) { m->quarter = 1; m->quarter_to = 3; return l; }
+    if (At(t, pos, "前年")) { m->rel_year = -2; return ParseYearSuffix(t, pos + 6, end, m) - pos; }
+    if (size_t l = AtAny(t, pos, {"前一年"})) { m->what = What::kOpaque; return l; }
+    return 0;
+  }
+  if (cp == Cp("上")) {
+    if (At(t, pos, "上半年")) { m->half = 1; return 9; }
+    if (At(t, pos, "上年同期")) { m->what = What::kSameLastYear; return 12; }
+    if (At(t, pos, "上年")) { m->rel_year = -1; return ParseYearSuffix(t, pos + 6, end, m) - pos; }
+    if (size_t l = AtAny(t, pos, {"上一季度", "上个季度", "上季度", "上一财季", "上一个季度"})) {
+      m->what = What::kPrevQuarter;
+      return l;
+    }
+    return 0;
+  }
+  if (cp == Cp("下")) {
+    if (At(t, pos, "下半年")) { m->half = 2; return 9; }
+    return 0;
+  }
+  if (cp == Cp("去")) {
+    if (At(t, pos, "去年同期")) { m->what = What::kSameLastYear; return 12; }
+    if (At(t, pos, "去年")) { m->rel_year = -1; return ParseYearSuffix(t, pos + 6, end, m) - pos; }
+    return 0;
+  }
+  if (cp == Cp("同")) {
+    if (At(t, pos, "同期")) { m->what = What::kSameLastYear; return 6; }
+    if (At(t, pos, "同年")) { m->what = What::kOpaque; return 6; }
+    return 0;
+  }
+  if (cp == Cp("今") || cp == Cp("明") || cp == Cp("本")) {
+    struct Rel { std::string_view word; int rel; };
+    for (Rel r : {Rel{"今年", 0}, Rel{"明年", 1}, Rel{"本年", 0}}) {
+      if (At(t, pos, r.word)) {
+        m->rel_year = r.rel;
+        return ParseYearSuffix(t, pos + r.word.size(), end, m) - pos;
+      }
+    }
+    if (size_t l = AtAny(t, pos, {"本季度", "本财季"})) { m->what = What::kThisPeriod; return l; }
+    if (size_t l = AtAny(t, pos, {"今后"})) { m->what = What::kOpaque; return l; }
+    return 0;
+  }
+  if (size_t l = AtAny(t, pos, {"该季度", "当季度", "该财季", "当季"})) {
     m->what = What::kThisPeriod;
     return l;
   }
@@ -204,9 +269,8 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
     m->what = What::kNow;
     return l;
   }
-  if (size_t l = AtAny(t, pos, {"未来", "将来", "今后", "此后", "之后", "以后", "此前", "之前",
-                                "当时", "那年", "当年", "同年", "次年", "近年", "近期", "过去",
-                                "近日", "往前一年", "前一年"})) {
+  if (size_t l = AtAny(t, pos, {"未来", "将来", "此后", "之后", "以后", "此前", "之前", "当时", "那年",
+                                "当年", "次年", "近年", "近期", "过去", "近日", "往前一年"})) {
     m->what = What::kOpaque;
     return l;
   }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
+#include <string_view>
 
 namespace claims::context {
 
@@ -25,13 +26,19 @@ inline size_t PrevCharStart(std::string_view s, size_t pos) {
   return p;
 }
 
+// A byte loop, not memcmp: almost every call fails on the first byte, and
+// these run at every character of a sentence.
 inline bool At(std::string_view s, size_t pos, std::string_view word) {
-  return pos <= s.size() && s.substr(pos, word.size()) == word;
+  if (pos > s.size() || s.size() - pos < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (s[pos + i] != word[i]) return false;
+  }
+  return true;
 }
 
 // True when s[..pos) ends with `word`.
 inline bool EndsAt(std::string_view s, size_t pos, std::string_view word) {
-  return pos >= word.size() && s.substr(pos - word.size(), word.size()) == word;
+  return pos >= word.size() && pos <= s.size() && At(s, pos - word.size(), word);
 }
 
 // The first of `words` found at `pos`; its length, or 0.
@@ -52,6 +59,20 @@ inline size_t EndsAtAny(std::string_view s, size_t pos,
 }
 
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The code point of a 3-byte UTF-8 character at s[pos] (all of CJK), else 0.
+inline uint32_t Cp3(std::string_view s, size_t pos) {
+  if (pos + 3 > s.size()) return 0;
+  auto b = [&](size_t i) { return static_cast<unsigned char>(s[pos + i]); };
+  if ((b(0) & 0xF0) != 0xE0) return 0;
+  return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+}
+
+// The code point of a literal 3-byte character, for comparisons with Cp3.
+constexpr uint32_t Cp(const char (&c)[4]) {
+  return ((static_cast<unsigned char>(c[0]) & 0x0F) << 12) |
+         ((static_cast<unsigned char>(c[1]) & 0x3F) << 6) | (static_cast<unsigned char>(c[2]) & 0x3F);
+}
 
 // Whether [begin, end) contains any of `words`.
 inline bool ContainsAny(std::string_view s, size_t begin, size_t end,
