@@ -78,6 +78,9 @@ struct Mention {
   // For kDate: the normalised period it names: "2023", "2023-10", "2023-10-31",
   // "--10" (month without a year), "rel:-1y" (去年), "rel:0y" (今年).
   std::string value;
+  // The sentence it stands in (original text), for quoting: a date or a
+  // model name often stands in a sentence without any claim.
+  std::string sentence;
 };
 
 // One article's metadata, as the store keys it.

@@ -719,6 +719,8 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
     mm.surface = std::string(original.substr(ob, oe - ob));
     if (mm.type == Mention::Type::kModel && mm.value.empty()) mm.value = std::string(t.substr(em.span.begin, em.span.end - em.span.begin));
     em.sentence = sentences.Around(em.span.begin);
+    uint32_t sb = norm.map.ToOriginal(em.sentence.begin), se = norm.map.ToOriginalEnd(em.sentence.end);
+    mm.sentence = std::string(original.substr(sb, se - sb));
   }
   return out;
 }

@@ -207,6 +207,8 @@ void Pipeline::Work() {
     }
     AnalyzedArticle& a = analyzed.value();
     r.claims = std::move(a.claims);
+    r.mention_sentences.reserve(a.mentions.size());
+    for (const Mention& m : a.mentions) r.mention_sentences.push_back(m.sentence);
     r.mentions = std::move(a.mentions);
     r.extractor_version = options_.extractor_version;
     Article& art = r.article;

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Generates a benchmark corpus from the articles in fixtures/.
+
+Each generated article is a handful of fixture sentences with their numbers
+varied (so claims differ and the checker has real groups to compare) under a
+dated byline. Output: OUT/files/NNN/xxxxx.txt and OUT/articles.jsonl, both
+holding the same articles, about SIZE_MB in total each.
+
+usage: gen_corpus.py --out DIR [--mb 200] [--seed 1]
+"""
+import argparse
+import glob
+import json
+import os
+import random
+import re
+
+NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
+def sentences(root):
+    out = []
+    for path in sorted(glob.glob(os.path.join(root, "fixtures", "*", "*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                # Keep body sentences with a number; skip bylines and headings.
+                if len(line) > 20 and NUM.search(line) and not re.match(r"^\d{4}-\d\d-\d\d", line):
+                    out.append(line)
+    return out
+
+
+def vary(sentence, rng):
+    def repl(m):
+        text = m.group(0)
+        if len(text) == 4 and text.startswith(("19", "20")):
+            return text  # years stay years
+        if rng.random() < 0.7:
+            return text  # most figures stay, so groups agree
+        v = float(text) * rng.choice([0.5, 0.9, 1.1, 2, 10])
+        return ("%.2f" % v).rstrip("0").rstrip(".") if "." in text else str(int(v))
+    return NUM.sub(repl, sentence)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--mb", type=float, default=200)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    pool = sentences(root)
+    rng = random.Random(args.seed)
+    target = int(args.mb * 1024 * 1024)
+    os.makedirs(os.path.join(args.out, "files"), exist_ok=True)
+    written = 0
+    n = 0
+    with open(os.path.join(args.out, "articles.jsonl"), "w", encoding="utf-8") as jsonl:
+        while written < target:
+            date = "2024-%02d-%02d" % (rng.randint(1, 12), rng.randint(1, 28))
+            body = "\n".join(vary(rng.choice(pool), rng) for _ in range(rng.randint(20, 60)))
+            title = "基准文章%06d" % n
+            text = "%s\n%s 08:00:00\n\n%s\n" % (title, date, body)
+            d = os.path.join(args.out, "files", "%03d" % (n // 1000))
+            os.makedirs(d, exist_ok=True)
+            with open(os.path.join(d, "%06d.txt" % n), "w", encoding="utf-8") as f:
+                f.write(text)
+            jsonl.write(json.dumps({"id": "a%06d" % n, "title": title, "date": date, "text": text},
+                                   ensure_ascii=False) + "\n")
+            written += len(text.encode("utf-8"))
+            n += 1
+    print("%d articles, %.1f MB" % (n, written / 1048576))
+
+
+if __name__ == "__main__":
+    main()
