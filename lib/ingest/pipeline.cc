@@ -19,7 +19,6 @@
 #include <atomic>
 #include <mutex>
 #include <thread>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -48,6 +47,7 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   for (const FileEntry& f : files) {
     progress_.files_total += 1;
     progress_.bytes_total += f.size;
+    if (!f.jsonl) file_paths_.push_back(f.path);  // sorted, as `files` is
   }
   {
     // A large load, or a first one, is faster without the checker's indexes.
@@ -119,12 +119,10 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
     Report({name, fmt::format("cannot read: {}", std::strerror(errno)), -1});
     return;
   }
+  const int stream = static_cast<int>(stream_names_.size());
+  stream_names_.push_back(name);
   JsonlReader reader(f);
   std::string line;
-  // Workers finish in any order, so a repeated id would keep a random one of
-  // its texts; the first is kept and the others reported. 64-bit hashes of
-  // the ids keep this at a few bytes per article.
-  std::unordered_set<uint64_t> seen_ids;
   while (!aborted_ && reader.Next(&line)) {
     const int64_t line_bytes = static_cast<int64_t>(line.size()) + 1;
     Result<JsonlArticle> a = ParseJsonlLine(line);
@@ -143,9 +141,8 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
     Task t;
     t.path = a->id.empty() ? fmt::format("{}:{}", name, reader.line_number()) : a->id;
     t.is_file = false;
-    if (!seen_ids.insert(std::hash<std::string>()(t.path)).second) {
-      Report({name, fmt::format("line {}: id \"{}\" appeared earlier in the stream; the first is kept",
-                                reader.line_number(), t.path), reader.line_offset()});
+    if (std::string why = ClaimJsonlKey(t.path, stream); !why.empty()) {
+      Report({name, fmt::format("line {}: id \"{}\" {}", reader.line_number(), t.path, why), reader.line_offset()});
       Account([&] { progress_.bytes_done += line_bytes; });
       continue;
     }
@@ -165,6 +162,16 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
   if (reader.error()) Report({name, fmt::format("read error after line {}", reader.line_number()), -1});
   if (!is_stdin) std::fclose(f);
   Account([&] { ++progress_.files_done; });
+}
+
+std::string Pipeline::ClaimJsonlKey(const std::string& key, int stream) {
+  if (std::binary_search(file_paths_.begin(), file_paths_.end(), key)) {
+    return "names a file of this ingest; the file is kept";
+  }
+  auto [it, inserted] = seen_keys_.emplace(std::hash<std::string>()(key), stream);
+  if (inserted) return "";
+  if (it->second == stream) return "appeared earlier in the stream; the first is kept";
+  return fmt::format("appeared earlier in {}; the first is kept", stream_names_[it->second]);
 }
 
 void Pipeline::Work() {

@@ -4,9 +4,11 @@
 #define CLAIMS_INGEST_PIPELINE_H_
 
 #include <atomic>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/channel.h"
@@ -44,6 +46,9 @@ class Pipeline {
  private:
   void Read(const std::vector<FileEntry>& files);
   void ReadJsonl(const FileEntry& entry);
+  // "" when `key` (a JSONL id, or STREAM:LINE) is new to this run; else why
+  // the line is skipped. Reader thread only.
+  std::string ClaimJsonlKey(const std::string& key, int stream);
   void Work();
   void Write();
   Status Flush(std::vector<Done>* batch);
@@ -85,6 +90,14 @@ class Pipeline {
   // Drop the checker's indexes for a first load, or when many files changed
   // (a full batch), not for a handful of edits to a large store.
   bool bulk_ = false, store_was_empty_ = false, indexes_dropped_ = false;
+  // Reader thread only. Two tasks with one store key would race to the
+  // writer, so the first in reading order wins: files (sorted paths of this
+  // run) always, then the first JSONL line with an id, in any stream.
+  std::vector<std::string> file_paths_;
+  std::vector<std::string> stream_names_;
+  // 64-bit hashes of the JSONL keys seen -> the stream (index into
+  // stream_names_): a few bytes per article, not the ids themselves.
+  std::unordered_map<uint64_t, int> seen_keys_;
   Channel<Task> tasks_;
   Channel<Done> done_;
   ByteBudget budget_;

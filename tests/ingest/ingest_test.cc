@@ -178,6 +178,31 @@ TEST_CASE("JSONL streams: ids, metadata, bad lines with their byte offset", "[in
   CHECK(h.problems[0].reason.rfind("line 2: ", 0) == 0);
   size_t line2 = jsonl.find('\n') + 1;
   CHECK(h.problems[0].offset == static_cast<int64_t>(line2 + jsonl.substr(line2).find(" \"x\"") + 1));
+  CHECK(h.problems[1].offset == static_cast<int64_t>(jsonl.rfind("{\"id\":\"n1\"")));
+}
+
+// Two tasks with one store key would race through the workers, and whichever
+// finished last would be stored: the reader lets the first one through.
+TEST_CASE("a key used twice in one ingest keeps the first, across streams and files too", "[ingest]") {
+  Harness h;
+  h.dir.Write("a.jsonl", "{\"id\":\"n1\",\"text\":\"甲 1%\"}\n{\"id\":\"n2\",\"text\":\"乙 2%\"}\n");
+  h.dir.Write("b.jsonl", fmt::format("{{\"id\":\"n1\",\"text\":\"丙 3%\"}}\n{{\"id\":\"{}\",\"text\":\"丁 4%\"}}\n",
+                                     h.dir / "f.txt"));
+  h.dir.Write("f.txt", "戊 5%");
+  for (int run = 0; run < 2; ++run) {
+    h.problems.clear();
+    Summary s = h.Ingest({h.dir / "b.jsonl", h.dir / "f.txt", h.dir / "a.jsonl"});
+    CHECK(s.articles == (run == 0 ? 3 : 0));
+    CHECK(s.unchanged == (run == 0 ? 0 : 3));
+    CHECK(s.failed == 2);
+    CHECK(h.Contents() == std::vector<std::string>{"f.txt: 5%", "n1: 1%", "n2: 2%"});
+    REQUIRE(h.problems.size() == 2);
+    CHECK(h.problems[0].path == h.dir / "b.jsonl");
+    CHECK(h.problems[0].reason == fmt::format("line 1: id \"n1\" appeared earlier in {}; the first is kept",
+                                              h.dir / "a.jsonl"));
+    CHECK(h.problems[1].reason ==
+          fmt::format("line 2: id \"{}\" names a file of this ingest; the file is kept", h.dir / "f.txt"));
+  }
 }
 
 TEST_CASE("identical content is stored once, under the smallest existing path", "[ingest]") {
@@ -201,7 +226,7 @@ TEST_CASE("identical content is stored once, under the smallest existing path", 
   CHECK(h.Contents() == std::vector<std::string>{"0.txt: 5%", "z.txt: 1%"});
 }
 
-TEST_CASE("--prune forgets vanished files under the input directories only", "[ingest]") {
+TEST_CASE("prune: forgets vanished files under the input directories only", "[ingest]") {
   Harness h;
   h.dir.Write("d/a.txt", "1%");
   h.dir.Write("d/b.txt", "2%");
@@ -241,7 +266,7 @@ TEST_CASE("a newer extractor version re-extracts unchanged files", "[ingest]") {
   CHECK(h.store->FindArticleByPath(h.dir / "a.txt")->extractor_version == h.options.extractor_version);
 }
 
-TEST_CASE("--glob replaces the default patterns", "[ingest]") {
+TEST_CASE("glob: replaces the default patterns", "[ingest]") {
   Harness h;
   h.dir.Write("a.txt", "1%");
   h.dir.Write("b.html", "2%");
