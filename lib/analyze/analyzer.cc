@@ -7,7 +7,6 @@
 #include "context/lexicon.h"
 #include "extract/extractor.h"
 #include "ingest/metadata.h"
-#include "ingest/sha1.h"
 #include "text/decode.h"
 #include "text/normalize.h"
 #include "units/unit_table.h"
@@ -49,7 +48,6 @@ Result<AnalyzedArticle> Analyzer::Analyze(std::string_view bytes, const ArticleI
   Article& a = out.article;
   ingest::Metadata meta = ingest::ReadMetadata(body);
   a.path = input.path;
-  a.hash = ingest::Sha1Hex(bytes);
   a.bytes = bytes.size();
   a.url = input.url.empty() ? meta.url : input.url;
   a.title = input.title.empty() ? meta.title : input.title;

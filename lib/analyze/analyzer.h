@@ -33,7 +33,7 @@ struct ArticleInput {
 };
 
 struct AnalyzedArticle {
-  Article article;
+  Article article;  // hash is left empty: the caller that keys articles hashes them (ingest does)
   std::vector<Claim> claims;
   std::vector<Mention> mentions;
 };

@@ -73,6 +73,8 @@ struct Tables {
   RE2 magnitude_re;  // anchored: " million" ...
   std::vector<bool> numeral_ = std::vector<bool>(0x10000, false);
   std::vector<bool> starter_ = std::vector<bool>(0x10000, false);
+  std::vector<bool> word_second_ = std::vector<bool>(0x10000, false);
+  std::vector<bool> after_numeral_ = std::vector<bool>(0x10000, false);
 
   static RE2::Options Longest() {
     RE2::Options o;
@@ -107,35 +109,79 @@ struct Tables {
         magnitude_re(MagnitudePattern(t), Longest()) {
     for (char32_t c : pat::kNumeralChars) numeral_[c] = true;
     for (char32_t c : pat::kStarterChars) starter_[c] = true;
+    for (char32_t c : pat::kWordSecondChars) word_second_[c] = true;
+    // What may follow a Chinese numeral in a quantity: the first character
+    // of any unit alias, and the words the grammar reads (分之, 多, 余, 年 ...).
+    for (const auto& u : t.units()) {
+      size_t k = 0;
+      char32_t first = NextCodePoint(u.alias, &k);
+      if (first < 0x10000) after_numeral_[first] = true;
+    }
+    for (char32_t c : std::u32string_view(U"分多余年月季财成几数")) after_numeral_[c] = true;
   }
 
-  // The next position at or after `pos` where a scan match can begin: a digit
-  // or letter that starts a run, or the first of a run of numeral characters,
-  // or the first character of a word the pattern knows (翻番, 去年). Only
-  // there is RE2 asked for an anchored match: running RE2 unanchored from
-  // every previous match costs a reverse DFA pass per match, and Chinese text
-  // has a numeral character in many ordinary words.
+  // The next position at or after `pos` where a scan match can begin, and
+  // could lead somewhere. Only there is RE2 asked for an anchored match:
+  // running RE2 unanchored from each previous match costs a reverse DFA pass
+  // per match, and Chinese text has a numeral character in many ordinary
+  // words (一些, 统一, 数据), so most runs are dismissed here by what follows
+  // them, with table lookups instead of regex calls.
   size_t NextCandidate(std::string_view t, size_t pos) const {
     const auto* s = reinterpret_cast<const unsigned char*>(t.data());
     size_t n = t.size();
+    auto letter = [](unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+    auto cp_at = [&](size_t i) -> char32_t {
+      if (i >= n) return 0;
+      if (s[i] < 0x80) return s[i];
+      if (s[i] >= 0xE0 && s[i] < 0xF0 && i + 2 < n) {
+        return ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      }
+      return 0xFFFF;
+    };
     for (size_t i = pos; i < n;) {
       unsigned char c = s[i];
       if (c < 0x80) {
-        bool digit = c >= '0' && c <= '9';
-        bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
         unsigned char p = i > 0 ? s[i - 1] : ' ';
-        // A digit starts a number unless it continues one: 1,234 and 3.5
-        // continue; ",23年" after a comma used as punctuation starts.
-        bool after_separator = (p == '.' || p == ',') && i >= 2 && s[i - 2] >= '0' && s[i - 2] <= '9';
-        if (digit && !(p >= '0' && p <= '9') && !after_separator) return i;
-        if (letter && !((p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || (p >= '0' && p <= '9'))) return i;
-        if (c == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9' && !(p >= '0' && p <= '9')) return i;
+        if (digit(c)) {
+          // A digit starts a number unless it continues one: 1,234 and 3.5
+          // continue; ",23年" after a comma used as punctuation starts.
+          bool after_separator = (p == '.' || p == ',') && i >= 2 && digit(s[i - 2]);
+          if (!digit(p) && !after_separator) return i;
+        } else if (letter(c) && !letter(p) && !digit(p)) {
+          // A Latin word matters only as a model name (letters, then digits
+          // after at most a space or hyphen), a URL, an e-mail or a filing.
+          size_t j = i;
+          while (j < n && letter(s[j])) ++j;
+          bool model = j < n && (digit(s[j]) || ((s[j] == ' ' || s[j] == '-') && j + 1 < n && digit(s[j + 1])));
+          std::string_view word = t.substr(i, j - i);
+          bool other = word == "http" || word == "https" || word == "www" || word == "ICP" ||
+                       (j < n && (s[j] == '@' || s[j] == '.' || s[j] == '_'));
+          if (model || other) return i;
+          i = j;
+          continue;
+        } else if (c == '.' && i + 1 < n && digit(s[i + 1]) && !digit(p)) {
+          return i;
+        }
         ++i;
         continue;
       }
       if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-        char32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-        if (starter_[cp] || (numeral_[cp] && !numeral_[PrevCodePoint(t, i)])) return i;
+        char32_t cp = cp_at(i);
+        if (numeral_[cp] && !numeral_[PrevCodePoint(t, i)]) {
+          // A run of numeral characters is a candidate when a magnitude is in
+          // it or something quantity-like follows it: a unit's first
+          // character, 分之, 多, 年, 月 ...
+          size_t j = i;
+          bool big = false;
+          for (char32_t r; j < n && numeral_[r = cp_at(j)]; j += 3) big |= (r == U'万' || r == U'亿');
+          char32_t next = cp_at(j);
+          if (big || after_numeral_[next] || (next == ' ' && j + 1 < n && letter(s[j + 1]))) return i;
+          if (starter_[cp] && word_second_[cp_at(i + 3)]) return i;  // 一半
+          i = j;
+          continue;
+        }
+        if (starter_[cp] && word_second_[cp_at(i + 3)]) return i;
         i += 3;
         continue;
       }

@@ -22,6 +22,8 @@ const std::string& ScanPattern();
 // anchored match can begin.
 inline constexpr std::u32string_view kNumeralChars = U"零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟数几";
 inline constexpr std::u32string_view kStarterChars = U"翻双减一去今明前上本下";
+// Second characters of those words: a starter not followed by one is skipped.
+inline constexpr std::u32string_view kWordSecondChars = U"两一番倍半年季";
 
 }  // namespace claims::extract_patterns
 

@@ -135,7 +135,7 @@ std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vagu
 Numeral ParseArabic(std::string_view s) {
   Numeral n;
   if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
-  std::string plain;
+  std::string plain;  // short: stays in the small-string buffer
   plain.reserve(s.size());
   size_t group = 0;
   bool seen_comma = false, seen_point = false;
@@ -174,6 +174,8 @@ Numeral ParseArabic(std::string_view s) {
 Numeral ParseNumeral(std::string_view s) {
   Numeral n;
   if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
+  // Most cores are plain Arabic numbers: no token list needed.
+  if (s.find_first_not_of("0123456789.,") == std::string_view::npos) return ParseArabic(s);
   std::vector<Token> toks;
   bool vague_leading = false;
   bool pending_zero = false;

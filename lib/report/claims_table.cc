@@ -15,10 +15,6 @@ constexpr std::string_view kFields[] = {
     "dimension", "counted", "qualifier", "kind", "direction", "entity", "metric", "metric_word",
     "period", "scope", "base", "base_entity", "sentence"};
 
-bool IsNumeric(std::string_view name) {
-  return name == "byte_start" || name == "byte_end" || name == "line";
-}
-
 // Terminal columns of a UTF-8 string: East Asian wide characters take two.
 size_t DisplayWidth(std::string_view s) {
   size_t w = 0;
@@ -66,23 +62,45 @@ std::string ClaimField(const Claim& c, std::string_view name) {
 }
 
 void AppendClaimJson(std::string* out, std::string_view path, const Claim& c) {
+  // Written field by field straight into `out`: this runs once per claim on
+  // the extract hot path, so no per-field strings are built.
+  auto key = [out](std::string_view k) {
+    out->append(",\"");
+    out->append(k);
+    out->append("\":");
+  };
+  auto text = [&](std::string_view k, std::string_view v) { key(k); json::AppendString(out, v); };
+  auto nullable = [&](std::string_view k, std::string_view v) {
+    key(k);
+    if (v.empty()) out->append("null");  // unknown, not the empty string
+    else json::AppendString(out, v);
+  };
   out->append("{\"path\":");
   json::AppendString(out, path);
-  for (std::string_view name : kFields) {
-    out->append(",\"");
-    out->append(name);
-    out->append("\":");
-    std::string v = ClaimField(c, name);
-    if (IsNumeric(name)) {
-      out->append(v);
-    } else if ((name == "entity" || name == "metric" || name == "metric_word" || name == "period" ||
-                name == "scope" || name == "base" || name == "base_entity" || name == "counted" ||
-                name == "direction") && v.empty()) {
-      out->append("null");  // unknown, not the empty string
-    } else {
-      json::AppendString(out, v);
-    }
-  }
+  key("byte_start");
+  out->append(std::to_string(c.byte_start));
+  key("byte_end");
+  out->append(std::to_string(c.byte_end));
+  key("line");
+  out->append(std::to_string(c.line));
+  text("surface", c.surface);
+  text("value_lo", c.value_lo.ToString());
+  text("value_hi", c.value_hi == c.value_lo ? c.value_lo.ToString() : c.value_hi.ToString());
+  text("precision", c.precision.ToString());
+  text("unit", c.unit);
+  text("dimension", c.dimension);
+  nullable("counted", c.counted);
+  text("qualifier", QualifierName(c.qualifier));
+  text("kind", KindName(c.kind));
+  nullable("direction", DirectionName(c.direction));
+  nullable("entity", c.entity);
+  nullable("metric", c.metric);
+  nullable("metric_word", c.metric_word);
+  nullable("period", c.period);
+  nullable("scope", c.scope);
+  nullable("base", c.base);
+  nullable("base_entity", c.base_entity);
+  text("sentence", c.sentence);
   out->push_back('}');
 }
 
