@@ -13,6 +13,7 @@
 // period, no scope).
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -28,44 +29,57 @@ std::string CanonicalPeriod(const std::string& p) {
   return parsed.ok ? PeriodString(parsed) : "";
 }
 
-using LevelIndex = std::map<std::string, std::vector<const Item*>>;  // key|period -> levels
-
-std::string LevelKey(const Claim& c, const std::string& period) {
-  return c.entity + '\x1f' + c.metric + '\x1f' + c.scope + '\x1f' + period;
+uint64_t LevelHash(const Claim& c, std::string_view scope, std::string_view period) {
+  return Mix(Mix(Mix(HashText(c.entity), HashText(c.metric)), HashText(scope)), HashText(period));
 }
 
-LevelIndex IndexLevels(const Context& ctx) {
-  LevelIndex index;
-  for (const Item& it : ctx.items) {
-    const Claim& c = it.c();
-    if (!it.Known() || it.forecast || c.kind != Kind::kLevel || CompareClass(c) != c.unit) continue;
-    if (c.qualifier == Qualifier::kAtLeast || c.qualifier == Qualifier::kAtMost) continue;
-    std::string p = CanonicalPeriod(c.period);
-    if (p.empty()) continue;
-    index[LevelKey(c, p)].push_back(&it);
+// Levels of entity + metric + scope stated for one canonical period. The
+// index is a sorted vector of key hashes (built once, shared by both rules);
+// a lookup checks the fields, so hash collisions never mix levels.
+std::vector<const Item*> FindLevels(Context& ctx, const Claim& c, std::string_view scope,
+                                    const std::string& period) {
+  if (!ctx.levels_built) {
+    ctx.levels_built = true;
+    for (const Item& it : ctx.items) {
+      const Claim& l = it.c();
+      if (!it.Known() || it.forecast || l.kind != Kind::kLevel || it.cls != l.unit) continue;
+      if (l.qualifier == Qualifier::kAtLeast || l.qualifier == Qualifier::kAtMost) continue;
+      if (!it.period.ok) continue;
+      ctx.levels.emplace_back(LevelHash(l, l.scope, PeriodString(it.period)), &it);
+    }
+    std::sort(ctx.levels.begin(), ctx.levels.end());
   }
-  return index;
+  std::vector<const Item*> out;
+  uint64_t h = LevelHash(c, scope, period);
+  auto it = std::lower_bound(ctx.levels.begin(), ctx.levels.end(), std::make_pair(h, (const Item*)nullptr));
+  for (; it != ctx.levels.end() && it->first == h; ++it) {
+    const Claim& l = it->second->c();
+    if (l.entity == c.entity && l.metric == c.metric && l.scope == scope &&
+        PeriodString(it->second->period) == period) {
+      out.push_back(it->second);
+    }
+  }
+  return out;
 }
 
 }  // namespace
 
 void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
-  LevelIndex levels = IndexLevels(ctx);
   for (const Item& it : ctx.items) {
     const Claim& c = it.c();
-    if (!it.Known() || c.kind != Kind::kChange || CompareClass(c) != "change") continue;
-    Period p = ParsePeriod(c.period);
+    if (!it.Known() || c.kind != Kind::kChange || it.cls != "change") continue;
+    const Period& p = it.period;
     Period prev = PreviousPeriod(p, c.base);
     if (!p.ok || !prev.ok) continue;
-    auto cur_it = levels.find(LevelKey(c, PeriodString(p)));
-    auto prev_it = levels.find(LevelKey(c, PeriodString(prev)));
-    if (cur_it == levels.end() || prev_it == levels.end()) continue;
+    std::vector<const Item*> cur_all = FindLevels(ctx, c, c.scope, PeriodString(p));
+    std::vector<const Item*> prev_all = FindLevels(ctx, c, c.scope, PeriodString(prev));
+    if (cur_all.empty() || prev_all.empty()) continue;
     std::vector<const Item*> cur;
-    for (const Item* l : cur_it->second) {
+    for (const Item* l : cur_all) {
       if (l->sc->article_hash == it.sc->article_hash) cur.push_back(l);
     }
-    if (cur.empty()) cur = cur_it->second;
-    auto stated = CompareRange(c, ctx.tol);
+    if (cur.empty()) cur = cur_all;
+    auto stated = CompareRange(it, ctx.tol);
     if (!stated || !Finite(*stated)) continue;
     ++ctx.groups_compared;
     bool holds = false;
@@ -74,10 +88,10 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
     Range<Rational> best_implied;
     Rational best_gap(-1);
     for (const Item* a : cur) {
-      for (const Item* b : prev_it->second) {
+      for (const Item* b : prev_all) {
         if (a->c().unit != b->c().unit) continue;
-        auto ra = CompareRange(a->c(), ctx.tol);
-        auto rb = CompareRange(b->c(), ctx.tol);
+        auto ra = CompareRange(*a, ctx.tol);
+        auto rb = CompareRange(*b, ctx.tol);
         if (!ra || !rb || !Finite(*ra) || !Finite(*rb) || rb->lo <= 0) continue;
         Range<Rational> implied;
         implied.lo = ra->lo / rb->hi - 1;
@@ -114,32 +128,22 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
 }
 
 void CheckShareTotal(Context& ctx, std::vector<Finding>* out) {
-  LevelIndex levels = IndexLevels(ctx);
   // Items of one sentence, in order, to find the part right before a share.
-  std::map<std::string_view, std::vector<const Item*>> by_sentence;
-  for (const Item& it : ctx.items) {
-    if (!it.c().sentence.empty()) by_sentence[it.c().sentence].push_back(&it);
-  }
-  for (auto& [sentence, items] : by_sentence) {
-    std::sort(items.begin(), items.end(), [](const Item* a, const Item* b) {
-      return OffsetInSentence(a->c()) < OffsetInSentence(b->c());
-    });
+  for (std::span<const Item* const> items : ctx.sentences) {
     for (size_t k = 1; k < items.size(); ++k) {
       const Item* share = items[k];
       const Item* part = items[k - 1];
       const Claim& s = share->c();
       const Claim& pc = part->c();
-      if (s.kind != Kind::kShare || CompareClass(s) != "fraction" || !s.base_entity.empty()) continue;
-      if (!part->Known() || pc.kind != Kind::kLevel || CompareClass(pc) != pc.unit) continue;
+      if (s.kind != Kind::kShare || share->cls != "fraction" || !s.base_entity.empty()) continue;
+      if (!part->Known() || pc.kind != Kind::kLevel || part->cls != pc.unit) continue;
       if (pc.scope.empty() || (!s.entity.empty() && s.entity != pc.entity)) continue;
       std::string period = CanonicalPeriod(pc.period);
       if (period.empty()) continue;
-      Claim total_key = pc;
-      total_key.scope.clear();
-      auto totals = levels.find(LevelKey(total_key, period));
-      if (totals == levels.end()) continue;
-      auto rs = CompareRange(s, ctx.tol);
-      auto rp = CompareRange(pc, ctx.tol);
+      std::vector<const Item*> totals = FindLevels(ctx, pc, "", period);
+      if (totals.empty()) continue;
+      auto rs = CompareRange(*share, ctx.tol);
+      auto rp = CompareRange(*part, ctx.tol);
       if (!rs || !rp || !Finite(*rs) || !Finite(*rp) || rs->lo <= 0) continue;
       Range<Rational> implied;
       implied.lo = rp->lo / rs->hi;
@@ -148,9 +152,9 @@ void CheckShareTotal(Context& ctx, std::vector<Finding>* out) {
       const Item* worst = nullptr;
       Range<Rational> worst_range;
       bool agrees = false;
-      for (const Item* t : totals->second) {
+      for (const Item* t : totals) {
         if (t->c().unit != pc.unit) continue;
-        auto rt = CompareRange(t->c(), ctx.tol);
+        auto rt = CompareRange(*t, ctx.tol);
         if (!rt || !Finite(*rt)) continue;
         if (Overlaps(*rt, implied)) { agrees = true; break; }
         if (!worst) { worst = t; worst_range = *rt; }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -88,39 +89,138 @@ bool IsNumericFamily(std::string_view family) {
   return family == "conflict" || family == "magnitude" || family == "arithmetic";
 }
 
+// Runs of equal 64-bit hashes, split into classes of equal text; calls
+// fn(index, leader) for each element, where leader is the smallest index of
+// its class. Sorting pairs of integers costs far less than a hash table with
+// a node per entry when there are millions of claims.
+template <class TextOf, class Fn>
+void ClassesByText(std::vector<std::pair<uint64_t, uint32_t>>& keyed, TextOf text_of, Fn fn) {
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<uint32_t> leaders;
+  for (size_t i = 0; i < keyed.size();) {
+    size_t j = i;
+    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+    leaders.clear();
+    for (size_t k = i; k < j; ++k) {
+      uint32_t idx = keyed[k].second;
+      uint32_t leader = idx;
+      for (uint32_t l : leaders) {
+        if (text_of(l) == text_of(idx)) { leader = l; break; }
+      }
+      if (leader == idx) leaders.push_back(idx);
+      fn(idx, leader);
+    }
+    i = j;
+  }
+}
+
 // Identical copies: same surface in the same sentence text, any article.
-std::vector<Item> Deduplicate(std::span<const StoredClaim> claims) {
-  std::unordered_map<std::string, size_t> index;
-  index.reserve(claims.size());
-  std::vector<Item> items;
-  for (const StoredClaim& sc : claims) {
-    std::string key = sc.claim.surface;
-    key += '\x1f';
-    key += sc.claim.sentence.empty() ? sc.article_hash + std::to_string(sc.claim.byte_start)
-                                     : sc.claim.sentence;
-    auto [it, inserted] = index.try_emplace(std::move(key), items.size());
-    if (inserted) {
-      items.push_back(Item{&sc, {&sc}, false});
-    } else {
-      Item& item = items[it->second];
-      item.copies.push_back(&sc);
+// Everything every rule needs about an item is computed here, once; storage
+// is flat (no allocation per claim) because a store may hold millions.
+void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
+  const size_t n = claims.size();
+  // Sentence ids: equal text, equal id (leader = first claim with the text).
+  std::vector<uint32_t> sentence_leader(n);
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> keyed(n);
+    for (size_t i = 0; i < n; ++i) {
+      keyed[i] = {internal::HashText(claims[i].claim.sentence), static_cast<uint32_t>(i)};
+    }
+    ClassesByText(keyed, [&](uint32_t i) -> std::string_view { return claims[i].claim.sentence; },
+                  [&](uint32_t i, uint32_t leader) { sentence_leader[i] = leader; });
+  }
+  // Copies: same sentence and same surface (claims without a sentence are
+  // never copies).
+  std::vector<uint32_t> copy_leader(n);
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> keyed;
+    keyed.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      copy_leader[i] = static_cast<uint32_t>(i);
+      if (claims[i].claim.sentence.empty()) continue;
+      keyed.emplace_back(internal::Mix(sentence_leader[i], internal::HashText(claims[i].claim.surface)),
+                         static_cast<uint32_t>(i));
+    }
+    ClassesByText(
+        keyed,
+        [&](uint32_t i) { return std::make_pair(sentence_leader[i], std::string_view(claims[i].claim.surface)); },
+        [&](uint32_t i, uint32_t leader) { copy_leader[i] = leader; });
+  }
+  std::vector<Item>& items = ctx->items;
+  items.reserve(n);
+  std::vector<uint32_t> item_of(n), sid_of_leader(n, UINT32_MAX);
+  std::vector<uint32_t> copy_count;
+  copy_count.reserve(n);
+  uint32_t next_sid = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const StoredClaim& sc = claims[i];
+    if (copy_leader[i] != i) {
+      uint32_t at = item_of[copy_leader[i]];
+      item_of[i] = at;
+      ++copy_count[at];
+      Item& item = items[at];
       auto rank = [](const StoredClaim* s) {
         return std::tie(s->article_hash, s->claim.byte_start, s->path);
       };
       if (rank(&sc) < rank(item.sc)) item.sc = &sc;
+      continue;
     }
+    uint32_t& sid = sid_of_leader[sentence_leader[i]];
+    if (sid == UINT32_MAX) sid = next_sid++;
+    Item item;
+    item.sc = &sc;
+    item.sid = sid;
+    items.push_back(std::move(item));
+    copy_count.push_back(1);
+    item_of[i] = static_cast<uint32_t>(items.size() - 1);
   }
-  for (Item& item : items) {
-    std::string_view before = internal::ClauseBefore(item.c());
-    item.forecast = internal::ContainsAny(
-        before, {"预计", "预测", "预期", "未来", "有望", "将达", "将会", "将在", "将于",
-                 "可能", "或将", "或降", "年后", "届时", "目标", "计划", "到20", "至20"});
+  const uint32_t sentence_count = next_sid;
+  // Copies, flat: item k's copies are copy_storage[begin[k], begin[k] + count[k]).
+  std::vector<uint32_t> begin(items.size() + 1, 0);
+  for (size_t k = 0; k < items.size(); ++k) begin[k + 1] = begin[k] + copy_count[k];
+  ctx->copy_storage.assign(claims.size(), nullptr);
+  std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+  for (size_t i = 0; i < claims.size(); ++i) ctx->copy_storage[fill[item_of[i]]++] = &claims[i];
+  for (size_t k = 0; k < items.size(); ++k) {
+    items[k].copies = std::span<const StoredClaim* const>(ctx->copy_storage.data() + begin[k], copy_count[k]);
   }
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+  auto order = [](const Item& a, const Item& b) {
     return std::tie(a.sc->path, a.sc->claim.byte_start, a.sc->article_hash) <
            std::tie(b.sc->path, b.sc->claim.byte_start, b.sc->article_hash);
-  });
-  return items;
+  };
+  // The store hands claims over in this order already.
+  if (!std::is_sorted(items.begin(), items.end(), order)) std::sort(items.begin(), items.end(), order);
+  std::vector<uint32_t> per_sentence(sentence_count + 1, 0);
+  for (Item& item : items) {
+    const Claim& c = item.c();
+    item.cls = internal::CompareClass(c);
+    item.offset = internal::OffsetInSentence(c);
+    item.clause = internal::ClauseBefore(c);
+    item.period = internal::ParsePeriod(c.period);
+    item.forecast = internal::ContainsAny(
+        item.clause, {"预计", "预测", "预期", "未来", "有望", "将达", "将会", "将在", "将于",
+                      "可能", "或将", "或降", "年后", "届时", "目标", "计划", "到20", "至20"});
+    if (item.offset != std::string::npos) ++per_sentence[item.sid + 1];
+  }
+  // Sentences, flat, each in offset order (items are in (path, offset) order,
+  // so a sentence's items mostly arrive sorted already).
+  for (size_t k = 1; k < per_sentence.size(); ++k) per_sentence[k] += per_sentence[k - 1];
+  ctx->sentence_storage.assign(per_sentence.back(), nullptr);
+  std::vector<uint32_t> next(per_sentence.begin(), per_sentence.end() - 1);
+  for (const Item& item : items) {
+    if (item.offset != std::string::npos) ctx->sentence_storage[next[item.sid]++] = &item;
+  }
+  ctx->sentences.resize(sentence_count);
+  for (size_t sid = 0; sid < sentence_count; ++sid) {
+    auto* first = ctx->sentence_storage.data() + per_sentence[sid];
+    auto* last = ctx->sentence_storage.data() + per_sentence[sid + 1];
+    if (last - first > 1 && !std::is_sorted(first, last, [](const Item* a, const Item* b) {
+          return a->offset < b->offset;
+        })) {
+      std::sort(first, last, [](const Item* a, const Item* b) { return a->offset < b->offset; });
+    }
+    ctx->sentences[sid] = std::span<const Item* const>(first, last);
+  }
 }
 
 int LeadingYear(std::string_view s) {
@@ -135,7 +235,10 @@ int LeadingYear(std::string_view s) {
 
 void ArticleTimes(std::span<const StoredClaim> claims,
                   std::span<const std::pair<Location, Mention>> mentions, Context* ctx) {
+  const std::string* last = nullptr;
   for (const StoredClaim& sc : claims) {
+    if (last && *last == sc.article_hash) continue;
+    last = &sc.article_hash;
     int y = LeadingYear(sc.article_date);
     if (y == 0 || ctx->article_time.count(sc.article_hash)) continue;
     internal::ArticleTime t;
@@ -194,7 +297,7 @@ CheckResult Run(std::span<const StoredClaim> claims,
   ctx.opts = &options;
   ctx.tol = options.approx_tolerance.ToRational();
   ctx.tol_d = options.approx_tolerance.ToDouble();
-  ctx.items = Deduplicate(claims);
+  Prepare(claims, &ctx);
   ctx.mentions = mentions;
   ArticleTimes(claims, mentions, &ctx);
 
@@ -209,8 +312,11 @@ CheckResult Run(std::span<const StoredClaim> claims,
       auto sev = options.severity.find(f.rule);
       if (sev != options.severity.end()) f.severity = sev->second;
       f.fingerprint = Fingerprint(f);
-      all.push_back(std::move(f));
     }
+    // A rule's own order may follow hash tables; fingerprints make it canonical.
+    std::sort(found.begin(), found.end(),
+              [](const Finding& a, const Finding& b) { return a.fingerprint < b.fingerprint; });
+    for (Finding& f : found) all.push_back(std::move(f));
   }
 
   // One finding per numeric disagreement: a later rule does not repeat
@@ -248,7 +354,7 @@ CheckResult Run(std::span<const StoredClaim> claims,
 
   CheckResult result;
   CheckSummary& s = result.summary;
-  std::set<std::string> hashes;
+  std::unordered_set<std::string_view> hashes;
   for (const StoredClaim& sc : claims) hashes.insert(sc.article_hash);
   for (const auto& [loc, m] : mentions) hashes.insert(loc.article_hash);
   s.articles = static_cast<int64_t>(hashes.size());

@@ -24,30 +24,39 @@
 namespace claims::check::internal {
 namespace {
 
-bool SameSentence(const Item& a, const Item& b) {
-  return a.c().sentence == b.c().sentence && !a.c().sentence.empty();
-}
-
+// The sentence with every claim replaced by \x01; `items` (in offset order)
+// keeps the claims that were masked.
 std::string Masked(std::string_view sentence, std::vector<const Item*>* items) {
-  std::vector<std::pair<size_t, const Item*>> spans;
-  for (const Item* it : *items) {
-    size_t off = OffsetInSentence(it->c());
-    if (off != std::string::npos) spans.emplace_back(off, it);
-  }
-  std::sort(spans.begin(), spans.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const Item*> kept;
   std::string out;
-  items->clear();
   size_t pos = 0;
-  for (const auto& [off, it] : spans) {
-    if (off < pos) continue;  // overlapping spans: keep the first
-    out.append(sentence.substr(pos, off - pos));
+  for (const Item* it : *items) {
+    if (it->offset < pos) continue;  // overlapping spans: keep the first
+    out.append(sentence.substr(pos, it->offset - pos));
     out += '\x01';
-    pos = off + it->c().surface.size();
-    items->push_back(it);
+    pos = it->offset + it->c().surface.size();
+    kept.push_back(it);
   }
   out.append(sentence.substr(pos));
+  *items = std::move(kept);
   return out;
+}
+
+// FNV-1a of the sentence with its numbers masked, without building it.
+uint64_t MaskHash(std::string_view sentence, std::span<const Item* const> items) {
+  uint64_t h = 1469598103934665603ull;
+  auto feed = [&h](std::string_view bytes) {
+    for (unsigned char c : bytes) { h ^= c; h *= 1099511628211ull; }
+  };
+  size_t pos = 0;
+  for (const Item* it : items) {
+    if (it->offset < pos) continue;
+    feed(sentence.substr(pos, it->offset - pos));
+    feed("\x01");
+    pos = it->offset + it->c().surface.size();
+  }
+  feed(sentence.substr(std::min(pos, sentence.size())));
+  return h;
 }
 
 std::string ValueKey(const Claim& c) {
@@ -68,32 +77,49 @@ std::string Apart(const Claim& a, const Claim& b) {
 }  // namespace
 
 void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
-  std::map<std::string, std::vector<const Item*>> by_sentence;
-  for (const Item& it : ctx.items) {
-    if (it.c().sentence.size() >= 24) by_sentence[it.c().sentence].push_back(&it);
+  // Only sentences whose masked text hashes alike are masked and compared.
+  std::vector<std::pair<uint64_t, uint32_t>> hashed;
+  for (uint32_t sid = 0; sid < ctx.sentences.size(); ++sid) {
+    std::span<const Item* const> items = ctx.sentences[sid];
+    if (items.empty() || items[0]->c().sentence.size() < 24) continue;
+    hashed.emplace_back(MaskHash(items[0]->c().sentence, items), sid);
   }
+  std::sort(hashed.begin(), hashed.end());
   // masked text -> variants (sentence text, its items in order)
   std::map<std::string, std::vector<std::pair<const std::string*, std::vector<const Item*>>>>
       by_mask;
-  for (auto& [sentence, items] : by_sentence) {
-    std::vector<const Item*> ordered = items;
-    std::string mask = Masked(sentence, &ordered);
-    by_mask[mask].emplace_back(&sentence, std::move(ordered));
+  for (size_t i = 0; i < hashed.size();) {
+    size_t j = i;
+    while (j < hashed.size() && hashed[j].first == hashed[i].first) ++j;
+    for (size_t k = i; j - i >= 2 && k < j; ++k) {
+      uint32_t sid = hashed[k].second;
+      std::vector<const Item*> ordered(ctx.sentences[sid].begin(), ctx.sentences[sid].end());
+      const std::string& sentence = ordered[0]->c().sentence;
+      std::string mask = Masked(sentence, &ordered);
+      by_mask[mask].emplace_back(&sentence, std::move(ordered));
+    }
+    i = j;
   }
   // Evidence that two articles are copies: another sentence they share.
   std::map<std::string_view, std::set<std::string_view>> articles_of;  // sentence -> hashes
   std::map<std::string_view, std::set<std::string_view>> sentences_of;  // hash -> sentences
-  for (const Item& it : ctx.items) {
-    for (const StoredClaim* sc : it.copies) {
-      articles_of[sc->claim.sentence].insert(sc->article_hash);
-      sentences_of[sc->article_hash].insert(sc->claim.sentence);
+  bool indexed = false;
+  auto index = [&] {
+    if (indexed) return;
+    indexed = true;
+    for (const Item& it : ctx.items) {
+      for (const StoredClaim* sc : it.copies) {
+        articles_of[sc->claim.sentence].insert(sc->article_hash);
+        sentences_of[sc->article_hash].insert(sc->claim.sentence);
+      }
     }
-  }
-  for (const auto& [loc, m] : ctx.mentions) {
-    articles_of[loc.sentence].insert(loc.article_hash);
-    sentences_of[loc.article_hash].insert(loc.sentence);
-  }
+    for (const auto& [loc, m] : ctx.mentions) {
+      articles_of[loc.sentence].insert(loc.article_hash);
+      sentences_of[loc.article_hash].insert(loc.sentence);
+    }
+  };
   auto copies = [&](const std::string& s1, const std::string& s2) {
+    index();
     for (std::string_view a : articles_of[s1]) {
       for (std::string_view b : articles_of[s2]) {
         if (a == b) continue;
@@ -212,34 +238,43 @@ struct Member {
 
 void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   std::map<const Item*, std::string> resolved = ResolveBases(ctx);
-  std::vector<std::pair<std::string, const Item*>> keyed;
-  keyed.reserve(ctx.items.size());
+  // The grouping key: entity, metric, period, scope, compare class (with a
+  // base cut to a letter resolved), the base of a change, forecast or not.
+  struct Keyed {
+    const Item* item;
+    std::string cls;
+  };
+  std::vector<Keyed> keyed;
   for (const Item& it : ctx.items) {
-    if (!it.Known()) continue;
-    const Claim& c = it.c();
-    std::string cls = CompareClass(c);
-    if (cls.empty()) continue;
+    if (!it.Known() || it.cls.empty()) continue;
     auto r = resolved.find(&it);
-    if (r != resolved.end()) cls = "ratio:" + r->second;
-    std::string key = c.entity + '\x1f' + c.metric + '\x1f' + c.period + '\x1f' + c.scope +
-                      '\x1f' + cls + '\x1f' + (c.kind == Kind::kChange ? c.base : "") +
-                      (it.forecast ? "\x1f" "forecast" : "");
-    keyed.emplace_back(std::move(key), &it);
+    keyed.push_back({&it, r != resolved.end() ? "ratio:" + r->second : it.cls});
   }
-  std::stable_sort(keyed.begin(), keyed.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (size_t i = 0; i < keyed.size();) {
-    size_t j = i;
-    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+  auto fields = [](const Keyed& k) {
+    const Claim& c = k.item->c();
+    return std::make_tuple(std::string_view(c.entity), std::string_view(c.metric),
+                           std::string_view(c.period), std::string_view(c.scope),
+                           std::string_view(k.cls),
+                           std::string_view(c.kind == Kind::kChange ? c.base : std::string()),
+                           k.item->forecast);
+  };
+  auto hash = [&](const Keyed& k) {
+    auto [e, m, p, s, cls, base, forecast] = fields(k);
+    uint64_t h = HashText(e);
+    for (std::string_view f : {m, p, s, cls, base}) h = Mix(h, HashText(f));
+    return Mix(h, forecast ? 1 : 0);
+  };
+  auto eq = [&](const Keyed& a, const Keyed& b) { return fields(a) == fields(b); };
+  ForEachGroup<Keyed>(keyed, hash, eq, [&](std::span<const Keyed> members) {
+    if (members.size() < 2) return;
     std::vector<Member> group;
-    for (size_t k = i; k < j; ++k) {
-      auto d = CompareRangeD(keyed[k].second->c(), ctx.tol_d);
-      if (d) group.push_back({keyed[k].second, *d});
+    for (const Keyed& k : members) {
+      auto d = CompareRangeD(*k.item, ctx.tol_d);
+      if (d) group.push_back({k.item, *d});
     }
-    i = j;
     bool distinct = false;
     for (const Member& m : group) distinct = distinct || !SameSentence(*m.item, *group[0].item);
-    if (group.size() < 2 || !distinct) continue;
+    if (group.size() < 2 || !distinct) return;
     ++ctx.groups_compared;
     // Which disagreement to show: in small groups the closest pair that does
     // not overlap (the least likely to be two different things mislabelled as
@@ -278,14 +313,14 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
         }
       }
     }
-    if (!best_a) { ++ctx.consistent; continue; }
+    if (!best_a) { ++ctx.consistent; return; }
     const Claim& ca = best_a->item->c();
     const Claim& cb = best_b->item->c();
-    auto ra = CompareRange(ca, ctx.tol);
-    auto rb = CompareRange(cb, ctx.tol);
-    if (!ra || !rb || Overlaps(*ra, *rb)) { ++ctx.consistent; continue; }
+    auto ra = CompareRange(*best_a->item, ctx.tol);
+    auto rb = CompareRange(*best_b->item, ctx.tol);
+    if (!ra || !rb || Overlaps(*ra, *rb)) { ++ctx.consistent; return; }
     Rational gap = RelativeGap(*ra, *rb);
-    std::string cls = CompareClass(ca);
+    const std::string& cls = best_a->item->cls;
     auto res = resolved.find(best_a->item);
     if (res == resolved.end()) res = resolved.find(best_b->item);
     std::string subject = fmt::format("{} {}", ca.entity, ca.metric_word.empty() ? ca.metric : ca.metric_word);
@@ -321,7 +356,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     if (!ratio.empty()) f.details["ratio"] = ratio.substr(std::string("×").size());
     f.details["group_size"] = std::to_string(group.size());
     out->push_back(std::move(f));
-  }
+  });
 }
 
 }  // namespace claims::check::internal

@@ -91,9 +91,10 @@ bool VerbBetween(std::string_view between, std::span<const std::string_view> ver
 void CheckQuantifierContradiction(Context& ctx, std::vector<Finding>* out) {
   for (const Item& it : ctx.items) {
     const Claim& c = it.c();
-    if (CompareClass(c) != "fraction") continue;
-    std::string_view before = TextBefore(c);
-    auto r = CompareRange(c, ctx.tol);
+    if (it.cls != "fraction" || it.offset == std::string::npos) continue;
+    std::string_view before = std::string_view(c.sentence).substr(0, it.offset);
+    if (!ContainsAny(before, {"部分", "多数", "过半", "大半", "少数"})) continue;
+    auto r = CompareRange(it, ctx.tol);
     if (!r) continue;
     std::string_view word = Governing(before, kMost);
     bool most = !word.empty();
@@ -115,32 +116,25 @@ void CheckQuantifierContradiction(Context& ctx, std::vector<Finding>* out) {
 }
 
 void CheckDirectionContradiction(Context& ctx, std::vector<Finding>* out) {
-  std::map<std::string_view, std::vector<const Item*>> by_sentence;
-  for (const Item& it : ctx.items) {
-    if (!it.c().sentence.empty() && OffsetInSentence(it.c()) != std::string::npos) {
-      by_sentence[it.c().sentence].push_back(&it);
-    }
-  }
-  for (auto& [sentence, items] : by_sentence) {
-    std::sort(items.begin(), items.end(), [](const Item* a, const Item* b) {
-      return OffsetInSentence(a->c()) < OffsetInSentence(b->c());
-    });
+  for (std::span<const Item* const> items : ctx.sentences) {
+    if (items.empty()) continue;
+    std::string_view sentence = items[0]->c().sentence;
     // 从X下降至Y / 从X增长到Y
     for (size_t k = 1; k < items.size(); ++k) {
       const Claim& x = items[k - 1]->c();
       const Claim& y = items[k]->c();
-      if (x.kind != y.kind || CompareClass(x) != CompareClass(y) || CompareClass(x).empty()) continue;
-      size_t xe = OffsetInSentence(x) + x.surface.size();
-      size_t ys = OffsetInSentence(y);
+      if (x.kind != y.kind || items[k - 1]->cls != items[k]->cls || items[k]->cls.empty()) continue;
+      size_t xe = items[k - 1]->offset + x.surface.size();
+      size_t ys = items[k]->offset;
       if (ys < xe || ys - xe > 30) continue;
       std::string_view between = sentence.substr(xe, ys - xe);
-      std::string_view lead = ClauseBefore(x);
+      std::string_view lead = items[k - 1]->clause;
       bool from = lead.size() >= 3 && (lead.substr(lead.size() - 3) == "从" ||
                                        lead.substr(lead.size() - 3) == "由");
       if (!from) continue;
       bool down = VerbBetween(between, kDown), up = VerbBetween(between, kUp);
       if (down == up) continue;
-      auto rx = CompareRange(x, ctx.tol), ry = CompareRange(y, ctx.tol);
+      auto rx = CompareRange(*items[k - 1], ctx.tol), ry = CompareRange(*items[k], ctx.tol);
       if (!rx || !ry) continue;
       ++ctx.groups_compared;
       bool reversed = down ? (!rx->hi_inf && !ry->lo_inf && ry->lo > rx->hi)
@@ -157,14 +151,14 @@ void CheckDirectionContradiction(Context& ctx, std::vector<Finding>* out) {
     // 翻番 beside a stated rise that is not about +100%.
     for (const Item* it : items) {
       const Claim& c = it->c();
-      if (c.kind != Kind::kChange || c.direction != Direction::kUp || CompareClass(c) != "change") continue;
-      std::string_view clause = ClauseBefore(c);
-      std::string_view two = TailClauses(TextBefore(c), 2);
+      if (c.kind != Kind::kChange || c.direction != Direction::kUp || it->cls != "change") continue;
+      std::string_view clause = it->clause;
+      std::string_view two = TailClauses(sentence.substr(0, it->offset), 2);
       std::string_view prev = two.substr(0, two.size() - clause.size());
       bool doubling = ContainsAny(two, {"翻番", "翻一番", "翻了一番", "翻倍", "翻了一倍"}) &&
                       !ContainsAny(two, {"翻两番", "翻了两番", "翻三番"});
       if (!doubling || HasDigit(prev)) continue;
-      auto r = CompareRange(c, ctx.tol);
+      auto r = CompareRange(*it, ctx.tol);
       if (!r) continue;
       ++ctx.groups_compared;
       // Doubling: +100%, read loosely (±tolerance, and at least +80%).

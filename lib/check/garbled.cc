@@ -119,7 +119,7 @@ void CheckShareOver100(Context& ctx, std::vector<Finding>* out) {
   for (const Item& it : ctx.items) {
     const Claim& c = it.c();
     bool share = c.kind == Kind::kShare || c.metric == "market_share" || c.metric == "revenue_share";
-    if (!share || CompareClass(c) != "fraction" || c.qualifier == Qualifier::kAtMost) continue;
+    if (!share || it.cls != "fraction" || c.qualifier == Qualifier::kAtMost) continue;
     if (c.unit != "%") continue;
     if (c.value_lo.ToRational() <= 100) continue;
     std::string msg = fmt::format("{} is a share of a whole above 100%", Quote(*it.sc));
@@ -130,12 +130,12 @@ void CheckShareOver100(Context& ctx, std::vector<Finding>* out) {
 }
 
 void CheckMalformedNumber(Context& ctx, std::vector<Finding>* out) {
-  std::set<std::string_view> seen;
-  for (const Item& it : ctx.items) {
+  for (std::span<const Item* const> items : ctx.sentences) {
+    if (items.empty()) continue;
+    const Item& it = *items[0];
     const Claim& c = it.c();
     std::string_view s = c.sentence;
-    if (s.empty() || !seen.insert(s).second) continue;
-    size_t claim_off = OffsetInSentence(c);
+    size_t claim_off = it.offset;
     for (size_t i = 0; i < s.size(); ++i) {
       if (!IsDigit(s[i])) continue;
       size_t len = MalformedAt(s, i);

@@ -65,7 +65,7 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
   for (const Item& it : ctx.items) {
     for (const StoredClaim* sc : it.copies) {
       const Claim& c = sc->claim;
-      size_t off = OffsetInSentence(c);
+      size_t off = sc == it.sc ? it.offset : OffsetInSentence(c);
       if (c.sentence.empty() || off == std::string::npos) continue;
       SentenceRef ref{sc->path, sc->article_hash, c.byte_start - static_cast<uint32_t>(off),
                       c.line, off, &c.sentence};

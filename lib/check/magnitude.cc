@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -36,17 +37,22 @@ struct Point {
 // An article's main subject: the entity of a clear majority of its claims
 // (at least 3). Used only when a claim's own entity is unknown, and only by
 // this rule, where a tenfold gap is needed before anything is said.
-std::map<std::string, std::string> MainSubjects(const Context& ctx) {
-  std::map<std::string, std::map<std::string, int>> counts;
-  std::map<std::string, int> totals;
+std::unordered_map<std::string_view, std::string_view> MainSubjects(const Context& ctx) {
+  // Articles that need one: those with a claim that has a metric but no entity.
+  std::unordered_map<std::string_view, std::unordered_map<std::string_view, int>> counts;
   for (const Item& it : ctx.items) {
-    for (const StoredClaim* sc : it.copies) {
-      if (sc->claim.entity.empty()) continue;
-      ++counts[sc->article_hash][sc->claim.entity];
-      ++totals[sc->article_hash];
-    }
+    if (it.c().entity.empty() && !it.c().metric.empty()) counts[it.sc->article_hash];
   }
-  std::map<std::string, std::string> out;
+  if (counts.empty()) return {};
+  std::unordered_map<std::string_view, int> totals;
+  for (const StoredClaim* sc : ctx.copy_storage) {
+    if (sc->claim.entity.empty()) continue;
+    auto c = counts.find(sc->article_hash);
+    if (c == counts.end()) continue;
+    ++c->second[sc->claim.entity];
+    ++totals[sc->article_hash];
+  }
+  std::unordered_map<std::string_view, std::string_view> out;
   for (const auto& [hash, by_entity] : counts) {
     for (const auto& [entity, n] : by_entity) {
       if (n >= 3 && n * 5 >= totals[hash] * 3) out[hash] = entity;
@@ -192,25 +198,24 @@ void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Fi
 }  // namespace
 
 void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
-  std::map<std::string, std::vector<Point>> groups;
-  std::map<std::string, std::string> subjects = MainSubjects(ctx);
+  std::vector<Point> points;
+  std::unordered_map<std::string_view, std::string_view> subjects = MainSubjects(ctx);
   for (const Item& it : ctx.items) {
     const Claim& c = it.c();
     std::string entity = c.entity;
     bool inferred = false;
     if (entity.empty() && !c.metric.empty()) {
       auto s = subjects.find(it.sc->article_hash);
-      if (s != subjects.end()) { entity = s->second; inferred = true; }
+      if (s != subjects.end()) { entity = std::string(s->second); inferred = true; }
     }
     if (entity.empty() || c.metric.empty()) continue;
     if (it.forecast || c.kind != Kind::kLevel || c.unit.empty()) continue;
-    std::string cls = CompareClass(c);
-    if (cls != c.unit || c.dimension == "percent" || c.dimension == "duration") continue;
+    if (it.cls != c.unit || c.dimension == "percent" || c.dimension == "duration") continue;
     if (c.value_lo.sign() <= 0 || c.qualifier == Qualifier::kAtMost) continue;
-    double mid = (c.value_lo.ToDouble() + c.value_hi.ToDouble()) / 2;
-    Point p{&it, mid, mid, 0, ParsePeriod(c.period).year, entity, inferred};
+    double mid = (ToD(c.value_lo) + ToD(c.value_hi)) / 2;
+    Point p{&it, mid, mid, 0, it.period.year, entity, inferred};
     if (IsFlowMetric(c.metric)) {
-      p.months = DurationMonths(c);
+      p.months = DurationMonths(c, it.clause);
       if (p.months > 0) {
         p.lo = p.hi = mid * 3 / p.months;
       } else {
@@ -218,12 +223,23 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
         p.hi = mid * 3;
       }
     }
-    groups[entity + '\x1f' + c.metric + '\x1f' + c.scope + '\x1f' + c.unit].push_back(p);
+    points.push_back(std::move(p));
   }
-  for (auto& [key, pts] : groups) {
-    if (pts.size() < 2) continue;
+  auto fields = [](const Point& p) {
+    const Claim& c = p.item->c();
+    return std::make_tuple(std::string_view(p.entity), std::string_view(c.metric),
+                           std::string_view(c.scope), std::string_view(c.unit));
+  };
+  auto hash = [&](const Point& p) {
+    auto [e, m, s, u] = fields(p);
+    return Mix(Mix(Mix(HashText(e), HashText(m)), HashText(s)), HashText(u));
+  };
+  auto eq = [&](const Point& a, const Point& b) { return fields(a) == fields(b); };
+  ForEachGroup<Point>(points, hash, eq, [&](std::span<const Point> group) {
+    if (group.size() < 2) return;
+    std::vector<Point> pts(group.begin(), group.end());
     CheckGroup(ctx, pts, IsFlowMetric(pts[0].item->c().metric), out);
-  }
+  });
 }
 
 }  // namespace claims::check::internal

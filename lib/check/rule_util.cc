@@ -24,7 +24,7 @@ std::optional<Rational> UnitScale(const Claim& c) {
 }
 
 Rational ToN(const Decimal& d, Rational*) { return d.ToRational(); }
-double ToN(const Decimal& d, double*) { return d.ToDouble(); }
+double ToN(const Decimal& d, double*) { return ToD(d); }
 Rational ToN(const Rational& r, Rational*) { return r; }
 double ToN(const Rational& r, double*) { return static_cast<double>(r); }
 
@@ -32,8 +32,7 @@ template <class N>
 N Abs(const N& v) { return v < N(0) ? N(-v) : v; }
 
 template <class N>
-std::optional<Range<N>> CompareRangeT(const Claim& c, const N& tol) {
-  std::string cls = CompareClass(c);
+std::optional<Range<N>> CompareRangeT(const Claim& c, const std::string& cls, const N& tol) {
   if (cls.empty()) return std::nullopt;
   N* tag = nullptr;
   N half = ToN(c.precision, tag) / N(2);
@@ -89,6 +88,12 @@ std::optional<Range<N>> CompareRangeT(const Claim& c, const N& tol) {
 }
 
 bool IsClauseBreak(std::string_view s, size_t i, size_t* len) {
+  // Every break starts with one of these bytes; most bytes are not breaks.
+  unsigned char b = s[i];
+  if (b != 0xEF && b != 0xE3 && b != ',' && b != ';' && b != '!' && b != '?' && b != ':' &&
+      b != '\n') {
+    return false;
+  }
   static constexpr std::string_view kBreaks[] = {"，", "。", "；", "！", "？", "：",
                                                  ",", ";", "!", "?", ":", "\n"};
   for (std::string_view b : kBreaks) {
@@ -140,10 +145,26 @@ std::string CompareClass(const Claim& c) {
 }
 
 std::optional<Range<Rational>> CompareRange(const Claim& c, const Rational& tol) {
-  return CompareRangeT<Rational>(c, tol);
+  return CompareRangeT<Rational>(c, CompareClass(c), tol);
 }
 std::optional<Range<double>> CompareRangeD(const Claim& c, double tol) {
-  return CompareRangeT<double>(c, tol);
+  return CompareRangeT<double>(c, CompareClass(c), tol);
+}
+std::optional<Range<Rational>> CompareRange(const Item& it, const Rational& tol) {
+  return CompareRangeT<Rational>(it.c(), it.cls, tol);
+}
+std::optional<Range<double>> CompareRangeD(const Item& it, double tol) {
+  return CompareRangeT<double>(it.c(), it.cls, tol);
+}
+
+double ToD(const Decimal& d) {
+  static const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                  1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20};
+  double coef = d.coefficient().convert_to<double>();
+  int e = d.exponent();
+  if (e >= 0 && e <= 20) return coef * kPow10[e];
+  if (e < 0 && e >= -20) return coef / kPow10[-e];
+  return d.ToDouble();
 }
 
 Rational RelativeGap(const Range<Rational>& a, const Range<Rational>& b) {
@@ -225,12 +246,16 @@ Period PreviousPeriod(const Period& p, std::string_view base) {
 }
 
 std::string PeriodString(const Period& p) {
-  std::string out = (p.fiscal ? "FY" : "") + std::to_string(p.year);
+  std::string out = p.fiscal ? "FY" : "";
+  out += std::to_string(p.year);
   if (p.unit == 'Q' || p.unit == 'H') {
-    out += fmt::format("{}{}", p.unit, p.from);
-    if (p.to != p.from) out += fmt::format("-{}{}", p.unit, p.to);
+    out += p.unit;
+    out += std::to_string(p.from);
+    if (p.to != p.from) { out += '-'; out += p.unit; out += std::to_string(p.to); }
   } else if (p.unit == 'M') {
-    out += fmt::format("-{:02}", p.from);
+    out += '-';
+    if (p.from < 10) out += '0';
+    out += std::to_string(p.from);
   }
   return out;
 }
@@ -243,9 +268,10 @@ bool IsFlowMetric(std::string_view metric) {
   return false;
 }
 
-int DurationMonths(const Claim& c) {
+int DurationMonths(const Claim& c) { return DurationMonths(c, ClauseBefore(c)); }
+
+int DurationMonths(const Claim& c, std::string_view before) {
   Period p = ParsePeriod(c.period);
-  std::string_view before = ClauseBefore(c);
   // Words next to the number say more than a period the context inferred.
   struct Word { std::string_view w; int months; };
   static constexpr Word kWords[] = {

@@ -4,12 +4,15 @@
 #ifndef CLAIMS_CHECK_RULE_UTIL_H_
 #define CLAIMS_CHECK_RULE_UTIL_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,15 +39,35 @@ bool Overlaps(const Range<N>& a, const Range<N>& b) {
   return true;
 }
 
+// "FY2023Q3", "2023Q3", "2023Q1-Q3", "2023H1", "2023", "FY2023", "2023-10".
+struct Period {
+  bool ok = false;
+  bool fiscal = false;
+  int year = 0;
+  char unit = 0;  // 'Y' 'H' 'Q' 'M'
+  int from = 0, to = 0;
+  int Months() const;
+  friend bool operator==(const Period&, const Period&) = default;
+};
 // One deduplicated claim: the representative (smallest article hash, then
 // offset) and every identical copy (same surface in the same sentence text).
 struct Item {
   const StoredClaim* sc = nullptr;
-  std::vector<const StoredClaim*> copies;  // includes sc
+  std::span<const StoredClaim* const> copies;  // includes sc (storage: Context)
   bool forecast = false;                   // 预计/未来/有望 … before the number
+  // Computed once by Run (every rule needs them):
+  std::string cls;                 // CompareClass(c())
+  size_t offset = std::string::npos;  // OffsetInSentence(c())
+  uint32_t sid = 0;                // id of the sentence text: same id, same sentence
+  Period period;                   // ParsePeriod(c().period)
+  std::string_view clause;         // ClauseBefore(c())
   const Claim& c() const { return sc->claim; }
   bool Known() const { return !c().entity.empty() && !c().metric.empty(); }
 };
+
+inline bool SameSentence(const Item& a, const Item& b) {
+  return a.sid == b.sid && !a.c().sentence.empty();
+}
 
 // What an article's time frame is: its date, or (estimated) the latest year
 // it names when it has no date.
@@ -59,6 +82,15 @@ struct Context {
   Rational tol;
   double tol_d = 0.1;
   std::vector<Item> items;  // sorted by (path, byte_start)
+  // Items by sentence id, each list in order of offset.
+  std::vector<std::span<const Item* const>> sentences;
+  // Storage behind Item::copies and `sentences`.
+  std::vector<const StoredClaim*> copy_storage;
+  std::vector<const Item*> sentence_storage;
+  // Levels by entity, metric, scope and canonical period (arithmetic rules),
+  // built on first use.
+  std::vector<std::pair<uint64_t, const Item*>> levels;  // sorted by key hash
+  bool levels_built = false;
   std::span<const std::pair<Location, Mention>> mentions;
   std::map<std::string, ArticleTime> article_time;  // by article hash
   int64_t groups_compared = 0;
@@ -66,6 +98,42 @@ struct Context {
 };
 
 using RuleFn = void (*)(Context&, std::vector<Finding>*);
+
+// --- grouping ---------------------------------------------------------------
+
+// Grouping without hash-table nodes or key strings: elements are sorted by a
+// 64-bit key hash, and each run of equal hashes is split by `eq` (so a hash
+// collision never merges two groups). fn(std::span<const T>) is called once
+// per group with the group's elements in their original order. n log n.
+inline uint64_t HashText(std::string_view s) { return std::hash<std::string_view>()(s); }
+inline uint64_t Mix(uint64_t h, uint64_t v) {
+  return (h ^ (v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdull;
+}
+
+template <class T, class KeyHash, class KeyEq, class Fn>
+void ForEachGroup(std::span<const T> elems, KeyHash key_hash, KeyEq eq, Fn fn) {
+  std::vector<std::pair<uint64_t, uint32_t>> keyed(elems.size());
+  for (size_t i = 0; i < elems.size(); ++i) keyed[i] = {key_hash(elems[i]), static_cast<uint32_t>(i)};
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<T> group;
+  std::vector<bool> taken;
+  for (size_t i = 0; i < keyed.size();) {
+    size_t j = i;
+    while (j < keyed.size() && keyed[j].first == keyed[i].first) ++j;
+    taken.assign(j - i, false);
+    for (size_t a = i; a < j; ++a) {
+      if (taken[a - i]) continue;
+      group.clear();
+      for (size_t b = a; b < j; ++b) {
+        if (taken[b - i] || !eq(elems[keyed[a].second], elems[keyed[b].second])) continue;
+        taken[b - i] = true;
+        group.push_back(elems[keyed[b].second]);
+      }
+      fn(std::span<const T>(group));
+    }
+    i = j;
+  }
+}
 
 // --- intervals --------------------------------------------------------------
 
@@ -84,6 +152,11 @@ std::string BaseEntity(const Claim& c);
 // the claim has no comparable value.
 std::optional<Range<Rational>> CompareRange(const Claim& c, const Rational& tol);
 std::optional<Range<double>> CompareRangeD(const Claim& c, double tol);
+// The same with the class already known (it.cls): no string work.
+std::optional<Range<Rational>> CompareRange(const Item& it, const Rational& tol);
+std::optional<Range<double>> CompareRangeD(const Item& it, double tol);
+// A fast, inexact conversion for ordering only.
+double ToD(const Decimal& d);
 
 // (b.lo - a.hi) / max(|a.hi|, |b.lo|) for a below b: how far apart two
 // disjoint ranges are, relative to their size. 0 when they overlap.
@@ -91,16 +164,6 @@ Rational RelativeGap(const Range<Rational>& a, const Range<Rational>& b);
 
 // --- periods ----------------------------------------------------------------
 
-// "FY2023Q3", "2023Q3", "2023Q1-Q3", "2023H1", "2023", "FY2023", "2023-10".
-struct Period {
-  bool ok = false;
-  bool fiscal = false;
-  int year = 0;
-  char unit = 0;  // 'Y' 'H' 'Q' 'M'
-  int from = 0, to = 0;
-  int Months() const;
-  friend bool operator==(const Period&, const Period&) = default;
-};
 Period ParsePeriod(std::string_view s);
 // The period a "qoq" / "yoy" change is measured against; !ok when unknown.
 Period PreviousPeriod(const Period& p, std::string_view base);
@@ -109,6 +172,7 @@ std::string PeriodString(const Period& p);
 // Months a flow figure covers: from the period, else from words before the
 // number (前三季度 9, 上半年 6, 全年 12, 单季/季度 3); 0 when unknown.
 int DurationMonths(const Claim& c);
+int DurationMonths(const Claim& c, std::string_view clause_before);
 // Revenue-like metrics whose values add up over time.
 bool IsFlowMetric(std::string_view metric);
 
