@@ -1,0 +1,41 @@
+# claims check: exit codes, text and JSON output; a verbatim copy is never
+# flagged, a syndicated copy with one figure garbled is. Fixture text is
+# generated here, never copied from a corpus.
+
+check_article() {  # check_article FILE REVENUE SOURCE: one short company report
+  printf '示例公司季度简报（%s）\n2024-03-19 10:00:00\n\n示例公司第三季度营收%s亿元，比去年同期增长12.5%%，市场反应较为平淡。\n公司员工总数约为3200人，其中研发人员约占四成。\n' "$3" "$2" >"$1"
+}
+
+cd "$work" && mkdir -p ck && cd ck
+check_article a.txt 60.5 甲报
+check_article b.txt 60.5 乙网
+expect 3 'claims: ' -- "$bin" check --db missing.db
+expect 0 'ingested 2 articles' -- "$bin" ingest a.txt b.txt
+expect 0 'no findings$' -- "$bin" check
+expect 0 '^\{"summary":\{"claims":[0-9]+,"groups_compared":[0-9]+,"consistent":[0-9]+,"findings":0\},"findings":\[\]\}$' -- "$bin" check --format json
+
+# The garbled copy: same sentences, the revenue a decimal place off.
+check_article c.txt 6.05 丙台
+expect 0 'ingested 1 article' -- "$bin" ingest c.txt
+expect 1 '^error copy-mismatch \[[0-9a-f]{16}\]' -- "$bin" check
+expect 1 '\*\*6\.05亿元\*\*' -- "$bin" check
+expect 1 '"rule":"copy-mismatch","severity":"error"' -- "$bin" check --format json
+expect 1 'expected: 60\.5亿元' -- "$bin" check --explain
+expect 0 '^rule,family,severity' -- "$bin" export --what findings
+expect 0 'copy-mismatch' -- "$bin" export --what findings
+expect 0 'no findings' -- "$bin" check --rule value-conflict
+expect 0 'no findings' -- "$bin" check --fail-on info --config /dev/null --rule share-over-100
+
+# Usage and config errors.
+expect 2 "no rule 'nope'" -- "$bin" check --rule nope
+expect 2 'min-severity must be info, warning or error' -- "$bin" check --min-severity loud
+expect 2 'format must be text or json' -- "$bin" check --format xml
+printf '[tolerance]\napprox = lots\n' >bad.toml
+expect 2 'bad.toml: config line 2: approx must be' -- "$bin" check --config bad.toml
+expect 3 'claims: ' -- "$bin" check --config missing.toml
+printf '[severity]\ncopy-mismatch = "info"\n' >quiet.toml
+expect 0 '^info copy-mismatch' -- "$bin" check --config quiet.toml
+expect 0 '1 finding below --min-severity warning not shown' -- "$bin" check --config quiet.toml --min-severity warning
+expect 1 'info copy-mismatch' -- "$bin" check --config quiet.toml --fail-on info
+expect 0 'usage: claims check' -- "$bin" help check
+cd "$work"
