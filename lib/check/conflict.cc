@@ -20,9 +20,20 @@
 #include <fmt/format.h>
 
 #include "check/rules.h"
+#include "text/normalize.h"
 
 namespace claims::check::internal {
 namespace {
+
+// Text between the numbers, folded the way the extractor folds it (full-width
+// forms, Traditional -> Simplified), so a copy re-published in the other
+// script or with other punctuation widths still matches its original.
+std::string Fold(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return text::Normalize(text).utf8;
+  }
+  return std::string(text);
+}
 
 // The sentence with every claim replaced by \x01; `items` (in offset order)
 // keeps the claims that were masked.
@@ -32,12 +43,12 @@ std::string Masked(std::string_view sentence, std::vector<const Item*>* items) {
   size_t pos = 0;
   for (const Item* it : *items) {
     if (it->offset < pos) continue;  // overlapping spans: keep the first
-    out.append(sentence.substr(pos, it->offset - pos));
+    out.append(Fold(sentence.substr(pos, it->offset - pos)));
     out += '\x01';
     pos = it->offset + it->c().surface.size();
     kept.push_back(it);
   }
-  out.append(sentence.substr(pos));
+  out.append(Fold(sentence.substr(pos)));
   *items = std::move(kept);
   return out;
 }
@@ -46,7 +57,7 @@ std::string Masked(std::string_view sentence, std::vector<const Item*>* items) {
 uint64_t MaskHash(std::string_view sentence, std::span<const Item* const> items) {
   uint64_t h = 1469598103934665603ull;
   auto feed = [&h](std::string_view bytes) {
-    for (unsigned char c : bytes) { h ^= c; h *= 1099511628211ull; }
+    for (unsigned char c : Fold(bytes)) { h ^= c; h *= 1099511628211ull; }
   };
   size_t pos = 0;
   for (const Item* it : items) {
@@ -194,6 +205,12 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
 
 namespace {
 
+// The base of a ratio class ("ratio:H100" -> "H100"), else "".
+std::string_view RatioBase(const Item& it) {
+  std::string_view cls = it.cls;
+  return cls.rfind("ratio:", 0) == 0 ? cls.substr(6) : std::string_view();
+}
+
 // "H" or "NVIDIA H": a base entity cut to one Latin letter.
 char BareLetter(std::string_view base) {
   size_t sp = base.rfind(' ');
@@ -207,14 +224,14 @@ char BareLetter(std::string_view base) {
 std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
   std::map<std::string, std::set<std::string>> bases;  // entity|metric -> bases
   for (const Item& it : ctx.items) {
-    std::string base = BaseEntity(it.c());
+    std::string_view base = RatioBase(it);
     if (!it.Known() || base.empty() || BareLetter(base)) continue;
-    bases[it.c().entity + "|" + it.c().metric].insert(base);
+    bases[it.c().entity + "|" + it.c().metric].insert(std::string(base));
   }
   std::map<const Item*, std::string> out;
   for (const Item& it : ctx.items) {
-    std::string base = BaseEntity(it.c());
-    char l = it.Known() ? BareLetter(base) : 0;
+    std::string_view base = RatioBase(it);
+    char l = it.Known() && !base.empty() ? BareLetter(base) : 0;
     if (!l) continue;
     auto b = bases.find(it.c().entity + "|" + it.c().metric);
     if (b == bases.end()) continue;
@@ -242,19 +259,26 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   // base cut to a letter resolved), the base of a change, forecast or not.
   struct Keyed {
     const Item* item;
-    std::string cls;
+    const std::string* cls;
   };
+  std::vector<std::string> resolved_cls;  // storage for resolved classes
+  resolved_cls.reserve(resolved.size());
   std::vector<Keyed> keyed;
   for (const Item& it : ctx.items) {
     if (!it.Known() || it.cls.empty()) continue;
     auto r = resolved.find(&it);
-    keyed.push_back({&it, r != resolved.end() ? "ratio:" + r->second : it.cls});
+    if (r != resolved.end()) {
+      resolved_cls.push_back("ratio:" + r->second);
+      keyed.push_back({&it, &resolved_cls.back()});
+    } else {
+      keyed.push_back({&it, &it.cls});
+    }
   }
   auto fields = [](const Keyed& k) {
     const Claim& c = k.item->c();
     return std::make_tuple(std::string_view(c.entity), std::string_view(c.metric),
                            std::string_view(c.period), std::string_view(c.scope),
-                           std::string_view(k.cls),
+                           std::string_view(*k.cls),
                            std::string_view(c.kind == Kind::kChange ? c.base : std::string()),
                            k.item->forecast);
   };

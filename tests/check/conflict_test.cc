@@ -120,6 +120,19 @@ TEST_CASE("copy-mismatch: a syndicated copy with one figure garbled", "[check][c
   CHECK(f[0].message.find("2 of the copies") != std::string::npos);
 }
 
+TEST_CASE("copy-mismatch: a copy in Traditional script with full-width digits", "[check][conflict]") {
+  Corpus c;
+  const char* simp = "第四季度该公司营收为60.5亿美元，环比增长2%，好于市场预期。";
+  const char* trad = "第四季度該公司營收為６．０５億美元，環比增長2%，好於市場預期。";
+  c.Claim("a.txt", simp, "60.5亿美元", "6050000000 USD");
+  c.Claim("a.txt", simp, "2%", "2 % k=change d=+ b=qoq");
+  c.Claim("b.txt", trad, "６．０５億美元", "605000000 USD");
+  c.Claim("b.txt", trad, "2%", "2 % k=change d=+ b=qoq");
+  auto f = Of(c.Run(), "copy-mismatch");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].details.at("ratio") == "10");
+}
+
 TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {
   Corpus c;
   const char* s = "该公司第三季度营收59.31亿美元，同比下降16.5%。";
