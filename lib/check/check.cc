@@ -89,6 +89,16 @@ bool IsNumericFamily(std::string_view family) {
   return family == "conflict" || family == "magnitude" || family == "arithmetic";
 }
 
+int LeadingYear(std::string_view s) {
+  if (s.size() < 4) return 0;
+  int y = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (s[i] < '0' || s[i] > '9') return 0;
+    y = y * 10 + (s[i] - '0');
+  }
+  return (y >= 1900 && y <= 2100) ? y : 0;
+}
+
 // Runs of equal 64-bit hashes, split into classes of equal text; calls
 // fn(index, leader) for each element, where leader is the smallest index of
 // its class. Sorting pairs of integers costs far less than a hash table with
@@ -197,6 +207,7 @@ void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
     item.offset = internal::OffsetInSentence(c);
     item.clause = internal::ClauseBefore(c);
     item.period = internal::ParsePeriod(c.period);
+    item.article_year = LeadingYear(item.sc->article_date);
     item.forecast = internal::ContainsAny(
         item.clause, {"预计", "预测", "预期", "未来", "有望", "将达", "将会", "将在", "将于",
                       "可能", "或将", "或降", "年后", "届时", "目标", "计划", "到20", "至20"});
@@ -223,15 +234,6 @@ void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
   }
 }
 
-int LeadingYear(std::string_view s) {
-  if (s.size() < 4) return 0;
-  int y = 0;
-  for (int i = 0; i < 4; ++i) {
-    if (s[i] < '0' || s[i] > '9') return 0;
-    y = y * 10 + (s[i] - '0');
-  }
-  return (y >= 1900 && y <= 2100) ? y : 0;
-}
 
 void ArticleTimes(std::span<const StoredClaim> claims,
                   std::span<const std::pair<Location, Mention>> mentions, Context* ctx) {

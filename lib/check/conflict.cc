@@ -181,6 +181,16 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       const Item* common = ranked[0].second;
       for (size_t r = 1; r < ranked.size(); ++r) {
         const Item* odd = ranked[r].second;
+        // Copies appear within days of each other; the same sentence a year
+        // later with a new figure is a new report (monthly statistics).
+        bool close = false;
+        for (const StoredClaim* a : odd->copies) {
+          for (const StoredClaim* b : common->copies) {
+            int da = ArticleDay(*a), db = ArticleDay(*b);
+            close = close || da == 0 || db == 0 || std::abs(da - db) <= 31;
+          }
+        }
+        if (!close) continue;
         bool majority = ranked[0].first > ranked[r].first;
         std::string apart = Apart(odd->c(), common->c());
         std::string msg = fmt::format(
@@ -312,6 +322,10 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
       for (const Member& a : group) {
         for (const Member& b : group) {
           if (&a == &b || SameSentence(*a.item, *b.item) || !(hi_key(a) < lo_key(b))) continue;
+          // Figures without a period from articles dated years apart may
+          // be about different years.
+          int ya = a.item->article_year, yb = b.item->article_year;
+          if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
           double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
           double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;
           if (gap < best_gap) { best_gap = gap; best_a = &a; best_b = &b; }

@@ -213,7 +213,9 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
     if (it.cls != c.unit || c.dimension == "percent" || c.dimension == "duration") continue;
     if (c.value_lo.sign() <= 0 || c.qualifier == Qualifier::kAtMost) continue;
     double mid = (ToD(c.value_lo) + ToD(c.value_hi)) / 2;
-    Point p{&it, mid, mid, 0, it.period.year, entity, inferred};
+    // The year the figure is about: its period's, else its dated article's.
+    int year = it.period.year ? it.period.year : (c.period.empty() ? it.article_year : 0);
+    Point p{&it, mid, mid, 0, year, entity, inferred};
     if (IsFlowMetric(c.metric)) {
       p.months = DurationMonths(c, it.clause);
       if (p.months > 0) {

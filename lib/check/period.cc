@@ -231,7 +231,11 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
         const DateRef& second = &first == &a ? b : a;
         int years = std::abs(a.year - b.year);
         bool estimated = a.estimated || b.estimated;
-        Severity sev = (years >= 2 && !estimated) ? Severity::kWarning : Severity::kInfo;
+        // One shared phrase may be a coincidence (人工智能); a warning needs
+        // two, known dates, and years that are not simply consecutive
+        // editions of a yearly event.
+        Severity sev = (years >= 2 && !estimated && shared.size() >= 2) ? Severity::kWarning
+                                                                        : Severity::kInfo;
         std::string msg = fmt::format(
             "{} and {} seem to date the same event (both: \"{}\") {} year{} apart: {} vs {}",
             DateNote(first, ctx), DateNote(second, ctx), shared.empty() ? "" : shared[0], years,

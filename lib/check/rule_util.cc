@@ -176,6 +176,15 @@ Rational RelativeGap(const Range<Rational>& a, const Range<Rational>& b) {
   return (high.lo - low.hi) / scale;
 }
 
+int ArticleDay(const StoredClaim& sc) {
+  const std::string& d = sc.article_date;
+  if (d.size() < 10 || d[4] != '-' || d[7] != '-') return 0;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) if (d[i] < '0' || d[i] > '9') return 0;
+  int y = std::atoi(d.substr(0, 4).c_str()), m = std::atoi(d.substr(5, 2).c_str());
+  int day = std::atoi(d.substr(8, 2).c_str());
+  return y * 372 + (m - 1) * 31 + day;
+}
+
 // --- periods ----------------------------------------------------------------
 
 int Period::Months() const {

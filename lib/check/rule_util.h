@@ -60,10 +60,15 @@ struct Item {
   size_t offset = std::string::npos;  // OffsetInSentence(c())
   uint32_t sid = 0;                // id of the sentence text: same id, same sentence
   Period period;                   // ParsePeriod(c().period)
+  int article_year = 0;            // from the article's known date (0: undated)
   std::string_view clause;         // ClauseBefore(c())
   const Claim& c() const { return sc->claim; }
   bool Known() const { return !c().entity.empty() && !c().metric.empty(); }
 };
+
+// Days since year 0 (months of 31 days: only differences matter) of a
+// "YYYY-MM-DD" article date; 0 when the date is unknown.
+int ArticleDay(const StoredClaim& sc);
 
 inline bool SameSentence(const Item& a, const Item& b) {
   return a.sid == b.sid && !a.c().sentence.empty();

@@ -133,6 +133,17 @@ TEST_CASE("copy-mismatch: a copy in Traditional script with full-width digits", 
   CHECK(f[0].details.at("ratio") == "10");
 }
 
+TEST_CASE("copy-mismatch: the same sentence a year later is a new report", "[check][conflict]") {
+  Corpus c;
+  const char* s1 = "国家统计局数据显示，10月份全国居民消费价格同比上涨0.2%，涨幅与上月持平。";
+  const char* s2 = "国家统计局数据显示，10月份全国居民消费价格同比上涨0.4%，涨幅与上月持平。";
+  c.Claim("2023.txt", s1, "0.2%", "0.2 % k=change d=+ b=yoy date=2023-11-09");
+  c.Claim("2024.txt", s2, "0.4%", "0.4 % k=change d=+ b=yoy date=2024-11-09");
+  CHECK(Of(c.Run(), "copy-mismatch").empty());
+  c.claims[1].article_date = "2023-11-10";  // a copy the next day: flagged
+  CHECK(Of(c.Run(), "copy-mismatch").size() == 1);
+}
+
 TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {
   Corpus c;
   const char* s = "该公司第三季度营收59.31亿美元，同比下降16.5%。";

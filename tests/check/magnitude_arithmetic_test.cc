@@ -47,6 +47,14 @@ TEST_CASE("magnitude-slip: the article's main subject stands in for a missing en
   CHECK(Of(d.Run(), "magnitude-slip").empty());
 }
 
+TEST_CASE("magnitude-slip: undated figures from articles years apart", "[check][magnitude]") {
+  Corpus c;
+  c.Claim("old1.txt", "公司市值约为300亿美元。", "300亿美元", "30000000000 USD q=approx e=庚公司 m=market_cap date=2014-05-01");
+  c.Claim("old2.txt", "公司市值已有320亿美元。", "320亿美元", "32000000000 USD e=庚公司 m=market_cap date=2014-06-01");
+  c.Claim("new.txt", "公司市值已达3.3万亿美元。", "3.3万亿美元", "3300000000000 USD e=庚公司 m=market_cap date=2024-06-01");
+  CHECK(Of(c.Run(), "magnitude-slip").empty());
+}
+
 TEST_CASE("magnitude-slip: a decimal point moved, two figures only", "[check][magnitude]") {
   Corpus c;
   c.Claim("a.txt", "公司市值约为1.47万亿美元。", "1.47万亿美元",
