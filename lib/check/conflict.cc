@@ -20,20 +20,9 @@
 #include <fmt/format.h>
 
 #include "check/rules.h"
-#include "text/normalize.h"
 
 namespace claims::check::internal {
 namespace {
-
-// Text between the numbers, folded the way the extractor folds it (full-width
-// forms, Traditional -> Simplified), so a copy re-published in the other
-// script or with other punctuation widths still matches its original.
-std::string Fold(std::string_view text) {
-  for (unsigned char c : text) {
-    if (c >= 0x80) return text::Normalize(text).utf8;
-  }
-  return std::string(text);
-}
 
 // The sentence with every claim replaced by \x01; `items` (in offset order)
 // keeps the claims that were masked.
@@ -43,12 +32,12 @@ std::string Masked(std::string_view sentence, std::vector<const Item*>* items) {
   size_t pos = 0;
   for (const Item* it : *items) {
     if (it->offset < pos) continue;  // overlapping spans: keep the first
-    out.append(Fold(sentence.substr(pos, it->offset - pos)));
+    out.append(FoldText(sentence.substr(pos, it->offset - pos)));
     out += '\x01';
     pos = it->offset + it->c().surface.size();
     kept.push_back(it);
   }
-  out.append(Fold(sentence.substr(pos)));
+  out.append(FoldText(sentence.substr(pos)));
   *items = std::move(kept);
   return out;
 }
@@ -57,7 +46,7 @@ std::string Masked(std::string_view sentence, std::vector<const Item*>* items) {
 uint64_t MaskHash(std::string_view sentence, std::span<const Item* const> items) {
   uint64_t h = 1469598103934665603ull;
   auto feed = [&h](std::string_view bytes) {
-    for (unsigned char c : Fold(bytes)) { h ^= c; h *= 1099511628211ull; }
+    for (unsigned char c : FoldText(bytes)) { h ^= c; h *= 1099511628211ull; }
   };
   size_t pos = 0;
   for (const Item* it : items) {

@@ -180,6 +180,57 @@ std::deque<std::pair<Location, Mention>> DateMentions(const Context& ctx) {
   return out;
 }
 
+// Copies of one sentence that differ only in a date's year: the strongest
+// evidence of a shifted year (a garbled syndicated copy).
+void CopiedDates(Context& ctx, const std::deque<std::pair<Location, Mention>>& mentions,
+                 std::vector<Finding>* out) {
+  struct Dated {
+    const Location* loc;
+    int year;
+  };
+  std::map<std::string, std::vector<Dated>> by_mask;
+  for (const auto& [loc, m] : mentions) {
+    if (loc.sentence.size() < 24) continue;
+    size_t at = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
+    if (at == std::string::npos || at + loc.surface.size() > loc.sentence.size() ||
+        loc.sentence.compare(at, loc.surface.size(), loc.surface) != 0) {
+      continue;
+    }
+    DateRef d;
+    if (!Resolve(loc, m, ctx, &d)) continue;
+    std::string_view s = loc.sentence;
+    std::string mask = FoldText(s.substr(0, at)) + '\x01' + FoldText(s.substr(at + loc.surface.size()));
+    by_mask[std::move(mask)].push_back({&loc, d.year});
+  }
+  for (auto& [mask, dated] : by_mask) {
+    if (dated.size() < 2) continue;
+    std::map<int, std::vector<const Location*>> by_year;
+    for (const Dated& d : dated) by_year[d.year].push_back(d.loc);
+    ++ctx.groups_compared;
+    if (by_year.size() < 2) { ++ctx.consistent; continue; }
+    // Majority year first; each other year is one finding against it.
+    std::vector<std::pair<int, std::vector<const Location*>>> ranked(by_year.begin(), by_year.end());
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+    const Location* common = ranked[0].second[0];
+    for (size_t r = 1; r < ranked.size(); ++r) {
+      const Location* odd = ranked[r].second[0];
+      if (odd->article_hash == common->article_hash) continue;
+      Finding f;
+      f.rule = "period-shift";
+      f.severity = Severity::kWarning;
+      f.message = fmt::format(
+          "the same sentence dates it 「{}」 ({}:{}, {}) in one copy and 「{}」 ({}:{}, {}) in another",
+          odd->surface, odd->path, odd->line, ranked[r].first, common->surface, common->path,
+          common->line, ranked[0].first);
+      f.locations = {*odd, *common};
+      f.details["years"] = fmt::format("{} vs {}", ranked[r].first, ranked[0].first);
+      f.details["copies"] = std::to_string(dated.size());
+      out->push_back(std::move(f));
+    }
+  }
+}
+
 }  // namespace
 
 void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
@@ -187,6 +238,7 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
   std::vector<DateRef> dates;
   // Verbatim copies of one dated sentence count once (the smallest hash).
   std::map<std::tuple<std::string_view, std::string_view, int>, size_t> copies;
+  CopiedDates(ctx, mentions, out);
   for (const auto& [loc, m] : mentions) {
     DateRef d;
     if (!Resolve(loc, m, ctx, &d) || d.month == 0) continue;

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "text/normalize.h"
+
 namespace claims::check::internal {
 namespace {
 
@@ -331,6 +333,13 @@ std::string_view ClauseAfter(const Claim& c) {
     if (IsClauseBreak(s, i, &len)) return s.substr(0, i);
   }
   return s;
+}
+
+std::string FoldText(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return text::Normalize(text).utf8;
+  }
+  return std::string(text);
 }
 
 bool Contains(std::string_view haystack, std::string_view needle) {

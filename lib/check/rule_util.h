@@ -192,6 +192,9 @@ std::string_view ClauseAfter(const Claim& c);
 // The whole text before the number inside the sentence.
 std::string_view TextBefore(const Claim& c);
 bool Contains(std::string_view haystack, std::string_view needle);
+// Folded the way the extractor folds text (full-width forms, Traditional ->
+// Simplified), so a copy in the other script or width still matches.
+std::string FoldText(std::string_view text);
 bool ContainsAny(std::string_view haystack, std::initializer_list<std::string_view> needles);
 // Splits UTF-8 into code points (invalid bytes become U+FFFD).
 std::vector<char32_t> CodePoints(std::string_view s);

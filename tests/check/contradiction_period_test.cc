@@ -109,6 +109,20 @@ TEST_CASE("period-shift: an undated article's 去年 is an estimate, so a note",
   CHECK(f[0].message.find("undated") != std::string::npos);
 }
 
+TEST_CASE("period-shift: a copy of a sentence with its year changed", "[check][period]") {
+  Corpus c;
+  const char* good = "2023年，这家公司在国内的出货量首次超过了主要竞争对手。";
+  const char* bad = "2013年，这家公司在国内的出货量首次超过了主要竞争对手。";
+  c.Date("a.txt", good, "2023年", "2023");
+  c.Date("b.txt", good, "2023年", "2023");
+  c.Date("c.txt", bad, "2013年", "2013");
+  auto f = Of(c.Run(), "period-shift");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].locations[0].path == "c.txt");
+  CHECK(f[0].details.at("years") == "2013 vs 2023");
+}
+
 TEST_CASE("as-of-date-far: an as-of date five years before the article", "[check][period]") {
   Corpus c;
   c.SetDate("a.txt", "2024-02-05");
