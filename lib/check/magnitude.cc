@@ -174,7 +174,9 @@ void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Fi
     std::string msg = fmt::format(
         "{}: {} is {} away from the nearest other figure {}{}{}", subject, Describe(x, flow),
         FormatRatio(ratio), Describe(*nearest, flow),
-        cluster >= 2 ? fmt::format(" (and {} more figures of that size)", cluster - 1) : "",
+        cluster >= 2 ? fmt::format(" (and {} more figure{} of that size)", cluster - 1,
+                                   cluster == 2 ? "" : "s")
+                     : "",
         digits ? "; same digits, so a decimal point or 万/亿 slipped" : "; a digit may be missing");
     if (flow && (x.months == 0 || nearest->months == 0)) {
       msg += fmt::format("; even allowing 1–12 months for the unknown span they are at least {} apart",
