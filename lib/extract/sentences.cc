@@ -22,10 +22,61 @@ SentenceIndex::SentenceIndex(std::string_view t) : text_(t) {
   }
 }
 
+namespace {
+
+// A "sentence" longer than this (a line of figures with no full stop, a
+// table flattened to one line) is narrowed to a window around the claim:
+// every claim copies its sentence and context reads it, so an unbounded
+// sentence would make a long line quadratic.
+constexpr size_t kMaxSentenceBytes = 600;
+constexpr size_t kWindowBytes = 240;  // each side of the claim
+constexpr size_t kClaimBytes = 48;    // room for the claim's own text
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Moves `p` forward to a character boundary.
+size_t AlignForward(std::string_view t, size_t p) {
+  while (p < t.size() && IsContinuation(static_cast<unsigned char>(t[p]))) ++p;
+  return p;
+}
+
+// Within [lo, hi), the position just after the last clause mark, or lo.
+size_t LastClauseEnd(std::string_view t, size_t lo, size_t hi) {
+  for (size_t i = hi; i > lo; --i) {
+    char c = t[i - 1];
+    if (c == ',' || c == ' ') return i;
+    if (i >= lo + 3 && t.substr(i - 3, 3) == "、") return i;
+  }
+  return lo;
+}
+
+// Within [lo, hi), the position of the first clause mark, or hi.
+size_t FirstClauseMark(std::string_view t, size_t lo, size_t hi) {
+  for (size_t i = lo; i < hi; ++i) {
+    char c = t[i];
+    if (c == ',' || c == ' ') return i;
+    if (t.substr(i, 3) == "、") return i;
+  }
+  return hi;
+}
+
+}  // namespace
+
 NormSpan SentenceIndex::Around(size_t pos) const {
   auto it = std::upper_bound(ends_.begin(), ends_.end(), static_cast<uint32_t>(pos));
   size_t begin = it == ends_.begin() ? 0 : *(it - 1);
   size_t end = it == ends_.end() ? text_.size() : *it;
+  if (end - begin > kMaxSentenceBytes) {
+    size_t lo = pos > begin + kWindowBytes ? AlignForward(text_, pos - kWindowBytes) : begin;
+    size_t hi = end > pos + kWindowBytes ? AlignForward(text_, pos + kWindowBytes) : end;
+    // Prefer whole clauses: cut after a clause mark on the left, before one on the right.
+    if (lo > begin) lo = std::max(lo, std::min(LastClauseEnd(text_, lo, pos), pos));
+    // On the right, look past the claim itself (a number may hold a comma: 1,234).
+    size_t from = std::min(pos + kClaimBytes, hi);
+    if (hi < end) hi = FirstClauseMark(text_, from, hi);
+    begin = lo;
+    end = hi;
+  }
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (begin < end && space(text_[begin])) ++begin;
   while (end > begin && space(text_[end - 1])) --end;

@@ -84,7 +84,18 @@ Status CheckUtf8Text(std::string_view bytes, size_t* bom_len) {
   size_t bad = FindInvalidUtf8(body);
   if (bad == std::string_view::npos) return Status::Ok();
   bad += *bom_len;
-  std::string guess = GuessEncoding(bytes);
+  // A UTF-8 file with a damaged spot is not in another encoding; a guess
+  // would only mislead. Text in another encoding is invalid UTF-8 all over:
+  // guess only when bad sequences are frequent in a sample.
+  std::string_view sample = bytes.substr(0, 64 * 1024);
+  size_t invalid = 0;
+  for (size_t at = bad; at < sample.size();) {
+    ++invalid;
+    size_t next = FindInvalidUtf8(sample.substr(at + 1));
+    if (next == std::string_view::npos) break;
+    at += 1 + next;
+  }
+  std::string guess = invalid >= 4 && invalid * 50 > sample.size() ? GuessEncoding(bytes) : "";
   if (!guess.empty() && guess != "UTF-8") {
     return Status::BadInput(fmt::format("invalid UTF-8 at byte {} (looks like {}; convert with iconv -f {} -t UTF-8)",
                                         bad, guess, guess));
