@@ -11,6 +11,8 @@
 #include "base/json.h"
 #include "ingest/ingest.h"
 #include "report/baseline.h"
+#include "report/check_json.h"
+#include "report/check_text.h"
 #include "report/escape.h"
 #include "report/github.h"
 #include "report/junit.h"
@@ -90,33 +92,20 @@ Result<std::vector<std::string>> IngestForCi(store::Store& store, std::span<cons
   return reviewed;
 }
 
-// Interim text/JSON output until report/check_text and report/check_json
-// land (then `claims check` and `claims ci` share one format).
-// TODO(lead): switch to those renderers.
-std::string RenderCiText(std::span<const Finding> findings, bool as_json) {
-  std::string out;
-  if (as_json) {
-    out = "{\"findings\":[";
-    for (size_t i = 0; i < findings.size(); ++i) {
-      const Finding& f = findings[i];
-      out += i == 0 ? "\n" : ",\n";
-      out += "{\"rule\":" + json::Quote(report::ValidUtf8(f.rule)) + ",\"severity\":\"" +
-             std::string(SeverityName(f.severity)) + "\",\"message\":" + json::Quote(report::ValidUtf8(f.message)) +
-             ",\"fingerprint\":" + json::Quote(report::ValidUtf8(f.fingerprint)) + ",\"paths\":[";
-      std::vector<std::string> paths = report::InvolvedPaths(f);
-      for (size_t k = 0; k < paths.size(); ++k) out += (k ? "," : "") + json::Quote(report::ValidUtf8(paths[k]));
-      out += "]}";
-    }
-    return out + (findings.empty() ? "]}\n" : "\n]}\n");
+// The store-wide summary with its finding counts narrowed to what `claims
+// ci` reports: the findings that involve the given articles and are new.
+CheckSummary SummaryOf(const CheckSummary& store_wide, std::span<const Finding> reported) {
+  CheckSummary s = store_wide;
+  s.findings = static_cast<int64_t>(reported.size());
+  s.by_rule.clear();
+  s.by_severity.clear();
+  s.by_family.clear();
+  for (const Finding& f : reported) {
+    ++s.by_rule[f.rule];
+    ++s.by_severity[std::string(SeverityName(f.severity))];
+    ++s.by_family[f.family];
   }
-  for (const Finding& f : findings) {
-    out += fmt::format("{} [{}] {}\n", SeverityName(f.severity), f.rule, f.message);
-    for (const StoredClaim& c : f.claims) {
-      out += fmt::format("  {}:{}: {}\n", c.path, c.claim.line, c.claim.surface);
-    }
-    for (const Location& l : f.locations) out += fmt::format("  {}:{}: {}\n", l.path, l.line, l.surface);
-  }
-  return out;
+  return s;
 }
 
 }  // namespace
@@ -176,7 +165,15 @@ int CmdCi(std::span<const std::string> argv, Env& env) {
     junit.fail_on = fail_on;
     out = report::RenderJunit(*reviewed, fresh, junit);
   } else {
-    out = RenderCiText(fresh, format == "json");
+    // The same text and JSON as `claims check`, over what ci reports.
+    CheckSummary summary = SummaryOf(current->summary, fresh);
+    if (format == "json") {
+      out = report::RenderCheckJson(fresh, summary);
+    } else {
+      report::CheckTextOptions text;
+      text.color = env.out_is_tty && args->Get("output").empty();
+      out = report::RenderCheckText(fresh, summary, text);
+    }
   }
   Status written = WriteOutput(args->Get("output"), out, env);
   if (!written.ok()) return ReportStatus(written, env);
