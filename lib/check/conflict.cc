@@ -278,7 +278,9 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     return std::make_tuple(std::string_view(c.entity), std::string_view(c.metric),
                            std::string_view(c.period), std::string_view(c.scope),
                            std::string_view(*k.cls),
-                           std::string_view(c.kind == Kind::kChange ? c.base : std::string()),
+                           // Both arms are views: a ternary of std::string and a
+                           // temporary would make a temporary, and the view dangle.
+                           c.kind == Kind::kChange ? std::string_view(c.base) : std::string_view(),
                            k.item->forecast);
   };
   auto hash = [&](const Keyed& k) {

@@ -174,3 +174,26 @@ TEST_CASE("fingerprints survive new row ids, paths and input order", "[check][co
 
 }  // namespace
 }  // namespace claims::check::testing
+
+namespace claims::check::testing {
+namespace {
+
+// A syndicated copy of a results sentence: -21% year on year and +2% quarter
+// on quarter are different measurements and are never compared. (Regression:
+// the grouping key held a dangling view of the base, so yoy and qoq changes
+// of one quarter could land in one group.)
+TEST_CASE("value-conflict: a yoy and a qoq change of one quarter are not compared", "[check][conflict]") {
+  Corpus c;
+  const char* s = "第四季度营收为60.5亿美元，较上年同期下降约21%，但较上一季度增长2%。";
+  for (const char* file : {"a.txt", "b.txt"}) {
+    c.Claim(file, s, "约21%", "21 % q=approx k=change d=- e=英伟达 m=revenue t=FY2023Q4 b=yoy");
+    c.Claim(file, s, "2%", "2 % k=change d=+ e=英伟达 m=revenue t=FY2023Q4 b=qoq");
+  }
+  c.Claim("c.txt", "英伟达第四财季营收同比下降21%。", "21%", "21 % k=change d=- e=英伟达 m=revenue t=FY2023Q4 b=yoy");
+  CheckResult r = c.Run();
+  CHECK(Of(r, "value-conflict").empty());
+  CHECK(Serious(r).empty());
+}
+
+}  // namespace
+}  // namespace claims::check::testing
