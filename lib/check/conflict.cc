@@ -137,9 +137,14 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     // A short formulaic sentence ("营收达\x01。") may recur in unrelated
     // articles; it counts only between articles that share another sentence.
     if (mask.size() < 60) {
+      // Pairs among the first kMaxRelatedScan variants only: the test is a
+      // guard against false alarms, and all pairs of thousands of variants
+      // would make the rule quadratic.
+      constexpr size_t kMaxRelatedScan = 48;
+      const size_t scan = std::min(variants.size(), kMaxRelatedScan);
       bool related = false;
-      for (size_t a = 0; a < variants.size() && !related; ++a) {
-        for (size_t b = a + 1; b < variants.size() && !related; ++b) {
+      for (size_t a = 0; a < scan && !related; ++a) {
+        for (size_t b = a + 1; b < scan && !related; ++b) {
           related = copies(*variants[a].first, *variants[b].first);
         }
       }
@@ -168,16 +173,23 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       std::stable_sort(ranked.begin(), ranked.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
       const Item* common = ranked[0].second;
+      // The common value's article days, sorted once (0: undated).
+      std::vector<int> common_days;
+      common_days.reserve(common->copies.size());
+      for (const StoredClaim* b : common->copies) common_days.push_back(ArticleDay(*b));
+      std::sort(common_days.begin(), common_days.end());
+      const bool common_undated = !common_days.empty() && common_days.front() == 0;
       for (size_t r = 1; r < ranked.size(); ++r) {
         const Item* odd = ranked[r].second;
         // Copies appear within days of each other; the same sentence a year
         // later with a new figure is a new report (monthly statistics).
-        bool close = false;
+        // An undated copy on either side counts as close.
+        bool close = common_undated;
         for (const StoredClaim* a : odd->copies) {
-          for (const StoredClaim* b : common->copies) {
-            int da = ArticleDay(*a), db = ArticleDay(*b);
-            close = close || da == 0 || db == 0 || std::abs(da - db) <= 31;
-          }
+          if (close) break;
+          int da = ArticleDay(*a);
+          auto it = std::lower_bound(common_days.begin(), common_days.end(), da - 31);
+          close = da == 0 || (it != common_days.end() && *it <= da + 31);
         }
         if (!close) continue;
         bool majority = ranked[0].first > ranked[r].first;
