@@ -55,6 +55,26 @@ Qualifier Combine(Qualifier a, Qualifier b) { return b == Qualifier::kExact ? a 
 
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
+// A capital letter standing alone where a model name belongs: "A、H芯片",
+// "H产品" (a garbled text that lost the digits of A100/H100). Reported as a
+// model mention so the checker sees the sentence; never a claim.
+bool LoneModelLetter(std::string_view t, size_t i) {
+  auto alnum = [](char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); };
+  if (i >= t.size() || t[i] < 'A' || t[i] > 'Z') return false;
+  if ((i > 0 && alnum(t[i - 1])) || (i + 1 < t.size() && alnum(t[i + 1]))) return false;
+  std::string_view rest = t.substr(i + 1);
+  for (std::string_view joiner : {"、", "和", "与", "及"}) {
+    if (rest.substr(0, joiner.size()) == joiner) {
+      std::string_view after = rest.substr(joiner.size());
+      return !after.empty() && after[0] >= 'A' && after[0] <= 'Z' && (after.size() == 1 || !alnum(after[1]));
+    }
+  }
+  for (std::string_view noun : {"芯片", "显卡", "卡", "产品", "系列"}) {
+    if (rest.substr(0, noun.size()) == noun) return true;
+  }
+  return false;
+}
+
 size_t SkipCodePoint(std::string_view t, size_t pos) {
   unsigned char c = static_cast<unsigned char>(t[pos]);
   return pos + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
@@ -157,7 +177,7 @@ struct Tables {
           std::string_view word = t.substr(i, j - i);
           bool other = word == "http" || word == "https" || word == "www" || word == "ICP" ||
                        (j < n && (s[j] == '@' || s[j] == '.' || s[j] == '_'));
-          if (model || other) return i;
+          if (model || other || LoneModelLetter(t, i)) return i;
           i = j;
           continue;
         } else if (c == '.' && i + 1 < n && digit(s[i + 1]) && !digit(p)) {
@@ -712,6 +732,14 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
   re2::StringPiece m;
   size_t pos = 0;
   while ((pos = tables.NextCandidate(t, pos)) < t.size()) {
+    if (LoneModelLetter(t, pos)) {
+      ExtractedMention em;
+      em.mention.type = Mention::Type::kModel;
+      em.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 1)};
+      out.mentions.push_back(std::move(em));
+      ++pos;
+      continue;
+    }
     if (!scan.Match(t, pos, t.size(), RE2::ANCHOR_START, &m, 1)) {
       pos = SkipCodePoint(t, pos);
       continue;

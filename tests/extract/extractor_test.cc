@@ -147,6 +147,27 @@ TEST_CASE("Dates come back as mentions for context", "[extract]") {
   CHECK(ex.claims.empty());
 }
 
+TEST_CASE("Model names cut to a letter come back as model mentions", "[extract]") {
+  static const Extractor extractor(units::UnitTable::Default());
+  struct { const char* in; const char* want; } cases[] = {
+      {"除了此前被禁止的A、H芯片外，改进版也被列入名单。", "A|H|"},
+      {"直接购买了H产品。", "H|"},
+      {"A股和H股都下跌了。", ""},       // share classes, not models
+      {"这家A公司的CEO表示", ""},         // an anonymised company
+      {"H100和A800", "H100|A800|"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    std::string text = c.in;
+    text::NormalizedText norm = text::Normalize(text);
+    Extraction ex = extractor.Extract(text, norm);
+    std::string got;
+    for (const auto& m : ex.mentions) if (m.mention.type == Mention::Type::kModel) got += m.mention.value + "|";
+    CHECK(got == c.want);
+    CHECK(ex.claims.empty());
+  }
+}
+
 TEST_CASE("Huge and absurd input stays bounded", "[extract]") {
   std::string digits(10000, '9');
   CHECK(Dump(digits + "美元").empty());
