@@ -70,6 +70,16 @@ class ByteBudget {
     used_ += n;
     return true;
   }
+  // Turns `from` held bytes into `to` without waiting (so it may go over the
+  // limit): for an estimate replaced by what was really allocated. Acquire()
+  // then waits until enough is released.
+  void Resize(int64_t from, int64_t to) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      used_ += to - from;
+    }
+    if (to < from) cv_.notify_all();
+  }
   void Release(int64_t n) {
     {
       std::lock_guard<std::mutex> lock(mu_);

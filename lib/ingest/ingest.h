@@ -38,8 +38,10 @@ struct Options {
   int extractor_version = Analyzer::kExtractorVersion;  // older stored articles are re-extracted
   std::FILE* stdin_file = stdin;     // what "-" reads
   int64_t max_article_bytes = int64_t{64} << 20;
-  // Memory bound: bytes of articles read but not yet committed. One article
-  // larger than this still goes through, alone.
+  // Memory bound: bytes of articles read, and of their claims and mentions
+  // (about 15 times the article's bytes in news text), not yet committed. The
+  // writer commits when it holds half of this. One article larger than this
+  // still goes through, alone.
   int64_t max_inflight_bytes = int64_t{32} << 20;
   int max_batch_articles = 500;      // articles per transaction (at most)
 };

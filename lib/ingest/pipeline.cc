@@ -3,10 +3,11 @@
 //
 //   reader ──Task──▶ workers (hash, analyze) ──Done──▶ writer (batched transactions)
 //
-// The reader skips files whose size and mtime match the store, reads the rest
-// and waits on a ByteBudget, so memory holds at most max_inflight_bytes of
-// articles (or one article larger than that). Workers skip articles whose
-// content hash matches the store. The writer owns every store write and
+// The reader skips files whose size and mtime match the store (looked up on
+// its own read-only connection, so it never waits for the writer), reads the
+// rest and waits on a ByteBudget, so memory holds at most max_inflight_bytes
+// of articles and their claims (or one article larger than that). Workers
+// skip articles whose content hash matches the store. The writer owns every store write and
 // commits a batch when it is full, when it holds half the budget, or when
 // nothing has arrived for a moment; a kill -9 therefore loses at most the
 // open batch, and the next run redoes exactly those articles.
@@ -28,6 +29,31 @@
 
 namespace claims::ingest::internal {
 namespace {
+
+// The budget bounds what is in memory from read to commit: an article's
+// bytes, then its claims and mentions, which in news text take about 15
+// times the bytes (a 624-byte Claim and its strings per ~60 bytes of text).
+// The reader reserves the expected amount, so a writer that falls behind
+// stops the reader before memory grows; the worker corrects it to the real
+// size (RecordBytes) after analysis.
+constexpr int64_t kExpectedExpansion = 16;
+
+int64_t ReserveFor(int64_t bytes) { return (bytes + 1) * (1 + kExpectedExpansion); }
+
+int64_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? static_cast<int64_t>(s.capacity()) + 1 : 0; }
+
+int64_t RecordBytes(const store::ArticleRecord& r) {
+  int64_t n = static_cast<int64_t>(sizeof r + r.claims.capacity() * sizeof(Claim) +
+                                   r.mentions.capacity() * sizeof(Mention));
+  for (const Claim& c : r.claims) {
+    for (const std::string* s : {&c.surface, &c.unit, &c.dimension, &c.counted, &c.entity, &c.metric,
+                                 &c.metric_word, &c.period, &c.scope, &c.base, &c.base_entity, &c.sentence}) {
+      n += HeapBytes(*s);
+    }
+  }
+  for (const Mention& m : r.mentions) n += HeapBytes(m.surface) + HeapBytes(m.value) + HeapBytes(m.sentence);
+  return n;
+}
 
 // Errors from the JSON reader and the analyzer end in "at byte N"; -1 if not.
 int64_t ByteOffsetIn(const std::string& message) {
@@ -58,6 +84,13 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
     store_was_empty_ = empty;
     bulk_ = empty || files.size() >= 1000;
   }
+  if (!store_was_empty_ && store_->path() != ":memory:") {
+    store::OpenOptions ro;
+    ro.read_only = true;
+    ro.create = false;
+    Result<std::unique_ptr<store::Store>> lookup = store::Store::Open(store_->path(), ro);
+    if (lookup.ok()) lookup_store_ = std::move(lookup).value();  // else: share store_ under the lock
+  }
   int jobs = options_.jobs > 0 ? options_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> workers;
   for (int i = 0; i < jobs; ++i) workers.emplace_back([this] { Work(); });
@@ -83,10 +116,7 @@ void Pipeline::Read(const std::vector<FileEntry>& files) {
   for (const FileEntry& e : files) {
     if (aborted_) return;
     if (e.jsonl) { ReadJsonl(e); continue; }
-    Result<store::ArticleRecord> stored = [&] {
-      std::lock_guard<std::mutex> lock(store_mu_);
-      return store_->FindArticleByPath(e.path);
-    }();
+    Result<store::ArticleRecord> stored = LookUp(e.path);
     if (!stored.ok()) { Fail(stored.status()); return; }
     const bool current = !stored->article.hash.empty() && stored->extractor_version >= options_.extractor_version;
     if (current && stored->size == e.size && stored->mtime_ns == e.mtime_ns) {
@@ -105,10 +135,19 @@ void Pipeline::Read(const std::vector<FileEntry>& files) {
     t.mtime_ns = e.mtime_ns;
     t.bytes = std::move(bytes).value();
     t.stored_hash = current ? stored->article.hash : "";
-    t.budget = static_cast<int64_t>(t.bytes.size()) + 1;
+    t.budget = ReserveFor(static_cast<int64_t>(t.bytes.size()));
     if (!budget_.Acquire(t.budget)) return;
     tasks_.Push(std::move(t));
   }
+}
+
+Result<store::ArticleRecord> Pipeline::LookUp(const std::string& path) {
+  // A first load has nothing to look up. (Another ingest filling the store
+  // meanwhile only costs re-analysis: saves replace by path and hash.)
+  if (store_was_empty_) return store::ArticleRecord();
+  if (lookup_store_ != nullptr) return lookup_store_->FindArticleByPath(path);
+  std::lock_guard<std::mutex> lock(store_mu_);
+  return store_->FindArticleByPath(path);
 }
 
 void Pipeline::ReadJsonl(const FileEntry& e) {
@@ -146,16 +185,14 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
       Account([&] { progress_.bytes_done += line_bytes; });
       continue;
     }
-    Result<store::ArticleRecord> stored = [&] {
-      std::lock_guard<std::mutex> lock(store_mu_);
-      return store_->FindArticleByPath(t.path);
-    }();
+    Result<store::ArticleRecord> stored = LookUp(t.path);
     if (!stored.ok()) { Fail(stored.status()); break; }
     if (stored->extractor_version >= options_.extractor_version) t.stored_hash = stored->article.hash;
     t.bytes = std::move(a->text);
     t.has_jsonl = true;
     t.jsonl = std::move(a).value();
-    t.budget = line_bytes;
+    t.stream_bytes = line_bytes;
+    t.budget = ReserveFor(line_bytes);
     if (!budget_.Acquire(t.budget)) break;
     tasks_.Push(std::move(t));
   }
@@ -179,9 +216,8 @@ void Pipeline::Work() {
   while (tasks_.Pop(&t)) {
     if (aborted_) { budget_.Release(t.budget); continue; }
     Done d;
-    d.budget = t.budget;
     d.is_file = t.is_file;
-    d.progress_bytes = t.is_file ? t.size : t.budget;
+    d.progress_bytes = t.is_file ? t.size : t.stream_bytes;
     store::ArticleRecord& r = d.record;
     r.article.path = t.path;
     r.article.hash = Sha1Hex(t.bytes);
@@ -191,11 +227,13 @@ void Pipeline::Work() {
       // Same bytes (a touched file, or a JSONL line seen before).
       if (t.is_file) {
         d.kind = Done::Kind::kTouch;
+        d.budget = RecordBytes(r);
+        budget_.Resize(t.budget, d.budget);
         Account([&] { ++progress_.files_done; progress_.bytes_done += d.progress_bytes; });
         done_.Push(std::move(d));
       } else {
         budget_.Release(t.budget);
-        Account([&] { ++summary_.unchanged; ++progress_.unchanged; progress_.bytes_done += t.budget; });
+        Account([&] { ++summary_.unchanged; ++progress_.unchanged; progress_.bytes_done += t.stream_bytes; });
       }
       continue;
     }
@@ -209,13 +247,11 @@ void Pipeline::Work() {
     if (!analyzed.ok()) {
       budget_.Release(t.budget);
       Report({t.path, analyzed.status().message(), ByteOffsetIn(analyzed.status().message())});
-      Account([&] { if (t.is_file) ++progress_.files_done; progress_.bytes_done += t.is_file ? t.size : t.budget; });
+      Account([&] { if (t.is_file) ++progress_.files_done; progress_.bytes_done += d.progress_bytes; });
       continue;
     }
     AnalyzedArticle& a = analyzed.value();
     r.claims = std::move(a.claims);
-    r.mention_sentences.reserve(a.mentions.size());
-    for (const Mention& m : a.mentions) r.mention_sentences.push_back(m.sentence);
     r.mentions = std::move(a.mentions);
     r.extractor_version = options_.extractor_version;
     Article& art = r.article;
@@ -225,6 +261,8 @@ void Pipeline::Work() {
     art.date_source = !input.date.empty() ? input.date_source : a.article.date_source;
     art.url = !input.url.empty() ? input.url : a.article.url;
     art.script = a.article.script;
+    d.budget = RecordBytes(r);
+    budget_.Resize(t.budget, d.budget);
     // Progress moves as articles are analysed; the summary counts commits.
     Account([&] {
       if (d.is_file) ++progress_.files_done;

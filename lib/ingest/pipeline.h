@@ -24,7 +24,8 @@ struct Task {
   bool has_jsonl = false;
   JsonlArticle jsonl;  // metadata fields only (text moved into bytes)
   std::string stored_hash;
-  int64_t budget = 0;
+  int64_t stream_bytes = 0;  // JSONL: the line's bytes, for progress
+  int64_t budget = 0;        // held in ByteBudget: the bytes and their expected analysis
 };
 
 struct Done {
@@ -45,6 +46,8 @@ class Pipeline {
 
  private:
   void Read(const std::vector<FileEntry>& files);
+  // What the store held for `path` when it was last committed (reader thread).
+  Result<store::ArticleRecord> LookUp(const std::string& path);
   void ReadJsonl(const FileEntry& entry);
   // "" when `key` (a JSONL id, or STREAM:LINE) is new to this run; else why
   // the line is skipped. Reader thread only.
@@ -78,6 +81,10 @@ class Pipeline {
   }
 
   store::Store* store_;
+  // The reader's own read-only connection to a file store (WAL: it never
+  // waits for the writer's open transaction, and keys are unique per run, so
+  // committed state is all it needs). Null for ":memory:": it shares store_.
+  std::unique_ptr<store::Store> lookup_store_;
   const Options& options_;
   const AnalyzeFn& analyze_;
   const Callbacks& callbacks_;

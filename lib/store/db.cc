@@ -5,6 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -87,6 +90,13 @@ Statement& Statement::Bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::BindNoCopy(int index, std::string_view text) {
+  const char* data = text.data() != nullptr ? text.data() : "";
+  int rc = sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+  return *this;
+}
+
 Statement& Statement::BindDouble(int index, double value) {
   int rc = sqlite3_bind_double(stmt_, index, value);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
@@ -149,7 +159,14 @@ std::string Statement::Text(int col) const {
 // ---- Db --------------------------------------------------------------------
 
 Result<Db> Db::Open(const std::string& path, const Options& options) {
-  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  // Memory statistics take a global mutex on every SQLite allocation, and a
+  // bulk load makes several per row; nothing here reads them. Must precede
+  // sqlite3_initialize (sqlite3_open calls it); a failure only keeps them on.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  // NOMUTEX: a Db is used by one thread at a time (the ingest pipeline locks
+  // around its Store), so SQLite's per-call connection mutex is pure cost.
+  int flags = (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
   if (options.create && !options.read_only) flags |= SQLITE_OPEN_CREATE;
   Db db;
   db.name_ = std::make_unique<std::string>(path);
@@ -162,15 +179,20 @@ Result<Db> Db::Open(const std::string& path, const Options& options) {
   }
   sqlite3_extended_result_codes(db.db_, 1);
   sqlite3_busy_timeout(db.db_, options.busy_timeout_ms);
+  db.busy_timeout_ms_ = options.busy_timeout_ms;
   return db;
 }
 
-Db::Db(Db&& other) noexcept : db_(other.db_), name_(std::move(other.name_)) { other.db_ = nullptr; }
+Db::Db(Db&& other) noexcept
+    : db_(other.db_), busy_timeout_ms_(other.busy_timeout_ms_), name_(std::move(other.name_)) {
+  other.db_ = nullptr;
+}
 
 Db& Db::operator=(Db&& other) noexcept {
   if (this != &other) {
     if (db_ != nullptr) sqlite3_close_v2(db_);
     db_ = other.db_;
+    busy_timeout_ms_ = other.busy_timeout_ms_;
     name_ = std::move(other.name_);
     other.db_ = nullptr;
   }
@@ -195,6 +217,17 @@ Status Db::Exec(std::string_view sql) {
   sqlite3_free(err);
   if (IsUserFacing(rc)) return Error(rc, "the update");
   return Status::StoreError(fmt::format("{}: {}", *name_, msg));
+}
+
+Status Db::ExecWaitingForLock(std::string_view sql) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
+  for (;;) {
+    Status s = Exec(sql);
+    if (s.ok() || (sqlite3_errcode(db_) & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) {
+      return s;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 Result<Statement> Db::Prepare(std::string_view sql) {

@@ -2,7 +2,8 @@
 // Statement (a prepared statement) and Transaction (BEGIN IMMEDIATE ... COMMIT,
 // rolled back unless committed). Every SQLite failure becomes a kStoreError
 // Status naming the database and SQLite's message. Not thread-safe: one
-// thread uses a Db at a time. This header does not include <sqlite3.h>.
+// thread uses a Db at a time (connections are opened without SQLite's own
+// mutexes). This header does not include <sqlite3.h>.
 #ifndef CLAIMS_STORE_DB_H_
 #define CLAIMS_STORE_DB_H_
 
@@ -31,7 +32,10 @@ class Statement {
 
   // Binds are 1-based, as in SQLite. A failed bind is reported by Step/Run.
   Statement& Bind(int index, int64_t value);
-  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, std::string_view text);  // copies `text`
+  // Binds without copying: `text` must stay alive and unchanged until the
+  // statement is Reset (Run() resets). For the bulk inserts' many columns.
+  Statement& BindNoCopy(int index, std::string_view text);
   Statement& BindDouble(int index, double value);
   Statement& BindNull(int index);
 
@@ -78,6 +82,11 @@ class Db {
 
   // Runs one or more ';'-separated statements that return no rows we need.
   Status Exec(std::string_view sql);
+  // Exec, retried while SQLite answers "busy" without waiting itself, up to
+  // the busy timeout. Switching a new file to WAL needs an exclusive lock,
+  // and SQLite skips the busy handler there (the caller already holds a
+  // shared lock), so two processes creating one store collide at once.
+  Status ExecWaitingForLock(std::string_view sql);
   Result<Statement> Prepare(std::string_view sql);
   // The first column of the first row of `sql` as an integer (0 if no row).
   Result<int64_t> QueryInt(std::string_view sql);
@@ -92,6 +101,7 @@ class Db {
 
  private:
   sqlite3* db_ = nullptr;
+  int busy_timeout_ms_ = 0;
   // Heap-held so Statements keep a stable pointer across moves of the Db.
   std::unique_ptr<std::string> name_;
 };

@@ -39,31 +39,33 @@ std::string Prefixed(std::string_view columns, std::string_view prefix) {
 }
 
 void BindClaim(Statement* st, int first, const Claim& c) {
+  // The claim's own strings are bound without a copy (it outlives the step);
+  // the decimals' text is made here, so SQLite copies it.
   int i = first;
   st->Bind(i++, int64_t{c.byte_start});
   st->Bind(i++, int64_t{c.byte_end});
   st->Bind(i++, int64_t{c.line});
-  st->Bind(i++, c.surface);
+  st->BindNoCopy(i++, c.surface);
   st->Bind(i++, c.value_lo.ToString());
   st->Bind(i++, c.value_hi.ToString());
   st->Bind(i++, c.precision.ToString());
   st->BindDouble(i++, c.value_lo.ToDouble());
-  st->Bind(i++, c.unit);
-  st->Bind(i++, c.dimension);
-  st->Bind(i++, c.counted);
-  st->Bind(i++, QualifierName(c.qualifier));
-  st->Bind(i++, KindName(c.kind));
-  st->Bind(i++, DirectionName(c.direction));
-  st->Bind(i++, c.entity);
-  st->Bind(i++, c.metric);
-  st->Bind(i++, c.metric_word);
-  st->Bind(i++, c.period);
-  st->Bind(i++, c.scope);
-  st->Bind(i++, c.base);
-  st->Bind(i++, c.base_entity);
+  st->BindNoCopy(i++, c.unit);
+  st->BindNoCopy(i++, c.dimension);
+  st->BindNoCopy(i++, c.counted);
+  st->BindNoCopy(i++, QualifierName(c.qualifier));
+  st->BindNoCopy(i++, KindName(c.kind));
+  st->BindNoCopy(i++, DirectionName(c.direction));
+  st->BindNoCopy(i++, c.entity);
+  st->BindNoCopy(i++, c.metric);
+  st->BindNoCopy(i++, c.metric_word);
+  st->BindNoCopy(i++, c.period);
+  st->BindNoCopy(i++, c.scope);
+  st->BindNoCopy(i++, c.base);
+  st->BindNoCopy(i++, c.base_entity);
   st->Bind(i++, int64_t{c.sentence_start});
   st->Bind(i++, int64_t{c.sentence_end});
-  st->Bind(i++, c.sentence);
+  st->BindNoCopy(i++, c.sentence);
 }
 
 Status ReadClaim(const Statement& st, int first, Claim* c) {

@@ -27,6 +27,7 @@ std::string Prefixed(std::string_view columns, std::string_view prefix);
 
 // Binds the claim's columns to parameters first .. first+23. Exact values
 // are written as canonical decimal text, value_sort as value_lo's double.
+// `claim` must outlive the statement's next Reset (its strings are not copied).
 void BindClaim(Statement* st, int first, const Claim& claim);
 // Reads the claim columns starting at result column `first`. A value that is
 // not a decimal is a kStoreError (the file was edited by hand or is damaged).

@@ -59,7 +59,7 @@ Status Migrate(Db* db) {
 
   // WAL before the first write: readers (export, report) never block the
   // writer and a killed writer leaves the last committed state.
-  Status s = db->Exec("PRAGMA journal_mode = WAL");
+  Status s = db->ExecWaitingForLock("PRAGMA journal_mode = WAL");
   if (!s.ok()) return s;
   Result<Transaction> tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.status();

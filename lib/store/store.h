@@ -28,7 +28,8 @@ struct ArticleRecord {
   std::vector<Claim> claims;
   std::vector<Mention> mentions;
   // Optional, parallel to `mentions`: the sentence each mention stands in.
-  // When empty, a mention gets the sentence of a claim that encloses it.
+  // When empty, a mention keeps its own Mention::sentence, or when that is
+  // empty too, gets the sentence of a claim that encloses it.
   std::vector<std::string> mention_sentences;
 
   // Filled by loads only (FindArticle*, ForEachArticle); SaveArticle sets
@@ -101,10 +102,12 @@ class Store {
   Result<CheckSummary> LoadSummary();
 
   Result<StoreStats> Stats();
-  // Builds the indexes the checker's queries use (after bulk loads).
+  // Builds the indexes the checker's queries use (after bulk loads), and
+  // returns to normal WAL checkpointing.
   Status EnsureIndexes();
-  // Drops those indexes before a large load; EnsureIndexes() rebuilds them.
-  // Safe to interrupt: the store stays correct without them, only slower.
+  // Drops those indexes before a large load, and checkpoints the WAL less
+  // often until EnsureIndexes(), which rebuilds them. Safe to interrupt: the
+  // store stays correct without them, only slower.
   Status BeginBulkLoad();
   const std::string& path() const;
 

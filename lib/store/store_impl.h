@@ -17,6 +17,8 @@ struct StoreImpl {
   // Prepared once, reused for every article of a bulk load.
   Statement find_ids, delete_claims, delete_mentions, delete_article;
   Statement insert_article, insert_claim, insert_mention;
+  Statement insert_claims, insert_mentions;  // several rows per statement (store.cc)
+  Statement find_by_path, find_by_hash;
 
   // Prepares `sql` into `*slot` the first time; returns the statement.
   Result<Statement*> Cached(Statement* slot, std::string_view sql) {

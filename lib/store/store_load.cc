@@ -140,7 +140,7 @@ Result<std::vector<std::pair<Location, Mention>>> Store::LoadMentions(const Clai
       m.line = loc.line = static_cast<uint32_t>(st->Int(5));
       m.surface = loc.surface = st->Text(6);
       m.value = st->Text(7);
-      loc.sentence = st->Text(8);
+      m.sentence = loc.sentence = st->Text(8);
       out.emplace_back(std::move(loc), std::move(m));
     }
     st->Reset();

@@ -275,6 +275,45 @@ TEST_CASE("glob: replaces the default patterns", "[ingest]") {
   CHECK(h.Contents() == std::vector<std::string>{"b.html: 2%"});
 }
 
+// A file store is looked up through a second, read-only connection while the
+// writer's transaction is open; it must see what earlier runs committed.
+TEST_CASE("a file store: unchanged, edited and new files across runs", "[ingest]") {
+  testing::TempDir dir;
+  for (int i = 0; i < 30; ++i) dir.Write(fmt::format("c/{:02}.txt", i), fmt::format("第{}篇 {}%", i, i));
+  const std::string db = dir / "claims.db";
+  FakeAnalyzer fake;
+  Options options;
+  options.max_batch_articles = 4;
+  std::vector<std::string> inputs = {dir / "c"};
+  auto run = [&] {
+    auto store = store::Store::Open(db);
+    REQUIRE(store.ok());
+    Result<Summary> s = Run(store->get(), inputs, options, fake.Fn(), Callbacks());
+    REQUIRE(s.ok());
+    return *s;
+  };
+  CHECK(run().articles == 30);
+  dir.Write("c/05.txt", "第5篇 改了 55%");
+  SetMtime(dir / "c/05.txt", 5);
+  SetMtime(dir / "c/06.txt", 5);  // touched, same bytes
+  dir.Write("c/30.txt", "新的 30%");
+  Summary s = run();
+  CHECK(s.articles == 2);
+  CHECK(s.unchanged == 29);
+  CHECK(fake.calls == 32);
+  Summary again = run();
+  CHECK(again.articles == 0);
+  CHECK(again.unchanged == 31);
+  CHECK(fake.calls == 32);
+  auto store = store::Store::Open(db);
+  REQUIRE(store.ok());
+  auto claims = (*store)->LoadClaims(store::ClaimFilter{{dir / "c/05.txt"}});
+  REQUIRE(claims.ok());
+  REQUIRE(claims->size() == 1);
+  CHECK((*claims)[0].claim.surface == "55%");
+  CHECK((*store)->Stats()->claims == 31);
+}
+
 TEST_CASE("a store that refuses writes stops the run with its error, without hanging", "[ingest]") {
   testing::TempDir dir;
   for (int i = 0; i < 30; ++i) dir.Write(fmt::format("c/{}.txt", i), fmt::format("{}%", i));

@@ -208,8 +208,8 @@ TEST_CASE("article metadata, touch and forget", "[store]") {
 TEST_CASE("mentions keep their sentence, or borrow the enclosing claim's", "[store]") {
   auto store = OpenMemory();
   ArticleRecord r = MakeArticle("a.txt", "h1", {MakeClaim(10, "5%", "5", "5", "%")});
-  Mention date{Mention::Type::kDate, 2, 8, 1, "去年", "rel:-1y"};
-  Mention model{Mention::Type::kModel, 200, 204, 3, "H100", ""};
+  Mention date{Mention::Type::kDate, 2, 8, 1, "去年", "rel:-1y", ""};
+  Mention model{Mention::Type::kModel, 200, 204, 3, "H100", "", ""};
   r.mentions = {date, model};
   REQUIRE(store->SaveArticle(r).ok());
   auto mentions = store->LoadMentions(ClaimFilter());
@@ -219,6 +219,16 @@ TEST_CASE("mentions keep their sentence, or borrow the enclosing claim's", "[sto
   CHECK((*mentions)[0].first.sentence == r.claims[0].sentence);  // 2..8 lies inside the claim's 0..50
   CHECK((*mentions)[1].second.type == Mention::Type::kModel);
   CHECK((*mentions)[1].first.sentence.empty());
+
+  // A mention's own sentence (the analyzer's) wins over the enclosing claim's.
+  r.mentions[0].sentence = "去年的句子。";
+  r.mentions[1].sentence = "H100所在的句子，没有数字。";
+  REQUIRE(store->SaveArticle(r).ok());
+  mentions = store->LoadMentions(ClaimFilter());
+  REQUIRE(mentions->size() == 2);
+  CHECK((*mentions)[0].first.sentence == "去年的句子。");
+  CHECK((*mentions)[1].first.sentence == "H100所在的句子，没有数字。");
+  CHECK((*mentions)[1].second.sentence == "H100所在的句子，没有数字。");
 
   r.mention_sentences = {"一", "二"};
   REQUIRE(store->SaveArticle(r).ok());
