@@ -140,6 +140,17 @@ struct Tables {
     for (char32_t c : std::u32string_view(U"分多余年月季财成几数")) after_numeral_[c] = true;
   }
 
+  // Whether what starts at t[j] may continue a Chinese numeral into a
+  // quantity: the first character of a unit alias, a word the grammar reads
+  // (分之, 多, 年 ...), or a space before a Latin unit.
+  bool MayFollowNumeral(std::string_view t, size_t j) const {
+    if (j >= t.size()) return false;
+    size_t k = j;
+    char32_t next = NextCodePoint(t, &k);
+    if (next == ' ') return j + 1 < t.size() && IsAsciiLetter(t[j + 1]);
+    return next < 0x10000 && after_numeral_[next];
+  }
+
   // The next position at or after `pos` where a scan match can begin, and
   // could lead somewhere. Only there is RE2 asked for an anchored match:
   // running RE2 unanchored from each previous match costs a reverse DFA pass
@@ -195,8 +206,7 @@ struct Tables {
           size_t j = i;
           bool big = false;
           for (char32_t r; j < n && numeral_[r = cp_at(j)]; j += 3) big |= (r == U'万' || r == U'亿');
-          char32_t next = cp_at(j);
-          if (big || after_numeral_[next] || (next == ' ' && j + 1 < n && letter(s[j + 1]))) return i;
+          if (big || MayFollowNumeral(t, j)) return i;
           if (starter_[cp] && word_second_[cp_at(i + 3)]) return i;  // 一半
           i = j;
           continue;
@@ -462,12 +472,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // 统一, 数据). Unless something quantity-like follows, stop before any
   // arithmetic.
   if (!IsAsciiDigit(core[0]) && core[0] != '.' && core.find("万") == std::string_view::npos &&
-      core.find("亿") == std::string_view::npos) {
-    static constexpr std::string_view kAfter[] = {"分之", "多", "余", "年", "月", "季度", "财年", "成"};
-    bool follows = false;
-    for (std::string_view a : kAfter) follows |= At(ce, a);
-    size_t l = 0;
-    if (!follows && MatchUnit(ce, &l) == nullptr) return std::nullopt;
+      core.find("亿") == std::string_view::npos && !impl_.MayFollowNumeral(t_, ce)) {
+    return std::nullopt;
   }
   Numeral n = number::ParseNumeral(core);
   if (!n.ok()) return std::nullopt;

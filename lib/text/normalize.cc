@@ -15,11 +15,6 @@ void OffsetMap::Add(uint32_t norm, uint32_t norm_len, uint32_t orig, uint32_t or
   pieces_.push_back({norm, norm_len, orig, orig_len});
 }
 
-void OffsetMap::Finish(uint32_t norm_size, uint32_t orig_size) {
-  norm_size_ = norm_size;
-  orig_size_ = orig_size;
-}
-
 uint32_t OffsetMap::ToOriginal(uint32_t n) const {
   // Last piece starting at or before n.
   auto it = std::upper_bound(pieces_.begin(), pieces_.end(), n,
@@ -71,7 +66,6 @@ NormalizedText Normalize(std::string_view in) {
     i += len;
   }
   out.utf8.append(in.data() + run, n - run);
-  out.map.Finish(static_cast<uint32_t>(out.utf8.size()), static_cast<uint32_t>(n));
   return out;
 }
 

@@ -28,12 +28,10 @@ class OffsetMap {
   // Builder interface (normalize.cc): a normalised run [norm, norm+norm_len)
   // produced from the original run [orig, orig+orig_len).
   void Add(uint32_t norm, uint32_t norm_len, uint32_t orig, uint32_t orig_len);
-  void Finish(uint32_t norm_size, uint32_t orig_size);
 
  private:
   struct Piece { uint32_t norm, norm_len, orig, orig_len; };
   std::vector<Piece> pieces_;  // only runs whose lengths differ or are remapped
-  uint32_t norm_size_ = 0, orig_size_ = 0;
 };
 
 struct NormalizedText {
