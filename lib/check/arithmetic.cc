@@ -13,6 +13,7 @@
 // period, no scope).
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -64,50 +65,153 @@ std::vector<const Item*> FindLevels(Context& ctx, const Claim& c, std::string_vi
 
 }  // namespace
 
+namespace {
+
+// The levels of one entity + metric + scope + period, in FindLevels order,
+// with what change-mismatch asks of each computed once. Levels with equal
+// range inputs form a class; only a class's first level is compared. That
+// changes no answer: a pair of later members gives the same implied range
+// as the pair of first members, which comes earlier, and ties go to the
+// earliest pair.
+struct LevelSet {
+  std::vector<const Item*> items;
+  std::vector<uint32_t> rep;     // index of the first item with the same range inputs
+  std::vector<uint32_t> firsts;  // indices k with rep[k] == k, ascending
+  // At first indices: the finite range, else nullopt; and whether lo > 0.
+  std::vector<std::optional<Bounds>> bounds;
+  std::vector<bool> positive;
+  std::vector<std::pair<std::string_view, uint32_t>> by_article;  // (article hash, k), sorted
+};
+
+LevelSet MakeLevelSet(const Context& ctx, std::vector<const Item*> items) {
+  LevelSet s;
+  s.items = std::move(items);
+  const uint32_t n = static_cast<uint32_t>(s.items.size());
+  s.rep.resize(n);
+  s.bounds.resize(n);
+  s.positive.resize(n, false);
+  std::vector<std::pair<uint64_t, uint32_t>> keyed(n);
+  for (uint32_t k = 0; k < n; ++k) keyed[k] = {RangeInputsHash(*s.items[k]), k};
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<uint32_t> leaders;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && keyed[j].first == keyed[i].first) ++j;
+    leaders.clear();
+    for (size_t x = i; x < j; ++x) {  // ascending k within a run of equal hashes
+      uint32_t k = keyed[x].second;
+      s.rep[k] = k;
+      for (uint32_t l : leaders) {
+        if (SameRangeInputs(*s.items[l], *s.items[k])) { s.rep[k] = l; break; }
+      }
+      if (s.rep[k] == k) leaders.push_back(k);
+    }
+    i = j;
+  }
+  for (uint32_t k = 0; k < n; ++k) {
+    s.by_article.emplace_back(s.items[k]->sc->article_hash, k);
+    if (s.rep[k] != k) continue;
+    s.firsts.push_back(k);
+    auto r = CompareRange(*s.items[k], ctx.tol);
+    if (!r || !Finite(*r)) continue;
+    s.positive[k] = r->lo > 0;
+    s.bounds[k] = MakeBounds(*r);
+  }
+  std::sort(s.by_article.begin(), s.by_article.end());
+  return s;
+}
+
+}  // namespace
+
 void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
+  // Level sets by key, built on first use: a key is looked up by every
+  // change of its entity, metric, scope and period.
+  std::unordered_map<std::string, LevelSet> sets;
+  auto levels = [&](const Claim& c, const std::string& period) -> const LevelSet& {
+    std::string key = c.entity + '\x1f' + c.metric + '\x1f' + c.scope + '\x1f' + period;
+    auto found = sets.find(key);
+    if (found == sets.end()) {
+      LevelSet s = MakeLevelSet(ctx, FindLevels(ctx, c, c.scope, period));
+      found = sets.emplace(std::move(key), std::move(s)).first;
+    }
+    return found->second;  // unordered_map nodes stay put when it grows
+  };
+  // Stated ranges by range inputs: changes repeat the same few figures.
+  std::unordered_map<uint64_t, std::vector<std::pair<const Item*, std::optional<Bounds>>>> stated_of;
+  auto stated_bounds = [&](const Item& it) -> const std::optional<Bounds>& {
+    auto& slot = stated_of[RangeInputsHash(it)];
+    for (const auto& [other, b] : slot) {
+      if (SameRangeInputs(*other, it)) return b;
+    }
+    auto r = CompareRange(it, ctx.tol);
+    std::optional<Bounds> b;
+    if (r && Finite(*r)) b = MakeBounds(*r);
+    slot.emplace_back(&it, std::move(b));
+    return slot.back().second;  // stable until the next lookup of this hash
+  };
+  std::vector<uint32_t> cur;
   for (const Item& it : ctx.items) {
     const Claim& c = it.c();
     if (!it.Known() || c.kind != Kind::kChange || it.cls != "change") continue;
     const Period& p = it.period;
     Period prev = PreviousPeriod(p, c.base);
     if (!p.ok || !prev.ok) continue;
-    std::vector<const Item*> cur_all = FindLevels(ctx, c, c.scope, PeriodString(p));
-    std::vector<const Item*> prev_all = FindLevels(ctx, c, c.scope, PeriodString(prev));
-    if (cur_all.empty() || prev_all.empty()) continue;
-    std::vector<const Item*> cur;
-    for (const Item* l : cur_all) {
-      if (l->sc->article_hash == it.sc->article_hash) cur.push_back(l);
+    const LevelSet& cur_set = levels(c, PeriodString(p));
+    const LevelSet& prev_set = levels(c, PeriodString(prev));
+    if (cur_set.items.empty() || prev_set.items.empty()) continue;
+    // Levels for P from the change's own article when it states any, else all.
+    cur.clear();
+    auto own = std::equal_range(cur_set.by_article.begin(), cur_set.by_article.end(),
+                                std::make_pair(std::string_view(it.sc->article_hash), uint32_t{0}),
+                                [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto o = own.first; o != own.second; ++o) {
+      uint32_t rep = cur_set.rep[o->second];
+      bool seen = false;
+      for (uint32_t k : cur) seen = seen || cur_set.rep[k] == rep;
+      if (!seen) cur.push_back(o->second);
     }
-    if (cur.empty()) cur = cur_all;
-    auto stated = CompareRange(it, ctx.tol);
-    if (!stated || !Finite(*stated)) continue;
+    if (cur.empty()) cur = cur_set.firsts;
+    const std::optional<Bounds> stated = stated_bounds(it);
+    if (!stated) continue;
     ++ctx.groups_compared;
+    auto usable = [&](uint32_t ka, uint32_t kb) -> std::pair<const Bounds*, const Bounds*> {
+      const Item* a = cur_set.items[ka];
+      const Item* b = prev_set.items[kb];
+      if (a->c().unit != b->c().unit) return {nullptr, nullptr};
+      const auto& ra = cur_set.bounds[cur_set.rep[ka]];
+      const auto& rb = prev_set.bounds[kb];
+      if (!ra || !rb || !prev_set.positive[kb]) return {nullptr, nullptr};
+      return {&*ra, &*rb};
+    };
+    // Most changes hold; doubles settle nearly every pair.
     bool holds = false;
-    const Item* best_cur = nullptr;
-    const Item* best_prev = nullptr;
-    Range<Rational> best_implied;
-    Rational best_gap(-1);
-    for (const Item* a : cur) {
-      for (const Item* b : prev_all) {
-        if (a->c().unit != b->c().unit) continue;
-        auto ra = CompareRange(*a, ctx.tol);
-        auto rb = CompareRange(*b, ctx.tol);
-        if (!ra || !rb || !Finite(*ra) || !Finite(*rb) || rb->lo <= 0) continue;
-        Range<Rational> implied;
-        implied.lo = ra->lo / rb->hi - 1;
-        implied.hi = ra->hi / rb->lo - 1;
-        if (Overlaps(implied, *stated)) { holds = true; break; }
-        Rational gap = RelativeGap(implied, *stated);
-        if (best_gap < 0 || gap < best_gap) {
-          best_gap = gap;
-          best_cur = a;
-          best_prev = b;
-          best_implied = implied;
-        }
+    for (uint32_t ka : cur) {
+      for (uint32_t kb : prev_set.firsts) {
+        auto [ra, rb] = usable(ka, kb);
+        if (ra && ImpliedChangeOverlaps(*ra, *rb, *stated)) { holds = true; break; }
       }
       if (holds) break;
     }
     if (holds) { ++ctx.consistent; continue; }
+    // None holds: the closest pair, in exact rationals.
+    const Item* best_cur = nullptr;
+    const Item* best_prev = nullptr;
+    Range<Rational> best_implied;
+    Rational best_gap(-1);
+    for (uint32_t ka : cur) {
+      for (uint32_t kb : prev_set.firsts) {
+        auto [ra, rb] = usable(ka, kb);
+        if (!ra) continue;
+        Range<Rational> implied = ImpliedChange(ra->exact, rb->exact);
+        Rational gap = RelativeGap(implied, stated->exact);
+        if (best_gap < 0 || gap < best_gap) {
+          best_gap = gap;
+          best_cur = cur_set.items[ka];
+          best_prev = prev_set.items[kb];
+          best_implied = implied;
+        }
+      }
+    }
     if (!best_cur) { --ctx.groups_compared; continue; }
     Rational exact = best_cur->c().value_lo.ToRational() / best_prev->c().value_lo.ToRational() - 1;
     std::string msg = fmt::format(
@@ -115,12 +219,12 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
         c.entity, c.metric_word.empty() ? c.metric : c.metric_word, Quote(*best_cur->sc),
         Quote(*best_prev->sc), FormatValue(exact, "change", ""),
         FormatRange(best_implied, "change", ""), Quote(*it.sc), c.base,
-        FormatRange(*stated, "change", ""));
+        FormatRange(stated->exact, "change", ""));
     Severity sev = best_gap < Rational(5, 100) ? Severity::kInfo : Severity::kWarning;
     Finding f = MakeFinding("change-mismatch", sev, std::move(msg), {&it, best_cur, best_prev});
     f.expected = FormatValue(exact, "change", "");
     f.details["implied_change"] = DecimalText(exact * 100, 2) + "%";
-    f.details["stated_change"] = FormatRange(*stated, "change", "");
+    f.details["stated_change"] = FormatRange(stated->exact, "change", "");
     f.details["period"] = PeriodString(p);
     f.details["previous_period"] = PeriodString(prev);
     out->push_back(std::move(f));

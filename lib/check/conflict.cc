@@ -101,32 +101,67 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     i = j;
   }
   // Evidence that two articles are copies: another sentence they share.
-  std::map<std::string_view, std::set<std::string_view>> articles_of;  // sentence -> hashes
-  std::map<std::string_view, std::set<std::string_view>> sentences_of;  // hash -> sentences
+  // Sentence texts and articles are numbered; each side of the relation is a
+  // sorted list of numbers (flat, built on first use).
+  struct Relation {
+    std::vector<uint32_t> begin, members;  // row r: members[begin[r], begin[r + 1])
+    std::span<const uint32_t> Row(uint32_t r) const {
+      return std::span<const uint32_t>(members.data() + begin[r], begin[r + 1] - begin[r]);
+    }
+  };
+  std::unordered_map<std::string_view, uint32_t> text_id;
+  Relation articles_of, sentences_of;  // text -> articles, article -> texts
+  uint32_t empty_text = UINT32_MAX;
   bool indexed = false;
   auto index = [&] {
     if (indexed) return;
     indexed = true;
+    std::vector<uint32_t> id_of_sid(ctx.sentences.size(), UINT32_MAX);
+    auto text = [&](std::string_view t) {
+      return text_id.try_emplace(t, static_cast<uint32_t>(text_id.size())).first->second;
+    };
+    std::unordered_map<std::string_view, uint32_t> article_id;
+    auto article = [&](std::string_view h) {
+      return article_id.try_emplace(h, static_cast<uint32_t>(article_id.size())).first->second;
+    };
+    std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (text, article)
+    pairs.reserve(ctx.copy_storage.size() + ctx.mentions.size());
     for (const Item& it : ctx.items) {
-      for (const StoredClaim* sc : it.copies) {
-        articles_of[sc->claim.sentence].insert(sc->article_hash);
-        sentences_of[sc->article_hash].insert(sc->claim.sentence);
-      }
+      uint32_t& t = id_of_sid[it.sid];
+      if (t == UINT32_MAX) t = text(it.c().sentence);  // copies share the item's text
+      for (const StoredClaim* sc : it.copies) pairs.emplace_back(t, article(sc->article_hash));
     }
-    for (const auto& [loc, m] : ctx.mentions) {
-      articles_of[loc.sentence].insert(loc.article_hash);
-      sentences_of[loc.article_hash].insert(loc.sentence);
-    }
+    for (const auto& [loc, m] : ctx.mentions) pairs.emplace_back(text(loc.sentence), article(loc.article_hash));
+    auto e = text_id.find(std::string_view());
+    if (e != text_id.end()) empty_text = e->second;
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    auto build = [&pairs](Relation* r, size_t rows, bool swap) {
+      r->begin.assign(rows + 1, 0);
+      for (const auto& [t, a] : pairs) ++r->begin[(swap ? a : t) + 1];
+      for (size_t k = 1; k <= rows; ++k) r->begin[k] += r->begin[k - 1];
+      r->members.resize(pairs.size());
+      std::vector<uint32_t> next(r->begin.begin(), r->begin.end() - 1);
+      // pairs are sorted by (text, article): every row fills in ascending order.
+      for (const auto& [t, a] : pairs) r->members[next[swap ? a : t]++] = swap ? t : a;
+    };
+    build(&articles_of, text_id.size(), false);
+    build(&sentences_of, article_id.size(), true);
   };
   auto copies = [&](const std::string& s1, const std::string& s2) {
     index();
-    for (std::string_view a : articles_of[s1]) {
-      for (std::string_view b : articles_of[s2]) {
+    const uint32_t t1 = text_id.at(s1), t2 = text_id.at(s2);
+    for (uint32_t a : articles_of.Row(t1)) {
+      for (uint32_t b : articles_of.Row(t2)) {
         if (a == b) continue;
-        const auto& sa = sentences_of[a];
-        const auto& sb = sentences_of[b];
-        for (std::string_view x : sa.size() < sb.size() ? sa : sb) {
-          if (x != s1 && x != s2 && !x.empty() && (sa.size() < sb.size() ? sb : sa).count(x)) return true;
+        std::span<const uint32_t> sa = sentences_of.Row(a), sb = sentences_of.Row(b);
+        for (size_t i = 0, j = 0; i < sa.size() && j < sb.size();) {
+          if (sa[i] < sb[j]) { ++i; continue; }
+          if (sb[j] < sa[i]) { ++j; continue; }
+          uint32_t x = sa[i];
+          if (x != t1 && x != t2 && x != empty_text) return true;
+          ++i;
+          ++j;
         }
       }
     }

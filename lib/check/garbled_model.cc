@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -26,7 +27,8 @@ constexpr std::string_view kNotAModel[] = {
     "卡", "计划", "方案", "版", "罩杯", "咖", "超", "照", "牌", "餐", "套", "区", "门"};
 
 struct SentenceRef {
-  std::string path, hash;
+  const std::string* path;
+  const std::string* hash;
   uint32_t start = 0;  // absolute offset of the sentence
   uint32_t line = 0;   // line of `anchor`
   size_t anchor = 0;   // offset of a known span inside the sentence
@@ -60,30 +62,11 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
   }
   if (models.empty()) return;
 
-  // Every sentence once, with a way back to absolute offsets and lines.
-  std::map<std::pair<std::string, uint32_t>, SentenceRef> sentences;
-  for (const Item& it : ctx.items) {
-    for (const StoredClaim* sc : it.copies) {
-      const Claim& c = sc->claim;
-      size_t off = sc == it.sc ? it.offset : OffsetInSentence(c);
-      if (c.sentence.empty() || off == std::string::npos) continue;
-      SentenceRef ref{sc->path, sc->article_hash, c.byte_start - static_cast<uint32_t>(off),
-                      c.line, off, &c.sentence};
-      sentences.try_emplace({sc->article_hash, ref.start}, ref);
-    }
-  }
-  for (const auto& [loc, m] : ctx.mentions) {
-    if (loc.sentence.empty()) continue;
-    size_t off = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
-    if (off == std::string::npos || off > loc.byte_start) continue;
-    SentenceRef ref{loc.path, loc.article_hash, loc.byte_start - static_cast<uint32_t>(off),
-                    loc.line, off, &loc.sentence};
-    sentences.try_emplace({loc.article_hash, ref.start}, ref);
-  }
-
-  std::map<std::string, std::vector<Location>> by_article;  // hash -> letters found
-  for (const auto& [key, ref] : sentences) {
-    const std::string& t = *ref.text;
+  // Where a letter stands alone in a sentence depends on its text only:
+  // each distinct text is scanned once (claims' texts by sentence id,
+  // mentions' by content), however many articles repeat it.
+  auto scan = [&models](const std::string& t) {
+    std::vector<uint32_t> hits;
     for (size_t i = 0; i < t.size(); ++i) {
       char l = t[i];
       if (!models.count(l)) continue;
@@ -102,16 +85,86 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
       if (excluded) continue;
       // A Latin sentence is not our business ("Plan A.").
       if (!next.empty() && next[0] == '.') continue;
+      hits.push_back(static_cast<uint32_t>(i));
+    }
+    return hits;
+  };
+  std::vector<std::vector<uint32_t>> hits_of_text;  // by text slot
+  std::vector<int32_t> slot_of_sid(ctx.sentences.size(), -1);
+  std::unordered_map<std::string_view, int32_t> slot_of_mention_text;
+  // Article hashes as ranks in hash order (the order findings were built in).
+  std::unordered_map<std::string_view, uint32_t> article_id;
+  std::vector<std::string_view> article_hashes;
+  auto article = [&](std::string_view hash) {
+    auto [slot, fresh] = article_id.try_emplace(hash, static_cast<uint32_t>(article_hashes.size()));
+    if (fresh) article_hashes.push_back(hash);
+    return slot->second;
+  };
+  // Every sentence once per (article, start), the first reference winning,
+  // with a way back to absolute offsets and lines.
+  struct Ref {
+    uint32_t article, start, order;
+    int32_t slot;
+    SentenceRef ref;
+  };
+  std::vector<Ref> refs;
+  for (const Item& it : ctx.items) {
+    for (const StoredClaim* sc : it.copies) {
+      const Claim& c = sc->claim;
+      size_t off = sc == it.sc ? it.offset : OffsetInSentence(c);
+      if (c.sentence.empty() || off == std::string::npos) continue;
+      int32_t& slot = slot_of_sid[it.sid];
+      if (slot < 0) {
+        slot = static_cast<int32_t>(hits_of_text.size());
+        hits_of_text.push_back(scan(c.sentence));
+      }
+      SentenceRef ref{&sc->path, &sc->article_hash, c.byte_start - static_cast<uint32_t>(off),
+                      c.line, off, &c.sentence};
+      refs.push_back({article(sc->article_hash), ref.start, static_cast<uint32_t>(refs.size()), slot, ref});
+    }
+  }
+  for (const auto& [loc, m] : ctx.mentions) {
+    if (loc.sentence.empty()) continue;
+    size_t off = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
+    if (off == std::string::npos || off > loc.byte_start) continue;
+    auto [slot, fresh] = slot_of_mention_text.try_emplace(loc.sentence, static_cast<int32_t>(hits_of_text.size()));
+    if (fresh) hits_of_text.push_back(scan(loc.sentence));
+    SentenceRef ref{&loc.path, &loc.article_hash, loc.byte_start - static_cast<uint32_t>(off),
+                    loc.line, off, &loc.sentence};
+    refs.push_back({article(loc.article_hash), ref.start, static_cast<uint32_t>(refs.size()), slot->second, ref});
+  }
+  std::vector<uint32_t> rank(article_hashes.size());
+  {
+    std::vector<uint32_t> by_hash(article_hashes.size());
+    for (uint32_t k = 0; k < by_hash.size(); ++k) by_hash[k] = k;
+    std::sort(by_hash.begin(), by_hash.end(),
+              [&](uint32_t a, uint32_t b) { return article_hashes[a] < article_hashes[b]; });
+    for (uint32_t r = 0; r < by_hash.size(); ++r) rank[by_hash[r]] = r;
+  }
+  for (Ref& r : refs) r.article = rank[r.article];
+  std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+    return std::tie(a.article, a.start, a.order) < std::tie(b.article, b.start, b.order);
+  });
+
+  std::vector<std::pair<std::string_view, std::vector<Location>>> by_article;  // in hash order
+  for (size_t k = 0; k < refs.size(); ++k) {
+    if (k > 0 && refs[k].article == refs[k - 1].article && refs[k].start == refs[k - 1].start) continue;
+    const SentenceRef& ref = refs[k].ref;
+    for (uint32_t i : hits_of_text[refs[k].slot]) {
+      const std::string& t = *ref.text;
       Location loc;
-      loc.path = ref.path;
-      loc.article_hash = ref.hash;
-      loc.byte_start = ref.start + static_cast<uint32_t>(i);
+      loc.path = *ref.path;
+      loc.article_hash = *ref.hash;
+      loc.byte_start = ref.start + i;
       loc.byte_end = loc.byte_start + 1;
       loc.line = LineAt(ref, i);
-      loc.surface = std::string(1, l);
+      loc.surface = std::string(1, t[i]);
       loc.sentence = t;
       loc.sentence_start = ref.start;
-      by_article[ref.hash].push_back(std::move(loc));
+      if (by_article.empty() || by_article.back().first != loc.article_hash) {
+        by_article.emplace_back(*ref.hash, std::vector<Location>());
+      }
+      by_article.back().second.push_back(std::move(loc));
     }
   }
   for (auto& [hash, locs] : by_article) {

@@ -4,6 +4,8 @@
 #include "check/rule_util.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
@@ -167,6 +169,72 @@ double ToD(const Decimal& d) {
   if (e >= 0 && e <= 20) return coef * kPow10[e];
   if (e < 0 && e >= -20) return coef / kPow10[-e];
   return d.ToDouble();
+}
+
+namespace {
+bool ProseFraction(const Claim& c) {
+  return IsPercentUnit(c) && (Contains(c.surface, "分之") || Contains(c.surface, "/"));
+}
+}  // namespace
+
+uint64_t RangeInputsHash(const Item& it) {
+  const Claim& c = it.c();
+  uint64_t h = HashText(it.cls);
+  for (const Decimal* d : {&c.value_lo, &c.value_hi, &c.precision}) {
+    // Equal decimals have equal doubles: the bits are a hash, equality decides.
+    h = Mix(h, std::bit_cast<uint64_t>(ToD(*d)));
+  }
+  h = Mix(h, HashText(c.unit));
+  h = Mix(h, HashText(c.dimension));
+  h = Mix(h, static_cast<uint64_t>(c.qualifier) * 64 + static_cast<uint64_t>(c.kind) * 8 +
+                 static_cast<uint64_t>(c.direction) * 2 + (ProseFraction(c) ? 1 : 0));
+  return h;
+}
+
+bool SameRangeInputs(const Item& a, const Item& b) {
+  const Claim& x = a.c();
+  const Claim& y = b.c();
+  return a.cls == b.cls && x.value_lo == y.value_lo && x.value_hi == y.value_hi &&
+         x.precision == y.precision && x.unit == y.unit && x.dimension == y.dimension &&
+         x.qualifier == y.qualifier && x.kind == y.kind && x.direction == y.direction &&
+         ProseFraction(x) == ProseFraction(y);
+}
+
+Bounds MakeBounds(const Range<Rational>& exact) {
+  Bounds b;
+  b.exact = exact;
+  b.d.lo = exact.lo_inf ? -HUGE_VAL : static_cast<double>(exact.lo);
+  b.d.hi = exact.hi_inf ? HUGE_VAL : static_cast<double>(exact.hi);
+  b.d.lo_inf = exact.lo_inf;
+  b.d.hi_inf = exact.hi_inf;
+  return b;
+}
+
+int CertainOrder(double a, double b, double scale) {
+  double margin = 1e-9 * scale;
+  if (!std::isfinite(a) || !std::isfinite(b) || !std::isfinite(margin)) return 0;
+  if (a < b - margin) return -1;
+  if (a > b + margin) return 1;
+  return 0;
+}
+
+Range<Rational> ImpliedChange(const Range<Rational>& a, const Range<Rational>& b) {
+  Range<Rational> implied;
+  implied.lo = a.lo / b.hi - 1;
+  implied.hi = a.hi / b.lo - 1;
+  return implied;
+}
+
+bool ImpliedChangeOverlaps(const Bounds& a, const Bounds& b, const Bounds& stated) {
+  // Overlap: implied.hi >= stated.lo and stated.hi >= implied.lo.
+  const double qlo = a.d.lo / b.d.hi, qhi = a.d.hi / b.d.lo;
+  const double scale = 1 + std::fabs(qlo) + std::fabs(qhi) + std::fabs(stated.d.lo) +
+                       std::fabs(stated.d.hi);
+  int upper = CertainOrder(qhi - 1, stated.d.lo, scale);
+  int lower = CertainOrder(stated.d.hi, qlo - 1, scale);
+  if (upper < 0 || lower < 0) return false;
+  if (upper > 0 && lower > 0) return true;
+  return Overlaps(ImpliedChange(a.exact, b.exact), stated.exact);
 }
 
 Rational RelativeGap(const Range<Rational>& a, const Range<Rational>& b) {

@@ -163,6 +163,35 @@ std::optional<Range<double>> CompareRangeD(const Item& it, double tol);
 // A fast, inexact conversion for ordering only.
 double ToD(const Decimal& d);
 
+// The inputs CompareRange reads from an item (value, precision, unit,
+// dimension, qualifier, kind, direction, class, prose fraction): items with
+// equal inputs have equal ranges, so one exact computation serves them all.
+uint64_t RangeInputsHash(const Item& it);
+bool SameRangeInputs(const Item& a, const Item& b);
+
+// A range in both forms: exact for decisions, double (converted from the
+// exact one) for fast filters.
+struct Bounds {
+  Range<Rational> exact;
+  Range<double> d;
+};
+Bounds MakeBounds(const Range<Rational>& exact);
+
+// -1 when a < b for certain, +1 when a > b for certain, 0 when the doubles
+// are too close to call: within 1e-9 of `scale`, the size of the largest
+// term a and b were computed from. A few double operations err by about
+// 1e-16 of that, so a nonzero answer is the exact one; on 0 the caller
+// decides with exact rationals. Not finite: 0.
+int CertainOrder(double a, double b, double scale);
+
+// The change from level b to level a, rounding-aware:
+// [a.lo / b.hi - 1, a.hi / b.lo - 1]. Finite ranges, b.lo > 0.
+Range<Rational> ImpliedChange(const Range<Rational>& a, const Range<Rational>& b);
+// Overlaps(ImpliedChange(a, b), stated), deciding with doubles when they are
+// clear and with exact rationals when they are not: always the exact answer.
+// `stated` finite.
+bool ImpliedChangeOverlaps(const Bounds& a, const Bounds& b, const Bounds& stated);
+
 // (b.lo - a.hi) / max(|a.hi|, |b.lo|) for a below b: how far apart two
 // disjoint ranges are, relative to their size. 0 when they overlap.
 Rational RelativeGap(const Range<Rational>& a, const Range<Rational>& b);
