@@ -12,6 +12,7 @@ namespace {
 const Command kCommands[] = {
     {"extract", "print every numeric claim in articles (no database)", kExtractHelp, &CmdExtract},
     {"ingest", "extract articles into the claims store", kIngestHelp, &CmdIngest},
+    {"import", "load records from extract --format records into the store", kImportHelp, &CmdImport},
     {"forget", "remove articles from the store", kForgetHelp, &CmdForget},
     {"stats", "summarise the store", kStatsHelp, &CmdStats},
     {"export", "write claims, articles or findings as CSV or JSONL", kExportHelp, &CmdExport},

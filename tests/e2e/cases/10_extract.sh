@@ -3,7 +3,7 @@ fx="$src/fixtures/extract"
 expect 0 '"value_lo":"6050000000"' -- "$bin" extract "$fx/quarterly_results.txt"
 expect 0 'surface\s+value' -- "$bin" extract --format table "$fx/chip_specs.txt"
 expect 0 '^path	byte_start' -- "$bin" extract --format tsv "$fx/chip_specs.txt"
-expect 2 "format must be jsonl, tsv or table" -- "$bin" extract --format xml "$fx/chip_specs.txt"
+expect 2 "format must be jsonl, tsv, table or records" -- "$bin" extract --format xml "$fx/chip_specs.txt"
 expect 2 "extract needs FILE" -- "$bin" extract
 
 # Empty file: no claims, no error.
