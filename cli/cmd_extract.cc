@@ -13,13 +13,16 @@
 #include "base/json.h"
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "ingest/ingest.h"
+#include "ingest/sha1.h"
 #include "ingest/sources.h"
+#include "records/records.h"
 #include "report/claims_table.h"
 
 namespace claims::cli {
 
 extern const std::string_view kExtractHelp =
-    "usage: claims extract [--format jsonl|tsv|table] [--date YYYY-MM-DD] [--lexicon FILE]... FILE...\n"
+    "usage: claims extract [--format jsonl|tsv|table|records] [--date YYYY-MM-DD] [--lexicon FILE]... FILE...\n"
     "\n"
     "Prints every numeric claim in the given articles. No database is used.\n"
     "FILE may be '-' for standard input. Standard input that starts with '{' is read as a\n"
@@ -30,6 +33,9 @@ extern const std::string_view kExtractHelp =
     "  --format jsonl   one JSON object per claim (default; the contract other tools read)\n"
     "  --format tsv     tab-separated, with a header row\n"
     "  --format table   aligned columns for a terminal\n"
+    "  --format records the store's records for 'claims import': per article an article line\n"
+    "                   (path, content hash, date, title ...), its claims, its dates and model\n"
+    "                   names (docs/scale.md); shards extracted apart load into one store\n"
     "  --date D         the articles' date (anchors 去年/今年) when the text does not say\n"
     "  --lexicon FILE   extra entity/metric/scope words (see docs/context.md)\n"
     "\n"
@@ -43,7 +49,8 @@ extern const std::string_view kExtractHelp =
     "examples:\n"
     "  claims extract fixtures/corpus/*.txt\n"
     "  claims extract --format table article.txt\n"
-    "  claims extract --format jsonl < articles.jsonl > claims.jsonl\n";
+    "  claims extract --format jsonl < articles.jsonl > claims.jsonl\n"
+    "  claims extract --format records < shard1.jsonl > shard1.records\n";
 
 namespace {
 
@@ -71,12 +78,8 @@ Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
       std::string where = fmt::format("-:{}", reader.line_number());
       auto a = ingest::ParseJsonlLine(line);
       if (!a.ok()) return Status::BadInput(fmt::format("line {}: {}", reader.line_number(), a.status().message()));
-      ArticleInput input;
-      input.path = a->id.empty() ? where : a->id;
-      input.title = a->title;
-      input.date = a->date;
-      input.date_source = a->date.empty() ? "" : "jsonl";
-      input.url = a->url;
+      // The metadata ingest would give the analyzer, so both agree.
+      ArticleInput input = ingest::MakeArticleInput(a->text, a->id.empty() ? where : a->id, &*a, "");
       fn(a->text, std::move(input), where);
     }
     return reader.error() ? Status::IoError("cannot read standard input") : Status::Ok();
@@ -115,7 +118,11 @@ class Printer {
   Printer(std::string format, std::FILE* out) : format_(std::move(format)), out_(out) {}
 
   void Article(const AnalyzedArticle& a) {
-    if (format_ == "jsonl") {
+    if (format_ == "records") {
+      std::string buf;
+      records::AppendArticleRecords(&buf, a.article, Analyzer::kExtractorVersion, a.claims, a.mentions);
+      std::fwrite(buf.data(), 1, buf.size(), out_);
+    } else if (format_ == "jsonl") {
       std::string buf;
       for (const Claim& c : a.claims) {
         buf.clear();
@@ -149,8 +156,8 @@ int CmdExtract(std::span<const std::string> argv, Env& env) {
   auto args = ParseArgs(argv, kSpecs);
   if (!args.ok()) return ReportStatus(args.status(), env);
   std::string format = args->Get("format", "jsonl");
-  if (format != "jsonl" && format != "tsv" && format != "table") {
-    return ReportStatus(Status::InvalidArgument("--format must be jsonl, tsv or table, not '" + format + "'"), env);
+  if (format != "jsonl" && format != "tsv" && format != "table" && format != "records") {
+    return ReportStatus(Status::InvalidArgument("--format must be jsonl, tsv, table or records, not '" + format + "'"), env);
   }
   if (args->positional.empty()) return ReportStatus(Status::InvalidArgument("extract needs FILE... ('-' for stdin)"), env);
   AnalyzerOptions options;
@@ -168,6 +175,7 @@ int CmdExtract(std::span<const std::string> argv, Env& env) {
       failed = true;
       return;
     }
+    if (format == "records") a->article.hash = ingest::Sha1Hex(bytes);  // how the store keys it
     printer.Article(*a);
   };
 
@@ -183,8 +191,10 @@ int CmdExtract(std::span<const std::string> argv, Env& env) {
       failed = true;
       continue;
     }
-    ArticleInput input;
-    input.path = path;
+    // As ingest keys and reads a file: its normalised path (for records, which
+    // a store loads), the title and date its first lines give.
+    ArticleInput input = ingest::MakeArticleInput(*bytes, format == "records" ? ingest::NormalizePath(path) : path,
+                                                  nullptr, "");
     analyze(*bytes, input, path);
   }
   printer.Flush();
