@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -63,11 +65,14 @@ std::string CheckSummaryLine(const CheckSummary& s) {
   return out;
 }
 
-std::string QuoteWithHighlight(std::string_view sentence, size_t begin, size_t end, bool color,
-                               size_t context) {
-  if (begin > end || end > sentence.size()) return OneLine(ValidUtf8(sentence));
-  // Walk `context` characters out from the span, on character boundaries.
-  size_t from = begin, to = end;
+namespace {
+
+// `sentence` cut to about `context` characters around its spans (sorted,
+// not overlapping, valid offsets), each span marked.
+std::string QuoteSpans(std::string_view sentence, std::span<const std::pair<size_t, size_t>> spans,
+                       bool color, size_t context) {
+  // Walk `context` characters out from the spans, on character boundaries.
+  size_t from = spans.front().first, to = spans.back().second;
   for (size_t n = 0; n < context && from > 0; ++n) {
     do { --from; } while (from > 0 && IsContinuation(sentence[from]));
   }
@@ -75,13 +80,26 @@ std::string QuoteWithHighlight(std::string_view sentence, size_t begin, size_t e
     do { ++to; } while (to < sentence.size() && IsContinuation(sentence[to]));
   }
   std::string out = from > 0 ? "…" : "";
-  out += OneLine(ValidUtf8(sentence.substr(from, begin - from)));
-  out += color ? "\033[1;31m" : "**";
-  out += OneLine(ValidUtf8(sentence.substr(begin, end - begin)));
-  out += color ? "\033[0m" : "**";
-  out += OneLine(ValidUtf8(sentence.substr(end, to - end)));
+  size_t pos = from;
+  for (const auto& [begin, end] : spans) {
+    out += OneLine(ValidUtf8(sentence.substr(pos, begin - pos)));
+    out += color ? "\033[1;31m" : "**";
+    out += OneLine(ValidUtf8(sentence.substr(begin, end - begin)));
+    out += color ? "\033[0m" : "**";
+    pos = end;
+  }
+  out += OneLine(ValidUtf8(sentence.substr(pos, to - pos)));
   if (to < sentence.size()) out += "…";
   return out;
+}
+
+}  // namespace
+
+std::string QuoteWithHighlight(std::string_view sentence, size_t begin, size_t end, bool color,
+                               size_t context) {
+  if (begin > end || end > sentence.size()) return OneLine(ValidUtf8(sentence));
+  const std::pair<size_t, size_t> span{begin, end};
+  return QuoteSpans(sentence, std::span(&span, 1), color, context);
 }
 
 std::string RenderCheckText(std::span<const Finding> findings, const CheckSummary& summary,
@@ -108,11 +126,29 @@ std::string RenderCheckText(std::span<const Finding> findings, const CheckSummar
                                : QuoteWithHighlight(sc.claim.surface, 0, sc.claim.surface.size(), color);
         out += fmt::format("    {}:{}  {}\n", ValidUtf8(sc.path), sc.claim.line, quote);
       }
-      for (const Location& l : f->locations) {
+      const std::vector<Location>& locs = f->locations;
+      for (size_t k = 0; k < locs.size();) {
+        const Location& l = locs[k];
         auto at = LocateInSentence(l);
-        std::string quote = at ? QuoteWithHighlight(l.sentence, at->first, at->second, color)
-                               : QuoteWithHighlight(l.surface, 0, l.surface.size(), color);
+        std::vector<std::pair<size_t, size_t>> spans;
+        if (at && at->first <= at->second && at->second <= l.sentence.size()) spans.push_back(*at);
+        // Later spans in the same sentence join its quote: one line per sentence.
+        size_t next = k + 1;
+        for (; !spans.empty() && next < locs.size(); ++next) {
+          const Location& m = locs[next];
+          if (m.path != l.path || m.line != l.line || m.sentence != l.sentence) break;
+          auto mat = LocateInSentence(m);
+          if (!mat || mat->first < spans.back().second || mat->first > mat->second ||
+              mat->second > l.sentence.size()) {
+            break;
+          }
+          spans.push_back(*mat);
+        }
+        std::string quote = !spans.empty() ? QuoteSpans(l.sentence, spans, color, 40)
+                            : at ? QuoteWithHighlight(l.sentence, at->first, at->second, color)
+                                 : QuoteWithHighlight(l.surface, 0, l.surface.size(), color);
         out += fmt::format("    {}:{}  {}\n", ValidUtf8(l.path), l.line, quote);
+        k = next;
       }
       if (!f->expected.empty()) out += fmt::format("  expected: {}\n", ValidUtf8(f->expected));
       if (options.explain) {

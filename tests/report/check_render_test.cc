@@ -78,6 +78,27 @@ TEST_CASE("check text: quotes with the number marked, colour only on request", "
   CHECK(text.find("ratio: 1.13") != std::string::npos);
 }
 
+TEST_CASE("check text: two letters in one sentence make one quote", "[check][report]") {
+  Finding f = Sample();
+  f.claims.clear();
+  Location h = f.locations[0];
+  h.byte_start = static_cast<uint32_t>(h.sentence.find("H"));
+  h.byte_end = h.byte_start + 1;
+  h.surface = "H";
+  f.locations.push_back(h);
+  Location other = h;  // the same letter in another line: a line of its own
+  other.line = 9;
+  other.sentence = "H芯片也在名单上";
+  other.byte_start = 0;
+  other.byte_end = 1;
+  f.locations.push_back(other);
+  std::vector<Finding> fs = {f};
+  std::string text = RenderCheckText(fs, Summary(), CheckTextOptions{});
+  CHECK(text.find("c.txt:3  被禁的**A**、**H**芯片\n") != std::string::npos);
+  CHECK(text.find("被禁的") == text.rfind("被禁的"));  // the sentence is printed once
+  CHECK(text.find("c.txt:9  **H**芯片也在名单上\n") != std::string::npos);
+}
+
 TEST_CASE("check text: long sentences are cut on character boundaries", "[check][report]") {
   std::string s;
   for (int i = 0; i < 60; ++i) s += "字";
