@@ -59,6 +59,8 @@ TEST_CASE("ReadMetadata finds title, byline date and source", "[ingest]") {
       {"labelled source url at the end", "标题\n正文\n\n原文链接：https://example.org/news/1?x=2。\n",
        "标题|||https://example.org/news/1?x=2"},
       {"an unlabelled url is not the source", "标题\n参见 https://example.org/x\n", "标题|||"},
+      {"the label may follow the url", "标题\n正文\nhttps://example.org/z（来源）\n", "标题|||https://example.org/z"},
+      {"a label without a url is no source", "标题\n来源：示例日报\n", "标题|||"},
       {"BOM, CRLF and ideographic spaces", "\xEF\xBB\xBF\xE3\x80\x80标题\r\n2024/5/6\r\n", "标题|2024-05-06|text|"},
       {"empty", "", "|||"},
   };
