@@ -150,7 +150,9 @@ bool IsYearValue(std::string_view v) {
 // Date mentions, with a year directly followed by a month merged into one
 // ("去年" + "10月" -> "去年10月", "2019年" + "10月" -> 2019-10): the extractor
 // may report them as two spans.
-std::deque<std::pair<Location, Mention>> DateMentions(const Context& ctx) {
+// Built once per run (both period rules read it).
+const std::deque<std::pair<Location, Mention>>& DateMentions(Context& ctx) {
+  if (ctx.date_mentions) return *ctx.date_mentions;
   std::vector<const std::pair<Location, Mention>*> dates;
   for (const auto& lm : ctx.mentions) {
     if (lm.second.type == Mention::Type::kDate) dates.push_back(&lm);
@@ -177,7 +179,8 @@ std::deque<std::pair<Location, Mention>> DateMentions(const Context& ctx) {
     }
     out.push_back(std::move(cur));
   }
-  return out;
+  ctx.date_mentions = std::move(out);
+  return *ctx.date_mentions;
 }
 
 // Copies of one sentence that differ only in a date's year: the strongest
@@ -234,7 +237,7 @@ void CopiedDates(Context& ctx, const std::deque<std::pair<Location, Mention>>& m
 }  // namespace
 
 void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
-  const std::deque<std::pair<Location, Mention>> mentions = DateMentions(ctx);
+  const std::deque<std::pair<Location, Mention>>& mentions = DateMentions(ctx);
   std::vector<DateRef> dates;
   // Verbatim copies of one dated sentence count once (the smallest hash).
   std::map<std::tuple<std::string_view, std::string_view, int>, size_t> copies;
@@ -308,7 +311,7 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
 }
 
 void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
-  const std::deque<std::pair<Location, Mention>> mentions = DateMentions(ctx);
+  const std::deque<std::pair<Location, Mention>>& mentions = DateMentions(ctx);
   for (const auto& [loc, m] : mentions) {
     size_t at = loc.sentence.find(loc.surface);
     if (at == std::string::npos) continue;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -97,6 +98,9 @@ struct Context {
   std::vector<std::pair<uint64_t, const Item*>> levels;  // sorted by key hash
   bool levels_built = false;
   std::span<const std::pair<Location, Mention>> mentions;
+  // Date mentions with a year and the month right after it merged (period.cc),
+  // built on first use.
+  std::optional<std::deque<std::pair<Location, Mention>>> date_mentions;
   std::map<std::string, ArticleTime> article_time;  // by article hash
   int64_t groups_compared = 0;
   int64_t consistent = 0;
