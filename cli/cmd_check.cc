@@ -102,14 +102,14 @@ int CmdCheck(std::span<const std::string> argv, Env& env) {
   open.create = false;
   Result<std::unique_ptr<store::Store>> store = OpenStore(DbPath(*args, env), open);
   if (!store.ok()) return ReportStatus(store.status(), env);
-  Result<std::vector<StoredClaim>> claims = (*store)->LoadClaims({});
-  if (!claims.ok()) return ReportStatus(claims.status(), env);
-  Result<std::vector<std::pair<Location, Mention>>> mentions = (*store)->LoadMentions({});
-  if (!mentions.ok()) return ReportStatus(mentions.status(), env);
+  std::vector<StoredClaim> claims;
+  std::vector<std::pair<Location, Mention>> mentions;
+  Status loaded = (*store)->LoadForCheck(&claims, &mentions);
+  if (!loaded.ok()) return ReportStatus(loaded, env);
   Result<std::vector<Article>> articles = (*store)->LoadArticles();
   if (!articles.ok()) return ReportStatus(articles.status(), env);
 
-  check::CheckResult run = check::Run(*claims, *mentions, *options);
+  check::CheckResult run = check::Run(claims, mentions, *options);
   // Articles without claims or mentions count too: the report compares this
   // number with the store to know the saved run is current.
   run.summary.articles = static_cast<int64_t>(articles->size());

@@ -93,6 +93,11 @@ class Store {
   Result<std::vector<StoredClaim>> LoadClaims(const ClaimFilter& filter);
   // Non-claim spans (dates, model names), as Locations with their sentence.
   Result<std::vector<std::pair<Location, Mention>>> LoadMentions(const ClaimFilter& filter);
+  // For the checker (store/check_load.cc, owned with lib/check): what
+  // LoadClaims({}) and LoadMentions({}) return, the same rows in the same
+  // order, read in one pass each without sorting the whole table.
+  Status LoadForCheck(std::vector<StoredClaim>* claims,
+                      std::vector<std::pair<Location, Mention>>* mentions);
   // Streams claims one by one (export of large stores in constant memory).
   Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn);
 
