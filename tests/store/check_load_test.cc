@@ -1,0 +1,98 @@
+// Store::LoadForCheck returns what LoadClaims + LoadMentions return: the same
+// rows, the same fields, the same order.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "store/store.h"
+
+namespace claims::store {
+namespace {
+
+Claim At(uint32_t start, const std::string& surface, const char* value, const std::string& sentence) {
+  Claim c;
+  c.byte_start = start;
+  c.byte_end = start + static_cast<uint32_t>(surface.size());
+  c.line = 1 + start / 100;
+  c.surface = surface;
+  c.value_lo = c.value_hi = *Decimal::Parse(value);
+  c.precision = *Decimal::Parse("1");
+  c.unit = "%";
+  c.dimension = "percent";
+  c.entity = "英伟达";
+  c.metric = "revenue_share";
+  c.period = "2023";
+  c.sentence_start = start;
+  c.sentence_end = start + static_cast<uint32_t>(sentence.size());
+  c.sentence = sentence;
+  return c;
+}
+
+ArticleRecord Article(const std::string& path, const std::string& hash, const std::string& date,
+                      std::vector<Claim> claims, std::vector<Mention> mentions) {
+  ArticleRecord r;
+  r.article.path = path;
+  r.article.hash = hash;
+  r.article.date = date;
+  r.article.bytes = 1000;
+  r.article.script = "Hans";
+  r.extractor_version = 1;
+  r.claims = std::move(claims);
+  r.mentions = std::move(mentions);
+  return r;
+}
+
+std::string Row(const StoredClaim& sc) {
+  const Claim& c = sc.claim;
+  return sc.path + "|" + sc.article_hash + "|" + sc.article_date + "|" + std::to_string(sc.id) + "|" +
+         c.DebugString() + "|" + std::to_string(c.byte_start) + "|" + c.entity + "|" + c.period + "|" +
+         c.sentence + "|" + std::to_string(c.sentence_start);
+}
+
+std::string Row(const std::pair<Location, Mention>& lm) {
+  const auto& [l, m] = lm;
+  return l.path + "|" + l.article_hash + "|" + std::to_string(l.byte_start) + "|" + l.surface + "|" +
+         l.sentence + "|" + m.value + "|" + m.sentence + "|" + (m.type == Mention::Type::kModel ? "model" : "date");
+}
+
+TEST_CASE("LoadForCheck: the rows of LoadClaims and LoadMentions, in their order", "[store][check]") {
+  auto opened = Store::Open(":memory:");
+  REQUIRE(opened.ok());
+  Store& store = **opened;
+  const std::string s1 = "英伟达营收的20%来自中国。", s2 = "去年H100的份额是80%。";
+  // Saved out of path order, claims out of offset order, a sentence shared
+  // by two claims, a mention with its own sentence and one without any.
+  REQUIRE(store
+              .SaveArticles({Article("b.txt", "hb", "2024-01-22",
+                                     {At(300, "80%", "80", s2), At(10, "20%", "20", s1),
+                                      At(40, "5%", "5", s1)},
+                                     {Mention{Mention::Type::kDate, 300, 306, 4, "去年", "rel:-1y", s2},
+                                      Mention{Mention::Type::kModel, 900, 904, 9, "H100", "", ""}}),
+                             Article("a.txt", "ha", "", {At(0, "1%", "1", "只有1%。")}, {})})
+              .ok());
+  std::vector<StoredClaim> claims;
+  std::vector<std::pair<Location, Mention>> mentions;
+  REQUIRE(store.LoadForCheck(&claims, &mentions).ok());
+  auto want_claims = store.LoadClaims({});
+  auto want_mentions = store.LoadMentions({});
+  REQUIRE(want_claims.ok());
+  REQUIRE(want_mentions.ok());
+  REQUIRE(claims.size() == 4);
+  REQUIRE(claims.size() == want_claims->size());
+  for (size_t i = 0; i < claims.size(); ++i) CHECK(Row(claims[i]) == Row((*want_claims)[i]));
+  CHECK(claims[0].path == "a.txt");
+  CHECK(claims[1].claim.surface == "20%");
+  CHECK(claims[3].article_date == "2024-01-22");
+  REQUIRE(mentions.size() == 2);
+  REQUIRE(mentions.size() == want_mentions->size());
+  for (size_t i = 0; i < mentions.size(); ++i) CHECK(Row(mentions[i]) == Row((*want_mentions)[i]));
+
+  // Loading again replaces, never appends.
+  REQUIRE(store.LoadForCheck(&claims, &mentions).ok());
+  CHECK(claims.size() == 4);
+  CHECK(mentions.size() == 2);
+}
+
+}  // namespace
+}  // namespace claims::store
