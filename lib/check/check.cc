@@ -261,6 +261,27 @@ void ArticleTimes(std::span<const StoredClaim> claims,
   }
 }
 
+// Claims and mentions come grouped by article (the store orders them by
+// path), so a hash is looked up only where it changes.
+void NumberArticles(Context* ctx) {
+  std::unordered_map<std::string_view, uint32_t> ids;
+  const std::string* last = nullptr;
+  uint32_t last_id = 0;
+  auto number = [&](const std::string& hash) {
+    if (!last || *last != hash) {
+      auto [slot, fresh] = ids.try_emplace(hash, static_cast<uint32_t>(ids.size()));
+      if (fresh) ctx->article_hashes.push_back(hash);
+      last = &hash;
+      last_id = slot->second;
+    }
+    return last_id;
+  };
+  ctx->claim_article.reserve(ctx->claims.size());
+  for (const StoredClaim& sc : ctx->claims) ctx->claim_article.push_back(number(sc.article_hash));
+  ctx->mention_article.reserve(ctx->mentions.size());
+  for (const auto& [loc, m] : ctx->mentions) ctx->mention_article.push_back(number(loc.article_hash));
+}
+
 std::string ClaimKey(const StoredClaim& sc) {
   return sc.article_hash + ":" + std::to_string(sc.claim.byte_start);
 }
@@ -301,6 +322,8 @@ CheckResult Run(std::span<const StoredClaim> claims,
   ctx.tol_d = options.approx_tolerance.ToDouble();
   Prepare(claims, &ctx);
   ctx.mentions = mentions;
+  ctx.claims = claims;
+  NumberArticles(&ctx);
   ArticleTimes(claims, mentions, &ctx);
 
   std::vector<Finding> all;

@@ -120,18 +120,16 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     auto text = [&](std::string_view t) {
       return text_id.try_emplace(t, static_cast<uint32_t>(text_id.size())).first->second;
     };
-    std::unordered_map<std::string_view, uint32_t> article_id;
-    auto article = [&](std::string_view h) {
-      return article_id.try_emplace(h, static_cast<uint32_t>(article_id.size())).first->second;
-    };
     std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (text, article)
     pairs.reserve(ctx.copy_storage.size() + ctx.mentions.size());
     for (const Item& it : ctx.items) {
       uint32_t& t = id_of_sid[it.sid];
       if (t == UINT32_MAX) t = text(it.c().sentence);  // copies share the item's text
-      for (const StoredClaim* sc : it.copies) pairs.emplace_back(t, article(sc->article_hash));
+      for (const StoredClaim* sc : it.copies) pairs.emplace_back(t, ArticleOf(ctx, sc));
     }
-    for (const auto& [loc, m] : ctx.mentions) pairs.emplace_back(text(loc.sentence), article(loc.article_hash));
+    for (size_t k = 0; k < ctx.mentions.size(); ++k) {
+      pairs.emplace_back(text(ctx.mentions[k].first.sentence), ctx.mention_article[k]);
+    }
     auto e = text_id.find(std::string_view());
     if (e != text_id.end()) empty_text = e->second;
     std::sort(pairs.begin(), pairs.end());
@@ -146,7 +144,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       for (const auto& [t, a] : pairs) r->members[next[swap ? a : t]++] = swap ? t : a;
     };
     build(&articles_of, text_id.size(), false);
-    build(&sentences_of, article_id.size(), true);
+    build(&sentences_of, ctx.article_hashes.size(), true);
   };
   auto copies = [&](const std::string& s1, const std::string& s2) {
     index();

@@ -92,14 +92,6 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
   std::vector<std::vector<uint32_t>> hits_of_text;  // by text slot
   std::vector<int32_t> slot_of_sid(ctx.sentences.size(), -1);
   std::unordered_map<std::string_view, int32_t> slot_of_mention_text;
-  // Article hashes as ranks in hash order (the order findings were built in).
-  std::unordered_map<std::string_view, uint32_t> article_id;
-  std::vector<std::string_view> article_hashes;
-  auto article = [&](std::string_view hash) {
-    auto [slot, fresh] = article_id.try_emplace(hash, static_cast<uint32_t>(article_hashes.size()));
-    if (fresh) article_hashes.push_back(hash);
-    return slot->second;
-  };
   // Every sentence once per (article, start), the first reference winning,
   // with a way back to absolute offsets and lines.
   struct Ref {
@@ -120,10 +112,11 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
       }
       SentenceRef ref{&sc->path, &sc->article_hash, c.byte_start - static_cast<uint32_t>(off),
                       c.line, off, &c.sentence};
-      refs.push_back({article(sc->article_hash), ref.start, static_cast<uint32_t>(refs.size()), slot, ref});
+      refs.push_back({ArticleOf(ctx, sc), ref.start, static_cast<uint32_t>(refs.size()), slot, ref});
     }
   }
-  for (const auto& [loc, m] : ctx.mentions) {
+  for (size_t k = 0; k < ctx.mentions.size(); ++k) {
+    const Location& loc = ctx.mentions[k].first;
     if (loc.sentence.empty()) continue;
     size_t off = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
     if (off == std::string::npos || off > loc.byte_start) continue;
@@ -131,8 +124,10 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
     if (fresh) hits_of_text.push_back(scan(loc.sentence));
     SentenceRef ref{&loc.path, &loc.article_hash, loc.byte_start - static_cast<uint32_t>(off),
                     loc.line, off, &loc.sentence};
-    refs.push_back({article(loc.article_hash), ref.start, static_cast<uint32_t>(refs.size()), slot->second, ref});
+    refs.push_back({ctx.mention_article[k], ref.start, static_cast<uint32_t>(refs.size()), slot->second, ref});
   }
+  // Articles as ranks in hash order (the order findings were built in).
+  const std::vector<std::string_view>& article_hashes = ctx.article_hashes;
   std::vector<uint32_t> rank(article_hashes.size());
   {
     std::vector<uint32_t> by_hash(article_hashes.size());

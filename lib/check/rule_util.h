@@ -98,6 +98,12 @@ struct Context {
   std::vector<std::pair<uint64_t, const Item*>> levels;  // sorted by key hash
   bool levels_built = false;
   std::span<const std::pair<Location, Mention>> mentions;
+  // Articles numbered once (by hash, in order of first appearance), so rules
+  // that relate articles need no string-keyed tables: ArticleOf(ctx, sc),
+  // mention_article[k] for mentions[k], article_hashes[id].
+  std::span<const StoredClaim> claims;
+  std::vector<uint32_t> claim_article, mention_article;
+  std::vector<std::string_view> article_hashes;
   // Date mentions with a year and the month right after it merged (period.cc),
   // built on first use.
   std::optional<std::deque<std::pair<Location, Mention>>> date_mentions;
@@ -107,6 +113,11 @@ struct Context {
 };
 
 using RuleFn = void (*)(Context&, std::vector<Finding>*);
+
+// The number of `sc`'s article; `sc` points into ctx.claims.
+inline uint32_t ArticleOf(const Context& ctx, const StoredClaim* sc) {
+  return ctx.claim_article[static_cast<size_t>(sc - ctx.claims.data())];
+}
 
 // --- grouping ---------------------------------------------------------------
 
