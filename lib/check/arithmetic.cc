@@ -12,6 +12,7 @@
 // implies a total; compare with the stated total (same entity, metric and
 // period, no scope).
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -281,6 +282,85 @@ void CheckShareTotal(Context& ctx, std::vector<Finding>* out) {
       out->push_back(std::move(f));
     }
   }
+}
+
+}  // namespace claims::check::internal
+
+namespace claims::check::internal {
+
+// share-sum-over-100: shares of one market (market_share with the same scope
+// and period, one figure per entity) whose lower bounds add up to more than
+// the whole. Without a period, only the figures of one article are summed:
+// an article listing the players of a market speaks of one market and one
+// time, while two articles' "中国" may be different markets or years. Each
+// entity counts with its lowest figure, so only a sum that no reading of
+// the figures can bring down to 100% is flagged. Grouped by key, never by
+// pairs; doubles pick each entity's lowest figure, rationals decide.
+void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
+  struct Share {
+    const Item* item;
+    double lo;
+  };
+  std::vector<Share> shares;
+  for (const Item& it : ctx.items) {
+    const Claim& c = it.c();
+    if (!it.Known() || it.forecast || c.metric != "market_share" || it.cls != "fraction") continue;
+    if (c.scope.empty() || !c.base_entity.empty()) continue;
+    auto d = CompareRangeD(it, ctx.tol_d);
+    if (!d || d->lo_inf) continue;
+    shares.push_back({&it, d->lo});
+  }
+  auto fields = [&ctx](const Share& s) {
+    const Claim& c = s.item->c();
+    uint32_t article = c.period.empty() ? ArticleOf(ctx, s.item->sc) : UINT32_MAX;
+    return std::make_tuple(std::string_view(c.scope), std::string_view(c.period), article);
+  };
+  auto hash = [&](const Share& s) {
+    auto [scope, period, article] = fields(s);
+    return Mix(Mix(HashText(scope), HashText(period)), article);
+  };
+  auto eq = [&](const Share& a, const Share& b) { return fields(a) == fields(b); };
+  ForEachGroup<Share>(shares, hash, eq, [&](std::span<const Share> group) {
+    // Each entity's lowest figure: doubles order them, exact bounds break
+    // near ties.
+    std::map<std::string_view, std::pair<const Item*, Rational>> lowest;
+    std::map<std::string_view, double> lowest_d;
+    for (const Share& s : group) {
+      std::string_view entity = s.item->c().entity;
+      auto d = lowest_d.find(entity);
+      if (d != lowest_d.end() && s.lo > d->second + 1e-9 * (1 + std::fabs(d->second))) continue;
+      Rational lo = CompareRange(*s.item, ctx.tol)->lo;
+      auto [slot, fresh] = lowest.try_emplace(entity, s.item, lo);
+      if (!fresh && lo < slot->second.second) slot->second = {s.item, lo};
+      lowest_d[entity] = fresh ? s.lo : std::min(d->second, s.lo);
+    }
+    if (lowest.size() < 2) return;
+    ++ctx.groups_compared;
+    Rational sum(0);
+    for (const auto& [entity, low] : lowest) sum += low.second;
+    if (!(sum > 1)) { ++ctx.consistent; return; }
+    std::vector<std::pair<std::string_view, std::pair<const Item*, Rational>>> parts(lowest.begin(), lowest.end());
+    std::stable_sort(parts.begin(), parts.end(),
+                     [](const auto& a, const auto& b) { return a.second.second > b.second.second; });
+    const Claim& first = parts[0].second.first->c();
+    std::string subject = fmt::format("{} [{}]", first.metric_word.empty() ? first.metric : first.metric_word,
+                                      first.scope);
+    if (!first.period.empty()) subject += fmt::format(" ({})", first.period);
+    std::string listed;
+    Finding f;
+    f.rule = "share-sum-over-100";
+    f.severity = Severity::kWarning;
+    for (const auto& [entity, low] : parts) {
+      listed += fmt::format("{}{} {} (at least {})", listed.empty() ? "" : ", ", entity,
+                            Quote(*low.first->sc), FormatValue(low.second, "fraction", ""));
+      f.claims.push_back(*low.first->sc);
+    }
+    f.message = fmt::format("{}: {} add up to at least {}: the shares of one market cannot exceed 100%",
+                            subject, listed, FormatValue(sum, "fraction", ""));
+    f.details["sum_at_least"] = FormatValue(sum, "fraction", "");
+    f.details["entities"] = std::to_string(parts.size());
+    out->push_back(std::move(f));
+  });
 }
 
 }  // namespace claims::check::internal

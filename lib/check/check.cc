@@ -49,6 +49,10 @@ constexpr Rule kRules[] = {
       "a part and its stated share imply a total that differs from the stated total",
       Severity::kWarning},
      &internal::CheckShareTotal},
+    {{"share-sum-over-100", "arithmetic",
+      "market shares of one market and period, one per company, that add up to more than 100%",
+      Severity::kWarning},
+     &internal::CheckShareSum},
     {{"price-vs-market-cap", "garbled",
       "a share price that, beside the stated market value, implies an impossible "
       "number of shares", Severity::kWarning},
@@ -81,7 +85,7 @@ constexpr Rule kRules[] = {
 constexpr RuleInfo kRuleInfos[] = {
     kRules[0].info, kRules[1].info, kRules[2].info,  kRules[3].info,  kRules[4].info,
     kRules[5].info, kRules[6].info, kRules[7].info,  kRules[8].info,  kRules[9].info,
-    kRules[10].info, kRules[11].info, kRules[12].info,
+    kRules[10].info, kRules[11].info, kRules[12].info, kRules[13].info,
 };
 static_assert(std::size(kRuleInfos) == std::size(kRules));
 

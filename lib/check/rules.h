@@ -18,6 +18,7 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out);
 // arithmetic.cc
 void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out);
 void CheckShareTotal(Context& ctx, std::vector<Finding>* out);
+void CheckShareSum(Context& ctx, std::vector<Finding>* out);
 // garbled.cc
 void CheckPriceVsMarketCap(Context& ctx, std::vector<Finding>* out);
 void CheckShareOver100(Context& ctx, std::vector<Finding>* out);

@@ -83,6 +83,7 @@ void CheckGolden(const std::string& name) {
 }
 
 TEST_CASE("golden: newsroom corpus", "[check][golden]") { CheckGolden("newsroom"); }
+TEST_CASE("golden: market shares of one market", "[check][golden]") { CheckGolden("market_shares"); }
 
 }  // namespace
 }  // namespace claims::check::testing

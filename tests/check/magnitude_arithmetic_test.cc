@@ -1,4 +1,4 @@
-// magnitude-slip, change-mismatch and share-total-mismatch.
+// magnitude-slip, change-mismatch, share-total-mismatch and share-sum-over-100.
 #include <catch2/catch.hpp>
 
 #include "check/check_test_util.h"
@@ -119,6 +119,86 @@ TEST_CASE("share-total-mismatch: part / share vs the stated total", "[check][ari
   auto f = Of(r, "share-total-mismatch");
   REQUIRE(f.size() == 1);
   CHECK(f[0].expected == "178.6亿美元");
+}
+
+}  // namespace
+}  // namespace claims::check::testing
+
+namespace claims::check::testing {
+namespace {
+
+TEST_CASE("share-sum-over-100: the players of one market add up to more than the market",
+          "[check][arithmetic]") {
+  Corpus c;
+  c.Claim("a.txt", "在中国AI芯片市场，英伟达的份额为80%，华为为30%。", "80%",
+          "80 % k=share e=英伟达 m=market_share s=中国");
+  c.Claim("a.txt", "在中国AI芯片市场，英伟达的份额为80%，华为为30%。", "30%",
+          "30 % k=share e=华为 m=market_share s=中国");
+  auto f = Of(c.Run(), "share-sum-over-100");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kWarning);
+  CHECK(f[0].details.at("sum_at_least") == "109%");  // 79.5% + 29.5%
+  REQUIRE(f[0].claims.size() == 2);
+  CHECK(f[0].claims[0].claim.surface == "80%");
+  CHECK(f[0].message.find("cannot exceed 100%") != std::string::npos);
+}
+
+TEST_CASE("share-sum-over-100: what is not one market, or fits within it", "[check][arithmetic]") {
+  struct Row {
+    const char* path;
+    const char* surface;
+    const char* desc;
+  };
+  struct Case {
+    const char* name;
+    std::vector<Row> rows;
+    size_t findings;
+  };
+  const std::vector<Case> kCases = {
+      {"no period, two articles: maybe two markets or two years",
+       {{"a.txt", "80%", "80 % k=share e=英伟达 m=market_share s=中国"},
+        {"b.txt", "30%", "30 % k=share e=华为 m=market_share s=中国"}},
+       0},
+      {"the same period, two articles: one market",
+       {{"a.txt", "80%", "80 % k=share e=英伟达 m=market_share s=中国 t=2023"},
+        {"b.txt", "30%", "30 % k=share e=华为 m=market_share s=中国 t=2023"}},
+       1},
+      {"different scopes",
+       {{"a.txt", "80%", "80 % k=share e=英伟达 m=market_share s=中国"},
+        {"a.txt", "30%", "30 % k=share e=华为 m=market_share s=全球"}},
+       0},
+      {"rounding brings it back to 100%",
+       {{"a.txt", "70%", "70 % k=share e=英伟达 m=market_share s=中国"},
+        {"a.txt", "30.4%", "30.4 % k=share e=华为 m=market_share s=中国"}},
+       0},
+      {"approximate figures may be lower",
+       {{"a.txt", "约60%", "60 % q=approx k=share e=英伟达 m=market_share s=中国"},
+        {"a.txt", "约50%", "50 % q=approx k=share e=华为 m=market_share s=中国"}},
+       0},
+      {"one company twice counts with its lowest figure",
+       {{"a.txt", "85%", "85 % k=share e=英伟达 m=market_share s=中国"},
+        {"a.txt", "80%", "80 % k=share e=英伟达 m=market_share s=中国"},
+        {"a.txt", "20%", "20 % k=share e=AMD m=market_share s=中国"}},
+       0},
+      {"one company alone is share-over-100's business",
+       {{"a.txt", "80%", "80 % k=share e=英伟达 m=market_share s=中国"},
+        {"a.txt", "70%", "70 % k=share e=英伟达 m=market_share s=中国"}},
+       0},
+      {"an at-most figure may be near zero",
+       {{"a.txt", "80%", "80 % k=share e=英伟达 m=market_share s=中国"},
+        {"a.txt", "不到30%", "30 % q=at_most k=share e=华为 m=market_share s=中国"}},
+       0},
+  };
+  for (const Case& k : kCases) {
+    INFO(k.name);
+    Corpus c;
+    int n = 0;
+    for (const Row& r : k.rows) {
+      // One sentence per figure, so no two figures share a sentence.
+      c.Claim(r.path, std::string("第") + std::to_string(++n) + "句，份额为" + r.surface + "。", r.surface, r.desc);
+    }
+    CHECK(Of(c.Run(), "share-sum-over-100").size() == k.findings);
+  }
 }
 
 }  // namespace
