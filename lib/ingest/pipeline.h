@@ -56,7 +56,9 @@ class Pipeline {
   void Write();
   Status Flush(std::vector<Done>* batch);
   // Drops from `batch` what is stored, or also in the batch, under a smaller
-  // path that still exists; returns how many it dropped.
+  // path that still exists. Returns how many copies it dropped, counting a
+  // stored copy under a larger path that a save replaces: the count does
+  // not depend on which copy the threads finish first.
   Result<int64_t> DropDuplicates(std::vector<Done>* batch);
   Status Prune(std::span<const std::string> inputs);
 

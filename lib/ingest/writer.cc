@@ -58,9 +58,12 @@ Result<int64_t> Pipeline::DropDuplicates(std::vector<Done>* batch) {
     Result<store::ArticleRecord> stored = store_->FindArticleByHash(r.article.hash);
     if (!stored.ok()) return stored.status();
     const std::string& other = stored->article.path;
-    if (!other.empty() && other < r.article.path && StillExists(*stored)) {
-      drop[i] = true;
-      continue;
+    if (!other.empty() && other != r.article.path && StillExists(*stored)) {
+      if (other < r.article.path) {
+        drop[i] = true;
+        continue;
+      }
+      ++dropped;  // the stored copy gives way to this one
     }
     auto [it, inserted] = by_hash.emplace(r.article.hash, i);
     if (!inserted) {
