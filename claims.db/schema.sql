@@ -1,11 +1,11 @@
--- The claims store's CURRENT schema (version 1), for reading. Not executed by
+-- The claims store's CURRENT schema (version 2), for reading. Not executed by
 -- the binary: the store is built from migrations/*.sql, and a test checks
 -- that this file equals the result of applying every migration to an empty
 -- database (compared through sqlite_master, white space and comments aside).
 -- docs/store.md explains the tables.
 
 PRAGMA application_id = 1131179379;  -- "Clms"
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE articles (
   id                INTEGER PRIMARY KEY,
@@ -51,7 +51,7 @@ CREATE TABLE claims (
   base_entity    TEXT NOT NULL DEFAULT '',
   sentence_start INTEGER NOT NULL DEFAULT 0,
   sentence_end   INTEGER NOT NULL DEFAULT 0,
-  sentence       TEXT NOT NULL DEFAULT ''
+  sentence_id    INTEGER                      -- sentences.id; NULL: none
 );
 -- Needed to replace an article's claims; article ids grow, so keeping it
 -- during bulk loads costs little.
@@ -67,9 +67,20 @@ CREATE TABLE mentions (
   line       INTEGER NOT NULL,
   surface    TEXT NOT NULL,
   value      TEXT NOT NULL DEFAULT '',
-  sentence   TEXT NOT NULL DEFAULT ''
+  sentence_id INTEGER                      -- sentences.id; NULL: none
 );
 CREATE INDEX mentions_by_article ON mentions (article_id);
+
+-- Each distinct sentence of an article that a claim or mention stands in,
+-- stored once (claims and mentions name it by id). sentence_id has no
+-- REFERENCES clause: the store deletes an article's claims, mentions and
+-- sentences together, and a foreign key would need an index on sentence_id.
+CREATE TABLE sentences (
+  id         INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  text       TEXT NOT NULL
+);
+CREATE INDEX sentences_by_article ON sentences (article_id);
 
 -- The checker's runs: one summary row each. Findings belong to the latest run
 -- and are replaced as a whole by the next one.
@@ -146,9 +157,3 @@ CREATE TABLE finding_locations (
   sentence     TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (finding_id, ord)
 ) WITHOUT ROWID;
-
--- Indexes for the checker's queries. Ingest drops them before a bulk load and
--- builds them again afterwards (store/schema.cc kCheckerIndexes holds the same
--- statements; a test checks they agree).
-CREATE INDEX claims_by_subject ON claims (entity, metric, period);
-CREATE INDEX claims_by_unit_value ON claims (unit, value_sort);

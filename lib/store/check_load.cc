@@ -26,15 +26,10 @@ Status Store::LoadForCheck(std::vector<StoredClaim>* claims,
   claims->reserve(static_cast<size_t>(*claim_count));
   mentions->reserve(static_cast<size_t>(*mention_count));
 
-  // Schema 1 keeps the sentence text in each claim and mention row (it is
-  // the last of kClaimColumns); from schema 2 it is a row of `sentences`,
-  // read right after the claim columns, as ReadClaim expects.
-  const bool own_table = CurrentSchemaVersion() >= 2;
   Result<Statement> st = db.Prepare(fmt::format(
-      "SELECT a.id, a.path, a.hash, a.date, c.id, {}{} FROM articles a CROSS JOIN claims c "
-      "ON c.article_id = a.id {} ORDER BY a.path, c.byte_start, c.id",
-      Prefixed(kClaimColumns, "c"), own_table ? ", coalesce(s.text, '')" : "",
-      own_table ? "LEFT JOIN sentences s ON s.id = c.sentence_id" : ""));
+      "SELECT a.id, a.path, a.hash, a.date, c.id, {}, coalesce(s.text, '') FROM articles a CROSS JOIN claims c "
+      "ON c.article_id = a.id LEFT JOIN sentences s ON s.id = c.sentence_id ORDER BY a.path, c.byte_start, c.id",
+      Prefixed(kClaimColumns, "c")));
   if (!st.ok()) return st.status();
   int64_t last_article = -1;
   for (;;) {
@@ -59,12 +54,11 @@ Status Store::LoadForCheck(std::vector<StoredClaim>* claims,
     if (!s.ok()) return Status::StoreError(fmt::format("{}: claim {}: {}", sc.path, sc.id, s.message()));
   }
 
-  Result<Statement> ms = db.Prepare(fmt::format(
+  Result<Statement> ms = db.Prepare(
       "SELECT a.id, a.path, a.hash, m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, "
-      "{} FROM articles a CROSS JOIN mentions m ON m.article_id = a.id {} "
-      "ORDER BY a.path, m.byte_start, m.id",
-      own_table ? "coalesce(s.text, '')" : "m.sentence",
-      own_table ? "LEFT JOIN sentences s ON s.id = m.sentence_id" : ""));
+      "coalesce(s.text, '') FROM articles a CROSS JOIN mentions m ON m.article_id = a.id "
+      "LEFT JOIN sentences s ON s.id = m.sentence_id "
+      "ORDER BY a.path, m.byte_start, m.id");
   if (!ms.ok()) return ms.status();
   last_article = -1;
   for (;;) {

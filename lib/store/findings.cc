@@ -75,8 +75,8 @@ Status Store::SaveFindings(const std::vector<Finding>& findings, const CheckSumm
       "INSERT INTO findings (run_id, rule, family, severity, message, expected, fingerprint, details) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   Result<Statement> cst = db.Prepare(fmt::format(
-      "INSERT INTO finding_claims (finding_id, ord, claim_id, path, article_hash, article_date, {}) "
-      "VALUES (?, ?, ?, ?, ?, ?, {})",
+      "INSERT INTO finding_claims (finding_id, ord, claim_id, path, article_hash, article_date, {}, sentence) "
+      "VALUES (?, ?, ?, ?, ?, ?, {}, ?)",
       kClaimColumns, Placeholders(kClaimColumnCount)));
   Result<Statement> lst = db.Prepare(
       "INSERT INTO finding_locations (finding_id, ord, path, article_hash, line, byte_start, byte_end, surface, "
@@ -95,6 +95,7 @@ Status Store::SaveFindings(const std::vector<Finding>& findings, const CheckSumm
       cst->Bind(1, finding_id).Bind(2, static_cast<int64_t>(i)).Bind(3, c.id).Bind(4, c.path);
       cst->Bind(5, c.article_hash).Bind(6, c.article_date);
       BindClaim(&cst.value(), 7, c.claim);
+      cst->Bind(7 + kClaimColumnCount, c.claim.sentence);
       s = cst->Run();
       if (!s.ok()) return s;
     }
@@ -115,7 +116,8 @@ Result<std::vector<Finding>> Store::LoadFindings() {
   Result<Statement> fst = db.Prepare(
       "SELECT id, rule, family, severity, message, expected, fingerprint, details FROM findings ORDER BY id");
   Result<Statement> cst = db.Prepare(fmt::format(
-      "SELECT claim_id, path, article_hash, article_date, {} FROM finding_claims WHERE finding_id = ? ORDER BY ord",
+      "SELECT claim_id, path, article_hash, article_date, {}, sentence FROM finding_claims WHERE finding_id = ? "
+      "ORDER BY ord",
       kClaimColumns));
   Result<Statement> lst = db.Prepare(
       "SELECT path, article_hash, line, byte_start, byte_end, surface, sentence FROM finding_locations "

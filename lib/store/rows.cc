@@ -1,5 +1,7 @@
 #include "store/rows.h"
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 namespace claims::store {
@@ -46,10 +48,13 @@ void BindClaim(Statement* st, int first, const Claim& c) {
   st->Bind(i++, int64_t{c.byte_end});
   st->Bind(i++, int64_t{c.line});
   st->BindNoCopy(i++, c.surface);
-  st->Bind(i++, c.value_lo.ToString());
-  st->Bind(i++, c.value_hi.ToString());
+  // Most claims are one value (lo == hi): format it once, and take the sort
+  // key from the same text (what Decimal::ToDouble does).
+  const std::string lo = c.value_lo.ToString();
+  st->Bind(i++, lo);
+  st->Bind(i++, c.value_hi == c.value_lo ? lo : c.value_hi.ToString());
   st->Bind(i++, c.precision.ToString());
-  st->BindDouble(i++, c.value_lo.ToDouble());
+  st->BindDouble(i++, std::strtod(lo.c_str(), nullptr));
   st->BindNoCopy(i++, c.unit);
   st->BindNoCopy(i++, c.dimension);
   st->BindNoCopy(i++, c.counted);
@@ -65,7 +70,6 @@ void BindClaim(Statement* st, int first, const Claim& c) {
   st->BindNoCopy(i++, c.base_entity);
   st->Bind(i++, int64_t{c.sentence_start});
   st->Bind(i++, int64_t{c.sentence_end});
-  st->BindNoCopy(i++, c.sentence);
 }
 
 Status ReadClaim(const Statement& st, int first, Claim* c) {

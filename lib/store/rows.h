@@ -13,24 +13,29 @@
 
 namespace claims::store {
 
-// The claim columns, in the order BindClaim binds and ReadClaim reads them.
+// The claim fields both claims and finding_claims have as columns, in the
+// order BindClaim binds them and ReadClaim reads them. The sentence is not
+// among them: finding_claims keeps its text (a snapshot), claims name a row
+// of sentences (sentence_id).
 inline constexpr std::string_view kClaimColumns =
     "byte_start, byte_end, line, surface, value_lo, value_hi, precision, value_sort, unit, dimension, "
     "counted, qualifier, kind, direction, entity, metric, metric_word, period, scope, base, base_entity, "
-    "sentence_start, sentence_end, sentence";
-inline constexpr int kClaimColumnCount = 24;
+    "sentence_start, sentence_end";
+inline constexpr int kClaimColumnCount = 23;
 
 // "?, ?, ..." with n placeholders.
 std::string Placeholders(int n);
 // The same columns with a table prefix: "c.byte_start, c.byte_end, ...".
 std::string Prefixed(std::string_view columns, std::string_view prefix);
 
-// Binds the claim's columns to parameters first .. first+23. Exact values
-// are written as canonical decimal text, value_sort as value_lo's double.
-// `claim` must outlive the statement's next Reset (its strings are not copied).
+// Binds the claim's columns to parameters first .. first+22 (not the
+// sentence). Exact values are written as canonical decimal text, value_sort
+// as value_lo's double. `claim` must outlive the statement's next Reset (its
+// strings are not copied).
 void BindClaim(Statement* st, int first, const Claim& claim);
-// Reads the claim columns starting at result column `first`. A value that is
-// not a decimal is a kStoreError (the file was edited by hand or is damaged).
+// Reads the claim columns starting at result column `first`, then the
+// sentence's text at first+23. A value that is not a decimal is a
+// kStoreError (the file was edited by hand or is damaged).
 Status ReadClaim(const Statement& st, int first, Claim* claim);
 
 }  // namespace claims::store

@@ -15,16 +15,6 @@
 #include "store_schema.inc"
 
 namespace claims::store {
-namespace {
-
-// Must match claims.db/migrations/0001_init.sql (a test checks it).
-constexpr IndexDef kCheckerIndexes[] = {
-    {"claims_by_subject", "CREATE INDEX IF NOT EXISTS claims_by_subject ON claims (entity, metric, period)"},
-    {"claims_by_unit_value", "CREATE INDEX IF NOT EXISTS claims_by_unit_value ON claims (unit, value_sort)"},
-};
-
-}  // namespace
-
 std::span<const EmbeddedFile> Migrations() { return embedded::kMigrations; }
 
 std::string_view SchemaSql() { return embedded::kSchemaSql[0].contents; }
@@ -127,24 +117,6 @@ Result<std::string> DumpSchema(Db* db) {
   std::string out = fmt::format("application_id {}\nuser_version {}\n", *app_id, *version);
   for (const std::string& l : lines) out += l + "\n";
   return out;
-}
-
-std::span<const IndexDef> CheckerIndexes() { return kCheckerIndexes; }
-
-Status DropCheckerIndexes(Db* db) {
-  for (const IndexDef& index : kCheckerIndexes) {
-    Status s = db->Exec(fmt::format("DROP INDEX IF EXISTS {}", index.name));
-    if (!s.ok()) return s;
-  }
-  return Status::Ok();
-}
-
-Status CreateCheckerIndexes(Db* db) {
-  for (const IndexDef& index : kCheckerIndexes) {
-    Status s = db->Exec(index.sql);
-    if (!s.ok()) return s;
-  }
-  return Status::Ok();
 }
 
 }  // namespace claims::store

@@ -37,16 +37,6 @@ Result<std::string> DumpSchema(Db* db);
 // The normalisation DumpSchema applies to each statement (exposed for tests).
 std::string NormalizeSql(std::string_view sql);
 
-// Indexes that only serve the checker's queries. Bulk loads drop them first
-// and build them afterwards (4-5x faster inserts).
-struct IndexDef {
-  std::string_view name;
-  std::string_view sql;
-};
-std::span<const IndexDef> CheckerIndexes();
-Status DropCheckerIndexes(Db* db);
-Status CreateCheckerIndexes(Db* db);
-
 }  // namespace claims::store
 
 #endif  // CLAIMS_STORE_SCHEMA_H_

@@ -97,52 +97,55 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOp
   }
   s = db->Exec("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768");
   if (!s.ok()) return s;
-  if (!options.read_only) {
-    // A bulk load killed before it rebuilt the checker's indexes left them
-    // out; put them back (a no-op when they exist).
-    s = CreateCheckerIndexes(&db.value());
-    if (!s.ok()) return s;
-  }
   std::unique_ptr<Store> store(new Store());
   store->impl_->db = std::move(db).value();
   return store;
 }
 
-// Deletes the rows of every article stored under `path` or `hash`.
+// Deletes the rows of every article stored under `path` or `hash`; appends
+// their ids to `ids`.
 static Status DeleteArticles(StoreImpl* impl, const std::string& path, const std::string& hash,
-                             int64_t* removed) {
-  Result<Statement*> find = impl->Cached(&impl->find_ids, "SELECT id FROM articles WHERE path = ?1 OR hash = ?2");
-  if (!find.ok()) return find.status();
-  (*find)->Bind(1, path).Bind(2, hash);
-  std::vector<int64_t> ids;
-  for (;;) {
+                             std::vector<int64_t>* ids) {
+  const size_t first = ids->size();
+  // Two lookups, not "path = ? OR hash = ?": SQLite answers an OR over two
+  // indexes with a temporary table, built for every article saved.
+  for (int k = 0; k < 2; ++k) {
+    Result<Statement*> find = k == 0 ? impl->Cached(&impl->find_id_by_path, "SELECT id FROM articles WHERE path = ?")
+                                     : impl->Cached(&impl->find_id_by_hash, "SELECT id FROM articles WHERE hash = ?");
+    if (!find.ok()) return find.status();
+    (*find)->Bind(1, k == 0 ? path : hash);
     Result<bool> row = (*find)->Step();
+    if (row.ok() && *row && std::find(ids->begin() + first, ids->end(), (*find)->Int(0)) == ids->end()) {
+      ids->push_back((*find)->Int(0));
+    }
+    (*find)->Reset();
     if (!row.ok()) return row.status();
-    if (!*row) break;
-    ids.push_back((*find)->Int(0));
   }
-  (*find)->Reset();
-  for (int64_t id : ids) {
+  for (size_t i = first; i < ids->size(); ++i) {
+    const int64_t id = (*ids)[i];
     Result<Statement*> dc = impl->Cached(&impl->delete_claims, "DELETE FROM claims WHERE article_id = ?");
     if (!dc.ok()) return dc.status();
     Status s = (*dc)->Bind(1, id).Run();
     Result<Statement*> dm = impl->Cached(&impl->delete_mentions, "DELETE FROM mentions WHERE article_id = ?");
     if (!dm.ok()) return dm.status();
     if (s.ok()) s = (*dm)->Bind(1, id).Run();
+    Result<Statement*> ds = impl->Cached(&impl->delete_sentences, "DELETE FROM sentences WHERE article_id = ?");
+    if (!ds.ok()) return ds.status();
+    if (s.ok()) s = (*ds)->Bind(1, id).Run();
     Result<Statement*> da = impl->Cached(&impl->delete_article, "DELETE FROM articles WHERE id = ?");
     if (!da.ok()) return da.status();
     if (s.ok()) s = (*da)->Bind(1, id).Run();
     if (!s.ok()) return s;
   }
-  if (removed != nullptr) *removed += static_cast<int64_t>(ids.size());
   return Status::Ok();
 }
 
 // Rows go in kRowsPerInsert at a time ("INSERT ... VALUES (...), (...), ..."),
-// the rest one by one: fewer statement runs cut the CPU of a bulk load by a
-// tenth (8 rows; 32 gained nothing more). bind(st, first_parameter, row)
-// binds one row; what it binds without copying must live until the run.
-constexpr int kRowsPerInsert = 8;
+// the rest one by one: each statement run has a fixed cost (about as much as
+// two claim rows). Rows are collected over a whole batch of articles, so few
+// go one by one. bind(st, first_parameter, row) binds one row; what it binds
+// without copying must live until the run.
+constexpr int kRowsPerInsert = 32;
 
 template <typename BindRow>
 Status InsertRows(StoreImpl* impl, Statement* one, Statement* many, const std::string& insert, int params,
@@ -154,7 +157,7 @@ Status InsertRows(StoreImpl* impl, Statement* one, Statement* many, const std::s
   };
   size_t i = 0;
   if (count >= kRowsPerInsert) {
-    Result<Statement*> st = impl->Cached(many, values(kRowsPerInsert));
+    Result<Statement*> st = many->valid() ? many : impl->Cached(many, values(kRowsPerInsert));
     if (!st.ok()) return st.status();
     for (; i + kRowsPerInsert <= count; i += kRowsPerInsert) {
       for (int k = 0; k < kRowsPerInsert; ++k) bind(*st, 1 + k * params, i + k);
@@ -163,7 +166,7 @@ Status InsertRows(StoreImpl* impl, Statement* one, Statement* many, const std::s
     }
   }
   if (i < count) {
-    Result<Statement*> st = impl->Cached(one, values(1));
+    Result<Statement*> st = one->valid() ? one : impl->Cached(one, values(1));
     if (!st.ok()) return st.status();
     for (; i < count; ++i) {
       bind(*st, 1, i);
@@ -174,9 +177,37 @@ Status InsertRows(StoreImpl* impl, Statement* one, Statement* many, const std::s
   return Status::Ok();
 }
 
-static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r) {
-  Status s = DeleteArticles(impl, r.article.path, r.article.hash, nullptr);
+// The sentence the i-th mention stands in (see ArticleRecord::mention_sentences).
+static std::string_view MentionSentence(const ArticleRecord& r, size_t i) {
+  const Mention& m = r.mentions[i];
+  if (!r.mention_sentences.empty()) return r.mention_sentences[i];
+  if (!m.sentence.empty()) return m.sentence;
+  return EnclosingSentence(r.claims, m);
+}
+
+static void BindSentenceId(Statement* st, int index, int64_t id) {
+  if (id == 0) {
+    st->BindNull(index);
+  } else {
+    st->Bind(index, id);
+  }
+}
+
+// Inserts the article row, after deleting what `r` replaces, and queues its
+// sentences, claims and mentions in impl->batch. A record that replaces an
+// article saved earlier in the same batch (same path or hash) makes that
+// record's queued rows void.
+static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r, uint32_t record) {
+  StoreImpl::Batch& b = impl->batch;
+  b.deleted.clear();
+  Status s = DeleteArticles(impl, r.article.path, r.article.hash, &b.deleted);
   if (!s.ok()) return s;
+  for (int64_t id : b.deleted) {
+    auto it = b.record_of_article.find(id);
+    if (it == b.record_of_article.end()) continue;
+    b.void_records.push_back(it->second);
+    b.record_of_article.erase(it);
+  }
   Result<Statement*> ins = impl->Cached(
       &impl->insert_article,
       "INSERT INTO articles (path, hash, bytes, size, mtime_ns, title, date, date_source, url, script, "
@@ -190,26 +221,67 @@ static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r) {
   s = (*ins)->Run();
   if (!s.ok()) return s;
   const int64_t article_id = impl->db.LastInsertId();
+  b.record_of_article[article_id] = record;
 
-  static const std::string kClaimInsert = fmt::format("INSERT INTO claims (article_id, {})", kClaimColumns);
-  s = InsertRows(impl, &impl->insert_claim, &impl->insert_claims, kClaimInsert, 1 + kClaimColumnCount,
-                 r.claims.size(), [&](Statement* st, int first, size_t i) {
-                   st->Bind(first, article_id);
-                   BindClaim(st, first + 1, r.claims[i]);
+  // Every distinct sentence gets one row and an id, for claims and mentions
+  // alike: an article quotes a sentence once however many figures, dates and
+  // model names stand in it.
+  b.sentence_ids.clear();
+  auto id_of = [&](std::string_view text) -> int64_t {
+    if (text.empty()) return 0;
+    auto [it, inserted] = b.sentence_ids.emplace(text, b.next_sentence_id);
+    if (inserted) b.sentences.push_back({record, b.next_sentence_id++, article_id, text});
+    return it->second;
+  };
+  for (uint32_t i = 0; i < r.claims.size(); ++i) {
+    b.claims.push_back({record, i, article_id, id_of(r.claims[i].sentence)});
+  }
+  for (uint32_t i = 0; i < r.mentions.size(); ++i) {
+    b.mentions.push_back({record, i, article_id, id_of(MentionSentence(r, i))});
+  }
+  return Status::Ok();
+}
+
+// Inserts the rows InsertArticle queued, skipping those of void records.
+static Status InsertQueued(StoreImpl* impl, std::span<const ArticleRecord> records) {
+  StoreImpl::Batch& b = impl->batch;
+  if (!b.void_records.empty()) {
+    std::sort(b.void_records.begin(), b.void_records.end());
+    auto is_void = [&](const auto& row) {
+      return std::binary_search(b.void_records.begin(), b.void_records.end(), row.record);
+    };
+    std::erase_if(b.sentences, is_void);
+    std::erase_if(b.claims, is_void);
+    std::erase_if(b.mentions, is_void);
+  }
+  Status s = InsertRows(impl, &impl->insert_sentence, &impl->insert_sentences,
+                        "INSERT INTO sentences (id, article_id, text)", 3, b.sentences.size(),
+                        [&](Statement* st, int first, size_t i) {
+                          const StoreImpl::Batch::Sentence& row = b.sentences[i];
+                          st->Bind(first, row.id).Bind(first + 1, row.article_id).BindNoCopy(first + 2, row.text);
+                        });
+  if (!s.ok()) return s;
+  static const std::string kClaimInsert =
+      fmt::format("INSERT INTO claims (article_id, {}, sentence_id)", kClaimColumns);
+  s = InsertRows(impl, &impl->insert_claim, &impl->insert_claims, kClaimInsert, 2 + kClaimColumnCount,
+                 b.claims.size(), [&](Statement* st, int first, size_t i) {
+                   const StoreImpl::Batch::Child& row = b.claims[i];
+                   st->Bind(first, row.article_id);
+                   BindClaim(st, first + 1, records[row.record].claims[row.index]);
+                   BindSentenceId(st, first + 1 + kClaimColumnCount, row.sentence_id);
                  });
   if (!s.ok()) return s;
   static const std::string kMentionInsert =
-      "INSERT INTO mentions (article_id, type, byte_start, byte_end, line, surface, value, sentence)";
+      "INSERT INTO mentions (article_id, type, byte_start, byte_end, line, surface, value, sentence_id)";
   auto bind_mention = [&](Statement* st, int first, size_t i) {
-    const Mention& m = r.mentions[i];
-    std::string_view sentence = !r.mention_sentences.empty() ? std::string_view(r.mention_sentences[i])
-                                : !m.sentence.empty()          ? std::string_view(m.sentence)
-                                                               : EnclosingSentence(r.claims, m);
-    st->Bind(first, article_id).BindNoCopy(first + 1, MentionTypeName(m.type));
+    const StoreImpl::Batch::Child& row = b.mentions[i];
+    const Mention& m = records[row.record].mentions[row.index];
+    st->Bind(first, row.article_id).BindNoCopy(first + 1, MentionTypeName(m.type));
     st->Bind(first + 2, int64_t{m.byte_start}).Bind(first + 3, int64_t{m.byte_end}).Bind(first + 4, int64_t{m.line});
-    st->BindNoCopy(first + 5, m.surface).BindNoCopy(first + 6, m.value).BindNoCopy(first + 7, sentence);
+    st->BindNoCopy(first + 5, m.surface).BindNoCopy(first + 6, m.value);
+    BindSentenceId(st, first + 7, row.sentence_id);
   };
-  return InsertRows(impl, &impl->insert_mention, &impl->insert_mentions, kMentionInsert, 8, r.mentions.size(),
+  return InsertRows(impl, &impl->insert_mention, &impl->insert_mentions, kMentionInsert, 8, b.mentions.size(),
                     bind_mention);
 }
 
@@ -224,7 +296,16 @@ static Status SaveInTransaction(StoreImpl* impl, std::span<const ArticleRecord> 
   {
     Result<Transaction> tx = Transaction::Begin(&impl->db);
     s = tx.status();
-    for (size_t i = 0; s.ok() && i < records.size(); ++i) s = InsertArticle(impl, records[i]);
+    impl->batch.Clear();
+    if (s.ok()) {
+      // Sentence ids are assigned here, not read back row by row.
+      Result<int64_t> last = impl->db.QueryInt("SELECT coalesce(max(id), 0) FROM sentences");
+      s = last.status();
+      if (s.ok()) impl->batch.next_sentence_id = *last + 1;
+    }
+    for (size_t i = 0; s.ok() && i < records.size(); ++i) s = InsertArticle(impl, records[i], static_cast<uint32_t>(i));
+    if (s.ok()) s = InsertQueued(impl, records);
+    impl->batch.Clear();
     if (s.ok()) s = tx->Commit();
   }  // rolled back here unless committed
   Status on = impl->db.Exec("PRAGMA foreign_keys = ON");
@@ -298,38 +379,29 @@ Status Store::ForgetPaths(const std::vector<std::string>& paths, int64_t* remove
   int64_t count = 0;
   Result<Transaction> tx = Transaction::Begin(&impl_->db);
   if (!tx.ok()) return tx.status();
+  std::vector<int64_t> ids;
   for (const std::string& p : paths) {
     // An empty hash matches no article: delete by path only.
-    Status s = DeleteArticles(impl_.get(), p, "", &count);
+    Status s = DeleteArticles(impl_.get(), p, "", &ids);
     if (!s.ok()) return s;
+    count += static_cast<int64_t>(ids.size());
+    ids.clear();
   }
   Status s = tx->Commit();
   if (s.ok() && removed != nullptr) *removed = count;
   return s;
 }
 
-// A bulk load also checkpoints the WAL every 64 MB instead of every 4 MB:
-// each checkpoint fsyncs twice and rewrites the pages touched since the last
-// one (index and tree pages over and over), and on this machine that halved
-// the cost of a save (bench/). Durability against kill -9 is the same; the
+// A bulk load checkpoints the WAL every 64 MB instead of every 4 MB: each
+// checkpoint fsyncs twice and rewrites the pages touched since the last one
+// (index and tree pages over and over), and on this machine that halved the
+// cost of a save (bench/). Durability against kill -9 is the same; the
 // setting is per connection, so a crash leaves nothing behind.
 constexpr std::string_view kBulkCheckpoint = "PRAGMA wal_autocheckpoint = 16384";
 constexpr std::string_view kNormalCheckpoint = "PRAGMA wal_autocheckpoint = 1000";
 
-// CREATE INDEX sorts every claim. With temp_store = MEMORY its spill files
-// would be RAM too, and peak memory would grow with the store (172 MB at
-// 1.8M claims) instead of staying bounded; on disk they cost about nothing.
-Status Store::EnsureIndexes() {
-  Status s = impl_->db.Exec("PRAGMA temp_store = FILE");
-  if (s.ok()) s = CreateCheckerIndexes(&impl_->db);
-  Status restore = impl_->db.Exec(fmt::format("PRAGMA temp_store = MEMORY; {}", kNormalCheckpoint));
-  return s.ok() ? restore : s;
-}
+Status Store::EnsureIndexes() { return impl_->db.Exec(kNormalCheckpoint); }
 
-Status Store::BeginBulkLoad() {
-  Status s = impl_->db.Exec(kBulkCheckpoint);
-  if (!s.ok()) return s;
-  return DropCheckerIndexes(&impl_->db);
-}
+Status Store::BeginBulkLoad() { return impl_->db.Exec(kBulkCheckpoint); }
 
 }  // namespace claims::store

@@ -107,12 +107,13 @@ class Store {
   Result<CheckSummary> LoadSummary();
 
   Result<StoreStats> Stats();
-  // Builds the indexes the checker's queries use (after bulk loads), and
-  // returns to normal WAL checkpointing.
+  // Ends a bulk load: builds any index the load deferred and returns to
+  // normal WAL checkpointing. (Schema 2 defers none: every index the
+  // readers use is keyed by article id, which grows, so it costs little to
+  // keep during a load.)
   Status EnsureIndexes();
-  // Drops those indexes before a large load, and checkpoints the WAL less
-  // often until EnsureIndexes(), which rebuilds them. Safe to interrupt: the
-  // store stays correct without them, only slower.
+  // Before a large load: checkpoints the WAL less often until
+  // EnsureIndexes(). Safe to interrupt.
   Status BeginBulkLoad();
   const std::string& path() const;
 

@@ -4,6 +4,8 @@
 #define CLAIMS_STORE_STORE_IMPL_H_
 
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "store/db.h"
 #include "store/store.h"
@@ -15,10 +17,40 @@ namespace claims::store {
 struct StoreImpl {
   Db db;
   // Prepared once, reused for every article of a bulk load.
-  Statement find_ids, delete_claims, delete_mentions, delete_article;
-  Statement insert_article, insert_claim, insert_mention;
-  Statement insert_claims, insert_mentions;  // several rows per statement (store.cc)
+  Statement find_id_by_path, find_id_by_hash, delete_claims, delete_mentions, delete_sentences, delete_article;
+  Statement insert_article, insert_claim, insert_mention, insert_sentence;
+  Statement insert_claims, insert_mentions, insert_sentences;  // several rows per statement (store.cc)
   Statement find_by_path, find_by_hash;
+
+  // The rows of one SaveArticles transaction, queued so they go in many at
+  // a time whatever the size of each article (store.cc). `record` indexes
+  // the batch's records; the strings they point to belong to the records.
+  struct Batch {
+    struct Sentence {
+      uint32_t record;
+      int64_t id, article_id;
+      std::string_view text;
+    };
+    struct Child {  // a claim or mention: records[record].claims[index]
+      uint32_t record, index;
+      int64_t article_id, sentence_id;  // sentence_id 0: none
+    };
+    // Assigned here, from the table's largest id when the transaction began.
+    int64_t next_sentence_id = 1;
+    std::vector<Sentence> sentences;
+    std::vector<Child> claims, mentions;
+    std::unordered_map<std::string_view, int64_t> sentence_ids;  // of the article being queued
+    std::unordered_map<int64_t, uint32_t> record_of_article;     // articles inserted in this batch
+    std::vector<uint32_t> void_records;  // replaced later in the batch: their rows are not inserted
+    std::vector<int64_t> deleted;        // scratch
+    void Clear() {
+      sentences.clear();
+      claims.clear();
+      mentions.clear();
+      record_of_article.clear();
+      void_records.clear();
+    }
+  } batch;
 
   // Prepares `sql` into `*slot` the first time; returns the statement.
   Result<Statement*> Cached(Statement* slot, std::string_view sql) {

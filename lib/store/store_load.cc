@@ -17,7 +17,8 @@ namespace {
 // SELECT ... FROM claims joined with articles; {where} is "" or "WHERE ...".
 std::string ClaimQuery(std::string_view where) {
   return fmt::format(
-      "SELECT a.path, a.hash, a.date, c.id, {} FROM claims c JOIN articles a ON a.id = c.article_id {} "
+      "SELECT a.path, a.hash, a.date, c.id, {}, coalesce(s.text, '') FROM claims c "
+      "JOIN articles a ON a.id = c.article_id LEFT JOIN sentences s ON s.id = c.sentence_id {} "
       "ORDER BY a.path, c.byte_start, c.id",
       Prefixed(kClaimColumns, "c"), where);
 }
@@ -117,8 +118,9 @@ Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) {
 
 Result<std::vector<std::pair<Location, Mention>>> Store::LoadMentions(const ClaimFilter& filter) {
   std::string sql =
-      "SELECT a.path, a.hash, m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, m.sentence "
-      "FROM mentions m JOIN articles a ON a.id = m.article_id {} ORDER BY a.path, m.byte_start, m.id";
+      "SELECT a.path, a.hash, m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, coalesce(s.text, '') "
+      "FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN sentences s ON s.id = m.sentence_id {} "
+      "ORDER BY a.path, m.byte_start, m.id";
   Result<Statement> st = impl_->db.Prepare(fmt::format(fmt::runtime(sql), filter.paths.empty() ? "" : "WHERE a.path = ?"));
   if (!st.ok()) return st.status();
   std::vector<std::pair<Location, Mention>> out;

@@ -3,9 +3,11 @@
 // directory; everything else in tests/store runs on ":memory:".
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "ingest/temp_dir.h"
 #include "store/db.h"
+#include "store/schema.h"
 #include "store/store.h"
 
 namespace claims::store {
@@ -72,21 +74,126 @@ TEST_CASE("an empty file is not a store to read, but becomes one to write", "[st
   CHECK((*writer)->Stats()->schema_version == CurrentSchemaVersion());
 }
 
-TEST_CASE("checker indexes missing after an interrupted bulk load come back on open", "[store]") {
+// A version-1 store as 0001_init.sql left it: sentences copied into every
+// claim and mention. Two articles; article 1 quotes one sentence three times
+// (two claims and a date) and has a claim without a sentence.
+void WriteVersion1Store(const std::string& path) {
+  Result<Db> db = Db::Open(path, Db::Options());
+  REQUIRE(db.ok());
+  REQUIRE(db->Exec(Migrations()[0].contents).ok());
+  REQUIRE(db->Exec(R"sql(
+    PRAGMA user_version = 1;
+    INSERT INTO articles (id, path, hash, bytes, ingested_at, extractor_version)
+      VALUES (1, 'a.txt', 'h1', 100, '2024-01-01T00:00:00Z', 1), (2, 'b.txt', 'h2', 100, '2024-01-01T00:00:00Z', 1);
+    INSERT INTO claims (article_id, byte_start, byte_end, line, surface, value_lo, value_hi, precision, unit,
+                        dimension, qualifier, kind, sentence_start, sentence_end, sentence) VALUES
+      (1, 10, 12, 1, '5%', '5', '5', '1', '%', 'percent', 'exact', 'level', 0, 40, '营收增长5%，利润增长7%。'),
+      (1, 20, 22, 1, '7%', '7', '7', '1', '%', 'percent', 'exact', 'level', 0, 40, '营收增长5%，利润增长7%。'),
+      (1, 60, 62, 2, '9%', '9', '9', '1', '%', 'percent', 'exact', 'level', 0, 0, ''),
+      (2, 10, 12, 1, '5%', '5', '5', '1', '%', 'percent', 'exact', 'level', 0, 40, '营收增长5%，利润增长7%。');
+    INSERT INTO mentions (article_id, type, byte_start, byte_end, line, surface, value, sentence) VALUES
+      (1, 'date', 0, 6, 1, '去年', 'rel:-1y', '营收增长5%，利润增长7%。'),
+      (1, 'model', 80, 84, 3, 'H100', '', 'H100单独成句。');
+    DROP INDEX claims_by_subject;  -- as a version-1 bulk load killed midway left it
+  )sql").ok());
+}
+
+TEST_CASE("a version-1 store is migrated in place: each sentence stored once, nothing lost", "[store][schema]") {
   testing::TempDir dir;
   const std::string path = dir / "claims.db";
+  WriteVersion1Store(path);
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto claims = (*store)->LoadClaims(ClaimFilter());
+  REQUIRE(claims.ok());
+  std::vector<std::string> got;
+  for (const StoredClaim& c : *claims) got.push_back(c.path + " " + c.claim.surface + " " + c.claim.sentence);
+  CHECK(got == std::vector<std::string>{"a.txt 5% 营收增长5%，利润增长7%。", "a.txt 7% 营收增长5%，利润增长7%。",
+                                        "a.txt 9% ", "b.txt 5% 营收增长5%，利润增长7%。"});
+  auto mentions = (*store)->LoadMentions(ClaimFilter());
+  REQUIRE(mentions.ok());
+  REQUIRE(mentions->size() == 2);
+  CHECK((*mentions)[0].first.sentence == "营收增长5%，利润增长7%。");
+  CHECK((*mentions)[1].second.sentence == "H100单独成句。");
+
+  Result<Db> db = Db::Open(path, Db::Options());
+  REQUIRE(db.ok());
+  CHECK(*db->QueryInt("PRAGMA user_version") == CurrentSchemaVersion());
+  CHECK(*db->QueryInt("SELECT count(*) FROM sentences") == 3);  // two in a.txt, one in b.txt
+  CHECK(*db->QueryInt("SELECT count(*) FROM claims WHERE sentence_id IS NULL") == 1);
+  Result<Db> fresh = Db::Open(":memory:", Db::Options());
+  REQUIRE(Migrate(&fresh.value()).ok());
+  CHECK(*DumpSchema(&db.value()) == *DumpSchema(&fresh.value()));
+}
+
+TEST_CASE("a migration that fails leaves the store at its old version, untouched", "[store][schema]") {
+  testing::TempDir dir;
+  const std::string path = dir / "claims.db";
+  WriteVersion1Store(path);
   {
-    auto s = Store::Open(path);
-    REQUIRE(s.ok());
-    REQUIRE((*s)->BeginBulkLoad().ok());
-  }  // "killed" before EnsureIndexes
-  auto count = [&] {
     Result<Db> db = Db::Open(path, Db::Options());
-    return *db->QueryInt("SELECT count(*) FROM sqlite_master WHERE name = 'claims_by_subject'");
+    REQUIRE(db->Exec("CREATE TABLE sentences (x)").ok());  // in the way of migration 2
+  }
+  Status s = Store::Open(path).status();
+  CHECK(s.code() == Status::Code::kStoreError);
+  CHECK(s.message().find("migration claims.db/migrations/0002") != std::string::npos);
+  Result<Db> db = Db::Open(path, Db::Options());
+  CHECK(*db->QueryInt("PRAGMA user_version") == 1);
+  CHECK(*db->QueryInt("SELECT count(*) FROM claims WHERE sentence <> ''") == 3);
+}
+
+// Counts rows of the file store at `path` with `sql`.
+int64_t Count(const std::string& path, const char* sql) {
+  Result<Db> db = Db::Open(path, Db::Options());
+  REQUIRE(db.ok());
+  Result<int64_t> n = db->QueryInt(sql);
+  REQUIRE(n.ok());
+  return *n;
+}
+
+TEST_CASE("sentences are stored once per article and go with their article", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir / "claims.db";
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto claim = [](uint32_t start, const char* sentence) {
+    Claim c;
+    c.byte_start = start;
+    c.byte_end = start + 2;
+    c.surface = "5%";
+    c.value_lo = c.value_hi = *Decimal::Parse("5");
+    c.precision = *Decimal::Parse("1");
+    c.unit = "%";
+    c.sentence = sentence;
+    return c;
   };
-  CHECK(count() == 0);
-  REQUIRE(Store::Open(path).ok());
-  CHECK(count() == 1);
+  ArticleRecord a = Article1();
+  a.claims = {claim(0, "甲句。"), claim(3, "甲句。"), claim(9, "乙句。"), claim(20, "")};
+  a.mentions = {Mention{Mention::Type::kDate, 1, 2, 1, "今年", "rel:0y", "甲句。"},
+                Mention{Mention::Type::kModel, 30, 34, 1, "H100", "", "丙句。"}};
+  ArticleRecord b = Article1();
+  b.article.path = "b.txt";
+  b.article.hash = "h2";
+  b.claims = {claim(0, "甲句。")};
+  REQUIRE((*store)->SaveArticles({a, b}).ok());
+  CHECK(Count(path, "SELECT count(*) FROM sentences") == 4);  // 甲 乙 丙 in a.txt, 甲 in b.txt
+  auto loaded = (*store)->LoadClaims(ClaimFilter{{"a.txt"}});
+  REQUIRE(loaded->size() == 4);
+  CHECK((*loaded)[1].claim.sentence == "甲句。");
+  CHECK((*loaded)[2].claim.sentence == "乙句。");
+  CHECK((*loaded)[3].claim.sentence.empty());
+  CHECK((*store)->LoadMentions(ClaimFilter())->back().first.sentence == "丙句。");
+
+  a.article.hash = "h3";  // edited: its sentences are replaced with its claims
+  a.claims = {claim(0, "丁句。")};
+  a.mentions.clear();
+  REQUIRE((*store)->SaveArticle(a).ok());
+  CHECK(Count(path, "SELECT count(*) FROM sentences WHERE article_id = (SELECT id FROM articles "
+                    "WHERE path = 'a.txt')") == 1);
+  int64_t removed = 0;
+  REQUIRE((*store)->ForgetPaths({"a.txt", "b.txt"}, &removed).ok());
+  CHECK(removed == 2);
+  CHECK(Count(path, "SELECT count(*) FROM sentences") == 0);
 }
 
 }  // namespace

@@ -45,20 +45,6 @@ TEST_CASE("migrations are numbered 0001, 0002, ... without gaps", "[store][schem
   }
 }
 
-TEST_CASE("dropping and rebuilding the checker's indexes restores the schema exactly", "[store][schema]") {
-  Db db = MemoryDb();
-  REQUIRE(Migrate(&db).ok());
-  std::string before = Dump(&db);
-  REQUIRE(DropCheckerIndexes(&db).ok());
-  std::string dropped = Dump(&db);
-  for (const IndexDef& index : CheckerIndexes()) {
-    CHECK(before.find(std::string(index.name)) != std::string::npos);
-    CHECK(dropped.find(std::string(index.name)) == std::string::npos);
-  }
-  REQUIRE(CreateCheckerIndexes(&db).ok());
-  CHECK(Dump(&db) == before);
-}
-
 TEST_CASE("migrating twice is a no-op", "[store][schema]") {
   Db db = MemoryDb();
   REQUIRE(Migrate(&db).ok());
