@@ -83,6 +83,22 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOp
     if (*objects == 0) {
       return Status::StoreError(fmt::format("{} is empty: not a claims store yet (run 'claims ingest')", path));
     }
+    // A store left by an older claims: reading commands (stats, export,
+    // check) migrate it too, on a writable connection of their own, so an
+    // upgrade does not need an ingest first. A file that cannot be written
+    // gets Migrate's refusal below.
+    Result<int64_t> version = db->QueryInt("PRAGMA user_version");
+    if (!version.ok()) return version.status();
+    if (*version > 0 && *version < CurrentSchemaVersion()) {
+      Db::Options writable = db_options;
+      writable.read_only = false;
+      writable.create = false;
+      Result<Db> writer = Db::Open(path, writable);
+      if (writer.ok() && !writer->IsReadOnly()) {
+        Status migrated = Migrate(&writer.value());
+        if (!migrated.ok()) return migrated;
+      }
+    }
   }
   Status s = Migrate(&db.value());
   if (!s.ok()) return s;
