@@ -2,12 +2,32 @@
 // every writer in the project uses. Numbers are validated but kept as text.
 #include "base/json.h"
 
+#include <cstdint>
+
 #include <fmt/format.h>
+
+#include "base/swar.h"
 
 namespace claims::json {
 namespace {
 
 constexpr int kMaxDepth = 64;
+
+// Length of the leading run of s[from..] in which no 8-byte word can hold a
+// byte that a JSON string treats specially: quote, backslash, a control
+// character, and when `writing`, DEL and 0xE2 (the lead byte of U+2028/9).
+// Article texts are long runs of plain bytes; this skips them eight at a time.
+size_t PlainRun(std::string_view s, size_t from, bool writing) {
+  using namespace swar;
+  size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w = Load(s.data() + i);
+    uint64_t hit = HasByte(w, '"') | HasByte(w, '\\') | HasLess(w, 0x20);
+    if (writing) hit |= HasByte(w, 0x7F) | HasByte(w, 0xE2);
+    if (hit != 0) break;
+  }
+  return i - from;
+}
 
 void AppendUtf8(std::string* out, uint32_t cp) {
   if (cp < 0x80) {
@@ -108,6 +128,7 @@ class Parser {
     while (true) {
       // Copy runs of plain bytes at once: article texts are long.
       size_t run = pos_;
+      pos_ += PlainRun(s_, pos_, /*writing=*/false);
       while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' &&
              static_cast<unsigned char>(s_[pos_]) >= 0x20) ++pos_;
       out->append(s_.data() + run, pos_ - run);
@@ -199,8 +220,12 @@ class Parser {
 void AppendString(std::string* out, std::string_view s) {
   out->push_back('"');
   size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = PlainRun(s, 0, /*writing=*/true); i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xE2) {
+      i += PlainRun(s, i + 1, /*writing=*/true);  // lands on the last plain byte
+      continue;
+    }
     const char* esc = nullptr;
     char buf[8];
     if (c == '"') esc = "\\\"";
