@@ -10,6 +10,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include <re2/re2.h>
@@ -91,10 +92,11 @@ struct Tables {
   RE2 scan;
   RE2 unit_re;       // anchored, longest alias of units.tsv
   RE2 magnitude_re;  // anchored: " million" ...
-  std::vector<bool> numeral_ = std::vector<bool>(0x10000, false);
-  std::vector<bool> starter_ = std::vector<bool>(0x10000, false);
-  std::vector<bool> word_second_ = std::vector<bool>(0x10000, false);
-  std::vector<bool> after_numeral_ = std::vector<bool>(0x10000, false);
+  // Per BMP code point, the roles it can play in a quantity (bit flags), so
+  // the candidate filter spends one byte load per character.
+  enum Role : uint8_t { kNumeral = 1, kStarter = 2, kWordSecond = 4, kAfterNumeral = 8 };
+  std::vector<uint8_t> roles_ = std::vector<uint8_t>(0x10000, 0);
+  bool Is(char32_t cp, Role role) const { return cp < 0x10000 && (roles_[cp] & role) != 0; }
 
   static RE2::Options Longest() {
     RE2::Options o;
@@ -127,17 +129,17 @@ struct Tables {
   explicit Tables(const units::UnitTable& t)
       : units(t), scan(pat::ScanPattern()), unit_re(UnitPattern(t), Longest()),
         magnitude_re(MagnitudePattern(t), Longest()) {
-    for (char32_t c : pat::kNumeralChars) numeral_[c] = true;
-    for (char32_t c : pat::kStarterChars) starter_[c] = true;
-    for (char32_t c : pat::kWordSecondChars) word_second_[c] = true;
+    for (char32_t c : pat::kNumeralChars) roles_[c] |= kNumeral;
+    for (char32_t c : pat::kStarterChars) roles_[c] |= kStarter;
+    for (char32_t c : pat::kWordSecondChars) roles_[c] |= kWordSecond;
     // What may follow a Chinese numeral in a quantity: the first character
     // of any unit alias, and the words the grammar reads (分之, 多, 余, 年 ...).
     for (const auto& u : t.units()) {
       size_t k = 0;
       char32_t first = NextCodePoint(u.alias, &k);
-      if (first < 0x10000) after_numeral_[first] = true;
+      if (first < 0x10000) roles_[first] |= kAfterNumeral;
     }
-    for (char32_t c : std::u32string_view(U"分多余年月季财成几数")) after_numeral_[c] = true;
+    for (char32_t c : std::u32string_view(U"分多余年月季财成几数")) roles_[c] |= kAfterNumeral;
   }
 
   // Whether what starts at t[j] may continue a Chinese numeral into a
@@ -148,7 +150,7 @@ struct Tables {
     size_t k = j;
     char32_t next = NextCodePoint(t, &k);
     if (next == ' ') return j + 1 < t.size() && IsAsciiLetter(t[j + 1]);
-    return next < 0x10000 && after_numeral_[next];
+    return Is(next, kAfterNumeral);
   }
 
   // The next position at or after `pos` where a scan match can begin, and
@@ -199,19 +201,23 @@ struct Tables {
       }
       if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
         char32_t cp = cp_at(i);
-        if (numeral_[cp] && !numeral_[PrevCodePoint(t, i)]) {
+        if (roles_[cp] == 0) {  // most characters: nothing to do with numbers
+          i += 3;
+          continue;
+        }
+        if (Is(cp, kNumeral) && !Is(PrevCodePoint(t, i), kNumeral)) {
           // A run of numeral characters is a candidate when a magnitude is in
           // it or something quantity-like follows it: a unit's first
           // character, 分之, 多, 年, 月 ...
           size_t j = i;
           bool big = false;
-          for (char32_t r; j < n && numeral_[r = cp_at(j)]; j += 3) big |= (r == U'万' || r == U'亿');
+          for (char32_t r; j < n && Is(r = cp_at(j), kNumeral); j += 3) big |= (r == U'万' || r == U'亿');
           if (big || MayFollowNumeral(t, j)) return i;
-          if (starter_[cp] && word_second_[cp_at(i + 3)]) return i;  // 一半
+          if (Is(cp, kStarter) && Is(cp_at(i + 3), kWordSecond)) return i;  // 一半
           i = j;
           continue;
         }
-        if (starter_[cp] && word_second_[cp_at(i + 3)]) return i;
+        if (Is(cp, kStarter) && Is(cp_at(i + 3), kWordSecond)) return i;
         i += 3;
         continue;
       }
@@ -687,7 +693,14 @@ class LineCounter {
   LineCounter(std::string_view text, uint32_t base) : text_(text), line_(base + 1) {}
   uint32_t LineAt(size_t offset) {
     if (offset < pos_) { pos_ = 0; line_ = base_line_; }
-    line_ += static_cast<uint32_t>(std::count(text_.begin() + pos_, text_.begin() + offset, '\n'));
+    // memchr jumps from line end to line end; lines are long, so this beats
+    // looking at every byte.
+    const char* p = text_.data() + pos_;
+    const char* end = text_.data() + offset;
+    while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr) {
+      ++line_;
+      ++p;
+    }
     pos_ = offset;
     return line_;
   }

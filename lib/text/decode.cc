@@ -18,6 +18,13 @@ size_t FindInvalidUtf8(std::string_view bytes) {
   while (i < n) {
     unsigned char c = s[i];
     if (c < 0x80) { ++i; continue; }
+    // The common case in Chinese text first: a three-byte sequence whose lead
+    // byte puts no extra limit on the second byte (not E0, not ED).
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n &&
+        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     size_t len;
     unsigned char lo = 0x80, hi = 0xBF;
     if (c >= 0xC2 && c <= 0xDF) len = 2;

@@ -7,7 +7,7 @@ namespace {
 
 struct Row {
   uint32_t cp;
-  const char* to;
+  std::string_view to;
   bool traditional;
 };
 
@@ -26,13 +26,20 @@ struct Table {
 
 }  // namespace
 
-Fold LookupFold(uint32_t cp) {
+const uint16_t* FoldIndex() {
   static const Table table;
-  if (cp >= 0x10000) return {};
-  uint16_t i = table.index[cp];
-  if (i == 0) return {};
-  const Row& r = kRows[i - 1];
+  return table.index.data();
+}
+
+Fold FoldRow(uint16_t row) {
+  const Row& r = kRows[row - 1];
   return {r.to, r.traditional};
+}
+
+Fold LookupFold(uint32_t cp) {
+  if (cp >= 0x10000) return {};
+  uint16_t row = FoldIndex()[cp];
+  return row == 0 ? Fold{} : FoldRow(row);
 }
 
 }  // namespace claims::text

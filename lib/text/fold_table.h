@@ -16,6 +16,11 @@ struct Fold {
 // Thread-safe after the first call (a function-local static).
 Fold LookupFold(uint32_t code_point);
 
+// The same table for hot loops: FoldIndex()[cp] (cp < 0x10000) is 0 when cp
+// maps to itself, else a row number for FoldRow().
+const uint16_t* FoldIndex();
+Fold FoldRow(uint16_t row);
+
 }  // namespace claims::text
 
 #endif  // CLAIMS_TEXT_FOLD_TABLE_H_

@@ -19,6 +19,18 @@ TEST_CASE("FindInvalidUtf8 finds the first bad byte in every class", "[text]") {
   for (const auto& c : cases) CHECK(FindInvalidUtf8(c.in) == c.want);
 }
 
+TEST_CASE("FindInvalidUtf8's three-byte fast path still checks both continuation bytes", "[text]") {
+  // 中 is E4 B8 AD; break either continuation byte, after runs of good text.
+  for (size_t before = 0; before < 4; ++before) {
+    std::string good;
+    for (size_t k = 0; k < before; ++k) good += "中";
+    CHECK(FindInvalidUtf8(good + "\xE4\x41\xAD") == good.size());
+    CHECK(FindInvalidUtf8(good + "\xE4\xB8\x41") == good.size());
+    CHECK(FindInvalidUtf8(good + "\xE4\xB8\xC0") == good.size());
+    CHECK(FindInvalidUtf8(good + "\xEF\xBC\x8C" + "ok") == std::string::npos);  // ，
+  }
+}
+
 TEST_CASE("CheckUtf8Text explains what it refuses", "[text]") {
   size_t bom = 0;
   CHECK(CheckUtf8Text("\xEF\xBB\xBF正文", &bom).ok());
