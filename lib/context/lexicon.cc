@@ -222,17 +222,6 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols,
   return false;
 }
 
-uint32_t Lexicon::FirstChar(std::string_view text, size_t pos) {
-  auto b = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
-  if (pos >= text.size()) return 0;
-  if (b(0) < 0x80) return FoldAscii(b(0));
-  if ((b(0) & 0xE0) == 0xC0 && pos + 1 < text.size()) return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-  if ((b(0) & 0xF0) == 0xE0 && pos + 2 < text.size()) {
-    return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-  }
-  return 0;
-}
-
 void Lexicon::Insert(std::string_view word, LexEntry entry) {
   uint32_t c = FirstChar(word, 0);
   if (c) starts_[c >> 6] |= uint64_t{1} << (c & 63);
@@ -240,9 +229,7 @@ void Lexicon::Insert(std::string_view word, LexEntry entry) {
   trie_.Insert(word, static_cast<int32_t>(entries_.size() - 1));
 }
 
-size_t Lexicon::Match(std::string_view text, size_t pos, LexEntry* entry) const {
-  uint32_t c = FirstChar(text, pos);
-  if (!c || !((starts_[c >> 6] >> (c & 63)) & 1)) return 0;
+size_t Lexicon::MatchFrom(std::string_view text, size_t pos, LexEntry* entry) const {
   int32_t value = -1;
   size_t len = trie_.LongestMatch(text, pos, &value);
   if (len == 0) return 0;

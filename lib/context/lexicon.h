@@ -75,7 +75,13 @@ class Lexicon {
   // The longest lexicon word starting at text[pos]; 0 when none. A word that
   // begins or ends with an ASCII letter or digit must not run into another
   // one ("H20" does not match inside "H200" or "GH20").
-  size_t Match(std::string_view text, size_t pos, LexEntry* entry) const;
+  // Inline: the sentence scan asks at every character, and most characters
+  // start no word, which one bitmap lookup settles.
+  size_t Match(std::string_view text, size_t pos, LexEntry* entry) const {
+    uint32_t c = FirstChar(text, pos);
+    if (!c || !((starts_[c >> 6] >> (c & 63)) & 1)) return 0;
+    return MatchFrom(text, pos, entry);
+  }
 
   const EntityInfo& entity(int32_t i) const { return entities_[i]; }
   const MetricInfo& metric(int32_t i) const { return metrics_[i]; }
@@ -91,7 +97,18 @@ class Lexicon {
 
   // The code point of the character at text[pos] (ASCII folded to lower
   // case), or 0 for what no word can start with.
-  static uint32_t FirstChar(std::string_view text, size_t pos);
+  static uint32_t FirstChar(std::string_view text, size_t pos) {
+    auto b = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+    if (pos >= text.size()) return 0;
+    if (b(0) < 0x80) return FoldAscii(b(0));
+    if ((b(0) & 0xE0) == 0xC0 && pos + 1 < text.size()) return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+    if ((b(0) & 0xF0) == 0xE0 && pos + 2 < text.size()) {
+      return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    }
+    return 0;
+  }
+  // Match() past the first-character test: the trie walk and word edges.
+  size_t MatchFrom(std::string_view text, size_t pos, LexEntry* entry) const;
 
   Trie trie_;
   // One bit per BMP code point that starts some word: most positions of a

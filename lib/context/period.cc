@@ -132,11 +132,19 @@ class LeadChars {
   uint8_t bits_[8192] = {};
 };
 
+const LeadChars kLeadChars;
+
+// Whether a time expression can start at t[pos]: a lead character, a digit,
+// FY or Q. FindPeriods asks this first, so most positions cost one test.
+bool MayStartPeriod(std::string_view t, size_t pos) {
+  unsigned char c = static_cast<unsigned char>(t[pos]);
+  if (c >= 0x80) return kLeadChars.Has(t, pos);
+  return IsDigit(static_cast<char>(c)) || c == 'F' || c == 'f' || c == 'Q' || c == 'q';
+}
+
 // One time expression starting at `pos`, or 0.
 size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
-  static const LeadChars kLead;
-  char c = t[pos];
-  if (static_cast<unsigned char>(c) >= 0x80 && !kLead.Has(t, pos)) return 0;
+  char c = t[pos];  // the caller checked MayStartPeriod(t, pos)
   bool prev_alnum = pos > 0 && (IsDigit(t[pos - 1]) || t[pos - 1] == '.' ||
                                 (t[pos - 1] >= 'A' && t[pos - 1] <= 'Z') ||
                                 (t[pos - 1] >= 'a' && t[pos - 1] <= 'z'));
@@ -310,6 +318,10 @@ std::vector<PeriodMention> FindPeriods(std::string_view text, uint32_t begin, ui
   std::vector<PeriodMention> out;
   size_t pos = begin;
   while (pos < end) {
+    if (!MayStartPeriod(text, pos)) {
+      pos += Utf8Len(static_cast<unsigned char>(text[pos]));
+      continue;
+    }
     PeriodMention m;
     size_t len = ParseAt(text, pos, end, &m);
     if (len > 0) {
