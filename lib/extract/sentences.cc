@@ -3,37 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "base/swar.h"
-
 namespace claims {
-
-SentenceIndex::SentenceIndex(std::string_view t) : text_(t) {
-  using namespace swar;
-  for (size_t i = 0; i < t.size(); ++i) {
-    // Skip eight bytes at a time while none can start a boundary mark.
-    while (i + 8 <= t.size()) {
-      uint64_t w = Load(t.data() + i);
-      if ((HasByte(w, '\n') | HasByte(w, '!') | HasByte(w, '?') | HasByte(w, ';') | HasByte(w, 0xE3) |
-           HasByte(w, 0xEF)) != 0) {
-        break;
-      }
-      i += 8;
-    }
-    if (i >= t.size()) break;
-    unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c == '\n' || c == '!' || c == '?' || c == ';') {
-      ends_.push_back(static_cast<uint32_t>(i + 1));
-    } else if (c == 0xE3 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-               static_cast<unsigned char>(t[i + 2]) == 0x82) {  // 。 U+3002
-      ends_.push_back(static_cast<uint32_t>(i + 3));
-      i += 2;
-    } else if (c == 0xEF && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xBD &&
-               static_cast<unsigned char>(t[i + 2]) == 0xA1) {  // ｡ halfwidth ideographic full stop
-      ends_.push_back(static_cast<uint32_t>(i + 3));
-      i += 2;
-    }
-  }
-}
 
 namespace {
 
@@ -44,6 +14,20 @@ namespace {
 constexpr size_t kMaxSentenceBytes = 600;
 constexpr size_t kWindowBytes = 240;  // each side of the claim
 constexpr size_t kClaimBytes = 48;    // room for the claim's own text
+
+// How far Around() looks for a boundary on each side: past this the sentence
+// is long whatever its exact extent, and only a window around the claim is used.
+constexpr size_t kScanLimit = kMaxSentenceBytes + 1;
+
+// Whether a boundary mark ends just before t[i]: one of \n ! ? ; or 。 ｡.
+inline bool MarkEndsAt(std::string_view t, size_t i) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(t[k]); };
+  unsigned char c = at(i - 1);
+  if (c < 0x80) return c == '\n' || c == '!' || c == '?' || c == ';';
+  if (i < 3 || (c != 0x82 && c != 0xA1)) return false;
+  return (at(i - 3) == 0xE3 && at(i - 2) == 0x80 && c == 0x82) ||  // 。 U+3002
+         (at(i - 3) == 0xEF && at(i - 2) == 0xBD && c == 0xA1);    // ｡ U+FF61
+}
 
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -76,9 +60,27 @@ size_t FirstClauseMark(std::string_view t, size_t lo, size_t hi) {
 }  // namespace
 
 NormSpan SentenceIndex::Around(size_t pos) const {
-  auto it = std::upper_bound(ends_.begin(), ends_.end(), static_cast<uint32_t>(pos));
-  size_t begin = it == ends_.begin() ? 0 : *(it - 1);
-  size_t end = it == ends_.end() ? text_.size() : *it;
+  // begin: just past the last mark ending at or before pos; end: just past
+  // the first mark ending after it. A side with no mark within kScanLimit is
+  // set that far out: the sentence is long either way, and a long sentence
+  // is cut to a window below that does not depend on its exact extent.
+  size_t begin, end;
+  if (last_begin_ <= pos && pos < last_end_) {
+    begin = last_begin_;
+    end = last_end_;
+  } else {
+    size_t floor = pos > kScanLimit ? pos - kScanLimit : 0;
+    begin = pos;
+    while (begin > floor && !MarkEndsAt(text_, begin)) --begin;
+    size_t ceiling = std::min(text_.size(), pos + kScanLimit);
+    end = pos + 1;
+    while (end <= ceiling && !MarkEndsAt(text_, end)) ++end;
+    end = std::min(end, ceiling);
+    bool exact = (begin > floor || floor == 0 || MarkEndsAt(text_, begin)) &&
+                 (end < ceiling || ceiling == text_.size() || MarkEndsAt(text_, end));
+    last_begin_ = exact ? begin : 0;
+    last_end_ = exact ? end : 0;
+  }
   if (end - begin > kMaxSentenceBytes) {
     size_t lo = pos > begin + kWindowBytes ? AlignForward(text_, pos - kWindowBytes) : begin;
     size_t hi = end > pos + kWindowBytes ? AlignForward(text_, pos + kWindowBytes) : end;

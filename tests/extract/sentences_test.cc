@@ -1,5 +1,5 @@
-// SentenceIndex skips text eight bytes at a time; a boundary mark must be
-// seen wherever it falls relative to those words.
+// SentenceIndex looks for boundary marks on both sides of a claim, no
+// further than a long sentence's window; a mark must be seen wherever it falls.
 #include "extract/sentences.h"
 
 #include <catch2/catch.hpp>
@@ -35,6 +35,25 @@ TEST_CASE("SentenceIndex ignores bytes that only look like a mark's lead", "[ext
   NormSpan s = index.Around(text.size() - 1);
   CHECK(s.begin == 0);
   CHECK(s.end == text.size());
+}
+
+TEST_CASE("SentenceIndex cuts a long sentence to a window around the claim", "[extract][sentences]") {
+  // 1,000 bytes of clauses without a full stop, the claim in the middle.
+  std::string clause = "营收增长,";  // 13 bytes
+  std::string text;
+  while (text.size() < 500) text += clause;
+  size_t at = text.size();
+  text += "12亿美元";
+  while (text.size() < 1000) text += clause;
+  SentenceIndex index(text);
+  NormSpan s = index.Around(at);
+  CHECK(s.begin > 0);
+  CHECK(s.end < text.size());
+  CHECK(s.begin <= at);
+  CHECK(s.end >= at + 10);
+  CHECK(s.end - s.begin <= 2 * 240 + 48);
+  CHECK(text[s.begin - 1] == ',');  // whole clauses: cut just after a comma
+  CHECK(text[s.end] == ',');        // and just before one
 }
 
 }  // namespace
