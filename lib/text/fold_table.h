@@ -19,6 +19,9 @@ Fold LookupFold(uint32_t code_point);
 // The same table for hot loops: FoldIndex()[cp] (cp < 0x10000) is 0 when cp
 // maps to itself, else a row number for FoldRow().
 const uint16_t* FoldIndex();
+// FoldBits()[cp >> 6] >> (cp & 63) & 1: whether cp folds at all (a small
+// bitmap to ask before the index).
+const uint64_t* FoldBits();
 Fold FoldRow(uint16_t row);
 
 }  // namespace claims::text

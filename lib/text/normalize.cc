@@ -44,6 +44,7 @@ NormalizedText Normalize(std::string_view in) {
   size_t i = 0;
   size_t run = 0;  // start of the bytes not yet copied: unchanged text is copied in bulk
   const uint16_t* fold_index = FoldIndex();
+  const uint64_t* fold_bits = FoldBits();
   while (i < n) {
     if (s[i] < 0x80) { ++i; continue; }
     // Decode one code point; the input is valid UTF-8 (decode.h checked).
@@ -53,7 +54,7 @@ NormalizedText Normalize(std::string_view in) {
     else if (s[i] < 0xF0) { cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); len = 3; }
     else { cp = 0x10000; len = 4; }  // beyond the BMP: never folded
     if (i + len > n) len = n - i;    // defensive: truncated input stays as is
-    uint16_t row = cp < 0x10000 ? fold_index[cp] : 0;
+    uint16_t row = cp < 0x10000 && ((fold_bits[cp >> 6] >> (cp & 63)) & 1) ? fold_index[cp] : 0;
     if (row != 0) {
       Fold f = FoldRow(row);
       out.utf8.append(in.data() + run, i - run);
