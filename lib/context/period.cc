@@ -286,6 +286,22 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
 }
 
 // Base, since and from roles, from the words around each mention.
+// Whether one of , ， ; ； 。 starts at t[i] / ends just before t[i]: the
+// clause edges AssignRole looks for, tested byte-wise because it walks every
+// byte of the clause around each time expression.
+bool ClauseMarkAt(std::string_view t, size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c == ',' || c == ';') return true;
+  if ((c != 0xEF && c != 0xE3) || i + 3 > t.size()) return false;
+  return AtAny(t, i, {"，", "；", "。"}) != 0;
+}
+bool ClauseMarkEndsAt(std::string_view t, size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i - 1]);
+  if (c == ',' || c == ';') return true;
+  if (c < 0x80 || i < 3) return false;
+  return AtAny(t, i - 3, {"，", "；", "。"}) != 0;
+}
+
 void AssignRole(std::string_view t, size_t begin, size_t end, PeriodMention* m) {
   size_t b = m->begin;
   if (b > begin && t[b - 1] == ' ') --b;
@@ -297,10 +313,10 @@ void AssignRole(std::string_view t, size_t begin, size_t end, PeriodMention* m) 
   }
   // 自/从 … 以来/起 within the clause: the start of a span.
   size_t stop = e;
-  while (stop < end && !AtAny(t, stop, {",", "，", ";", "；", "。"})) ++stop;
+  while (stop < end && !ClauseMarkAt(t, stop)) ++stop;
   bool later_since = ContainsAny(t, e, stop, {"以来", "开始"}) || AtAny(t, e, {"起"});
   size_t start = b;
-  while (start > begin && !EndsAtAny(t, start, {",", "，", ";", "；", "。"})) --start;
+  while (start > begin && !ClauseMarkEndsAt(t, start)) --start;
   bool earlier_from = ContainsAny(t, start, b, {"自", "从"});
   size_t open = b - EndsAtAny(t, b, {"截至", "截止"});
   if (EndsAtAny(t, open, {"(", "（"})) {
