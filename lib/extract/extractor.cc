@@ -730,8 +730,11 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
   SentenceIndex sentences(t);
   LineCounter lines(original, line_base);
 
+  // Claims are built in place: a Claim is a dozen strings and three
+  // Decimals, and moving each one twice showed in the profile.
+  out.claims.reserve(std::min<size_t>(t.size() / 512, 1024) + 4);  // ~2 per KB in news
   auto finish_claim = [&](const Parsed& p) {
-    ExtractedClaim ec;
+    ExtractedClaim& ec = out.claims.emplace_back();
     Claim& c = ec.claim;
     ec.span = {static_cast<uint32_t>(p.begin), static_cast<uint32_t>(p.end)};
     ec.sentence = sentences.Around(p.begin);
@@ -752,7 +755,6 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
     c.sentence_start = byte_base + sb;
     c.sentence_end = byte_base + se;
     c.sentence = std::string(original.substr(sb, se - sb));
-    out.claims.push_back(std::move(ec));
   };
 
   re2::StringPiece m;
