@@ -7,8 +7,11 @@
 #include <fmt/format.h>
 
 #include "base/swar.h"
+#include "text/decode.h"
 
 namespace claims::json {
+
+Value::Value() = default;
 namespace {
 
 constexpr int kMaxDepth = 64;
@@ -131,6 +134,12 @@ class Parser {
       pos_ += PlainRun(s_, pos_, /*writing=*/false);
       while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' &&
              static_cast<unsigned char>(s_[pos_]) >= 0x20) ++pos_;
+      // JSON text is UTF-8 (RFC 8259): stray bytes in an id or title would
+      // otherwise reach every JSON, HTML and SARIF output raw.
+      if (size_t bad = text::FindInvalidUtf8(s_.substr(run, pos_ - run)); bad != std::string_view::npos) {
+        pos_ = run + bad;
+        return Error("invalid UTF-8");
+      }
       out->append(s_.data() + run, pos_ - run);
       if (pos_ >= s_.size()) return Error("unterminated string");
       char c = s_[pos_];

@@ -28,6 +28,10 @@ struct Value {
   std::vector<Value> items;                          // kArray
   std::vector<std::pair<std::string, Value>> fields;  // kObject, in order
 
+  // Defined in json.cc, where Value is complete: Clang with libstdc++ cannot
+  // instantiate pair<string, Value>'s constructors inside this definition.
+  Value();
+
   // The member `key` of an object, or nullptr.
   const Value* Find(std::string_view key) const;
   // The member as a string ("" when absent or not a string/number).

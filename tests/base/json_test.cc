@@ -38,6 +38,8 @@ TEST_CASE("Parse names the byte offset of errors", "[json]") {
       {"[1 2]", "expected ',' or ']' at byte 3"},
       {"\"abc", "unterminated string at byte 4"},
       {"\"\\ud800\"", "lone surrogate in \\u escape at byte 7"},
+      {"{\"id\":\"ab\xff\"}", "invalid UTF-8 at byte 9"},          // found by fuzz_article
+      {"[\"\xe4\xb8\x8d\xe4\xb8\"]", "invalid UTF-8 at byte 5"},  // a character cut short
       {"{} x", "unexpected text after the value at byte 3"},
       {"-", "bad number at byte 1"},
       {"", "unexpected end of JSON at byte 0"},
