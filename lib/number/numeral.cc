@@ -74,12 +74,16 @@ std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vagu
   int last_small = 0;       // the small unit applied last in this section
   int64_t unit_before = 0;  // the unit token right before the current digit, if any
   bool cur_is_single_cn = false;
+  bool after_fraction = false;  // a unit has consumed a number with a fraction
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     switch (t.type) {
       case Token::kNum:
       case Token::kVague:
         if (cur) return std::nullopt;  // two numbers in a row: not a numeral
+        // Digits after a fraction's unit (1.5万3千, 0.00005佰0) would be finer
+        // than the fraction itself: not a numeral.
+        if (after_fraction) return std::nullopt;
         cur = t.type == Token::kVague ? vague_digit : t.value;
         cur_prec = t.type == Token::kVague ? Decimal(1) : t.precision;
         cur_is_single_cn = t.chinese_digit && !t.after_zero;
@@ -91,6 +95,7 @@ std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vagu
         int u = t.value == Decimal(10) ? 10 : t.value == Decimal(100) ? 100 : 1000;
         if (last_small != 0 && u >= last_small) return std::nullopt;  // 十百, 百百
         Decimal c = cur.value_or(Decimal(1));
+        after_fraction |= c.exponent() < 0;
         section = section + c * t.value;
         last_prec = cur_prec * t.value;
         last_small = u;
@@ -98,7 +103,15 @@ std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vagu
         break;
       }
       case Token::kBig: {
+        // A magnitude right after another: 万亿 (10^12) and 亿亿 (10^16, as in
+        // 亿亿次) are numerals; 万万 (an adverb: "by no means"), 亿万 (vague
+        // "hundreds of millions") and runs of three 亿 are not.
+        if (i > 0 && toks[i - 1].type == Token::kBig &&
+            (t.value != Decimal::Pow10(8) || (i > 1 && toks[i - 2].type == Token::kBig))) {
+          return std::nullopt;
+        }
         Decimal x = section + cur.value_or(Decimal(0));
+        after_fraction |= x.exponent() < 0;
         if (cur) last_prec = cur_prec;
         if (t.value == Decimal::Pow10(8)) {
           if (x.is_zero() && total.is_zero()) x = Decimal(1);

@@ -65,6 +65,17 @@ TEST_CASE("Absurd numerals are refused, not computed", "[number]") {
   for (int i = 0; i < 200; ++i) yi += "亿";
   CHECK_FALSE(ParseNumeral("1" + yi).ok());
   CHECK_FALSE(ParseNumeral("一亿亿亿亿亿亿亿亿亿").ok());  // 10^72: past any quantity
+  // Magnitudes in a row (found by the fuzz/hostile runs: 万万 was 20000 with
+  // precision 10^8, 亿亿亿亿亿亿 a claim of 10^48).
+  CHECK(ParseNumeral("亿亿").lo == Decimal::Pow10(16));
+  CHECK(ParseNumeral("3万亿").lo == Decimal(3) * Decimal::Pow10(12));
+  // Digits finer than a fraction before them (fuzz_number: precision 1 on a
+  // value of 0.005).
+  CHECK(ParseNumeral("1.5万亿").lo == Decimal(15) * Decimal::Pow10(11));
+  for (const char* s : {"万万", "3万万", "亿万", "亿亿亿", "5亿亿亿亿亿亿", "万亿亿亿", "1.5万3千", "0.00005佰0"}) {
+    INFO(s);
+    CHECK(ParseNumeral(s).error == NumeralError::kMalformed);
+  }
 }
 
 }  // namespace
