@@ -18,6 +18,7 @@
 #include "ingest/sources.h"
 #include "records/records.h"
 #include "report/claims_table.h"
+#include "text/decode.h"
 
 namespace claims::cli {
 
@@ -64,6 +65,20 @@ constexpr size_t kStdinBlockBytes = 8 << 20;
 
 using ArticleFn = std::function<void(std::string_view bytes, ArticleInput input, const std::string& where)>;
 
+// Where to cut a full block that holds no "\n" (one very long line, or old
+// Mac "\r" line ends): after its last "\r", full stop, semicolon, comma or
+// space in its second half, which no claim spans; else before its last
+// character. Never inside a UTF-8 character. Returns the last byte kept.
+size_t CutLongLine(std::string_view block) {
+  for (std::string_view mark : {"\r", "。", "；", "，", " "}) {
+    size_t at = block.substr(0, block.size() - 1).rfind(mark);  // a "\r" last might precede a "\n"
+    if (at != std::string_view::npos && at >= block.size() / 2) return at + mark.size() - 1;
+  }
+  size_t lead = block.size() - 1;
+  while (lead > 0 && (static_cast<unsigned char>(block[lead]) & 0xC0) == 0x80) --lead;
+  return lead > 0 ? lead - 1 : std::string_view::npos;
+}
+
 // Standard input: a JSONL article stream if it starts with '{', else plain
 // text in line-aligned blocks whose offsets are the stream's.
 Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
@@ -98,6 +113,7 @@ Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
     }
     if (!eof) {
       size_t nl = block.rfind('\n');
+      if (nl == std::string::npos) nl = CutLongLine(block);
       if (nl != std::string::npos) { carry = block.substr(nl + 1); block.resize(nl + 1); }
     }
     if (block.empty()) continue;
@@ -108,7 +124,7 @@ Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
     input.line_base = static_cast<uint32_t>(lines);
     fn(block, std::move(input), fmt::format("-: block at byte {}", offset));
     offset += block.size();
-    lines += static_cast<uint64_t>(std::count(block.begin(), block.end(), '\n'));
+    lines += text::CountLineEnds(block, 0, block.size());
   }
   return std::ferror(in) ? Status::IoError("cannot read standard input") : Status::Ok();
 }

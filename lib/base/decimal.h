@@ -48,6 +48,12 @@ class Decimal {
   int sign() const { return big_ ? coef_.sign() : (small_ > 0) - (small_ < 0); }
   // Number of significant digits in the coefficient (1 for zero).
   int digits() const;
+  // Within Parse()'s limits (kMaxDigits, kMaxExponent), so ToString() parses
+  // back to this value. Arithmetic can leave them ("1/3" to 12 places of a
+  // 40-digit number); such a value cannot be stored or read back.
+  bool WithinLimits() const {
+    return digits() <= kMaxDigits && exp_ <= kMaxExponent && exp_ >= -kMaxExponent - kMaxDigits;
+  }
 
   Decimal ScaledByPow10(int k) const;
   Decimal operator-() const;

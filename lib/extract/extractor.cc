@@ -19,6 +19,7 @@
 #include "extract/sentences.h"
 #include "extract/utf8.h"
 #include "number/numeral.h"
+#include "text/decode.h"
 #include "units/unit_table.h"
 
 namespace claims {
@@ -694,20 +695,14 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   return p;
 }
 
-// Line counting over the original text, moving forward only.
+// Line counting over the original text, moving forward only. "\n", "\r\n"
+// and a lone "\r" each end a line (text::CountLineEnds).
 class LineCounter {
  public:
   LineCounter(std::string_view text, uint32_t base) : text_(text), line_(base + 1) {}
   uint32_t LineAt(size_t offset) {
     if (offset < pos_) { pos_ = 0; line_ = base_line_; }
-    // memchr jumps from line end to line end; lines are long, so this beats
-    // looking at every byte.
-    const char* p = text_.data() + pos_;
-    const char* end = text_.data() + offset;
-    while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr) {
-      ++line_;
-      ++p;
-    }
+    line_ += static_cast<uint32_t>(text::CountLineEnds(text_, pos_, offset));
     pos_ = offset;
     return line_;
   }
@@ -734,6 +729,9 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
   // Decimals, and moving each one twice showed in the profile.
   out.claims.reserve(std::min<size_t>(t.size() / 512, 1024) + 4);  // ~2 per KB in news
   auto finish_claim = [&](const Parsed& p) {
+    // Past Decimal's limits (a 40-digit numerator over 333, to 12 places) is
+    // noise, and would not read back from the store.
+    if (!p.lo.WithinLimits() || !p.hi.WithinLimits() || !p.precision.WithinLimits()) return;
     ExtractedClaim& ec = out.claims.emplace_back();
     Claim& c = ec.claim;
     ec.span = {static_cast<uint32_t>(p.begin), static_cast<uint32_t>(p.end)};

@@ -110,4 +110,15 @@ Status CheckUtf8Text(std::string_view bytes, size_t* bom_len) {
   return Status::BadInput(fmt::format("invalid UTF-8 at byte {}", bad));
 }
 
+size_t CountLineEnds(std::string_view text, size_t begin, size_t end) {
+  // memchr jumps from line end to line end; lines are long, so this beats
+  // looking at every byte. "\r" is rare: a second pass finds the lone ones.
+  size_t n = 0;
+  const char* const stop = text.data() + end;
+  for (const char* p = text.data() + begin; (p = static_cast<const char*>(std::memchr(p, '\n', stop - p))); ++p) ++n;
+  for (const char* p = text.data() + begin; (p = static_cast<const char*>(std::memchr(p, '\r', stop - p))); ++p)
+    if (p + 1 == text.data() + text.size() || p[1] != '\n') ++n;
+  return n;
+}
+
 }  // namespace claims::text

@@ -24,6 +24,11 @@ size_t FindInvalidUtf8(std::string_view bytes);
 // A leading UTF-8 BOM is allowed; `*bom_len` says how many bytes to skip.
 Status CheckUtf8Text(std::string_view bytes, size_t* bom_len);
 
+// Line ends in text[begin, end): "\n", "\r\n" (one end) and a lone "\r"
+// (old Mac files), so line numbers match what an editor shows. A "\r" at
+// end - 1 is judged by the byte after it, even past `end`.
+size_t CountLineEnds(std::string_view text, size_t begin, size_t end);
+
 }  // namespace claims::text
 
 #endif  // CLAIMS_TEXT_DECODE_H_

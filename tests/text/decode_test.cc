@@ -48,5 +48,18 @@ TEST_CASE("CheckUtf8Text explains what it refuses", "[text]") {
   CHECK(st.message().find("GB18030") != std::string::npos);
 }
 
+TEST_CASE("CountLineEnds: LF, CRLF and a lone CR end one line each", "[text]") {
+  struct { std::string_view in; size_t want; } cases[] = {
+      {"", 0}, {"a\nb", 1}, {"a\r\nb", 1}, {"a\rb", 1}, {"a\r\r\nb\n\rc", 4}, {"\r", 1}, {"\n\n", 2},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(CountLineEnds(c.in, 0, c.in.size()) == c.want);
+  }
+  // A range ending between "\r" and "\n" does not count the "\r" alone.
+  CHECK(CountLineEnds("a\r\nb", 0, 2) == 0);
+  CHECK(CountLineEnds("a\r\nb", 2, 5) == 1);
+}
+
 }  // namespace
 }  // namespace claims::text
