@@ -257,8 +257,8 @@ Numeral ParseNumeral(std::string_view s) {
   auto lo = Evaluate(toks, lo_digit);
   auto hi = n.vague ? Evaluate(toks, hi_digit) : lo;
   if (!lo || !hi) { n.error = NumeralError::kMalformed; return n; }
-  if (lo->value.digits() > Decimal::kMaxDigits || lo->value.exponent() > Decimal::kMaxExponent ||
-      hi->value.exponent() > Decimal::kMaxExponent) {
+  // hi too: 数亿几亿.2300… had a 42-digit upper bound (fuzz_number).
+  if (!lo->value.WithinLimits() || !hi->value.WithinLimits() || !lo->precision.WithinLimits()) {
     n.error = NumeralError::kOverflow;
     return n;
   }

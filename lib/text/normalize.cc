@@ -58,7 +58,11 @@ NormalizedText Normalize(std::string_view in) {
     if (row != 0) {
       Fold f = FoldRow(row);
       out.utf8.append(in.data() + run, i - run);
-      if (f.to.size() != len) {
+      // A fold to several characters needs a piece even at the same length
+      // (U+FE74 -> " \u064D": 3 bytes either way), else an offset between
+      // them would map into the middle of the original character.
+      if (f.to.size() != len ||
+          std::count_if(f.to.begin(), f.to.end(), [](char c) { return (c & 0xC0) != 0x80; }) > 1) {
         out.map.Add(static_cast<uint32_t>(out.utf8.size()), static_cast<uint32_t>(f.to.size()),
                     static_cast<uint32_t>(i), static_cast<uint32_t>(len));
       }
