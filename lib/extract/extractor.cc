@@ -576,7 +576,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   if (unit == nullptr && upos < t_.size() && t_[upos] == ' ') {
     unit = MatchUnit(upos + 1, &ulen);
     if (unit != nullptr && !IsAsciiLetter(unit->alias[0]) && unit->alias != "%") unit = nullptr;
-    if (unit != nullptr) ++upos;
+    if (unit != nullptr) ++upos; else ulen = 0;  // a refused match must not lengthen a ¥5 claim
   }
   // A number glued to Latin letters that are not a unit is an identifier: 910B, 5G.
   if (unit == nullptr && pos < t_.size() && IsAsciiLetter(t_[pos]) && !n.has_big_unit) {

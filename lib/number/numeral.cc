@@ -180,6 +180,8 @@ Numeral ParseArabic(std::string_view s) {
   if (!d) { n.error = NumeralError::kOverflow; return n; }
   n.lo = n.hi = *d;
   n.precision = Decimal::Pow10(-frac);
+  // Trailing zeros in a long fraction: the value parses, its precision would not.
+  if (!n.precision.WithinLimits()) { n.error = NumeralError::kOverflow; return n; }
   n.has_digit = true;
   return n;
 }
