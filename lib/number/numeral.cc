@@ -95,6 +95,7 @@ std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vagu
         int u = t.value == Decimal(10) ? 10 : t.value == Decimal(100) ? 100 : 1000;
         if (last_small != 0 && u >= last_small) return std::nullopt;  // 十百, 百百
         Decimal c = cur.value_or(Decimal(1));
+        if (c.is_zero()) return std::nullopt;  // 0十, 万0十万: a unit of nothing
         after_fraction |= c.exponent() < 0;
         section = section + c * t.value;
         last_prec = cur_prec * t.value;

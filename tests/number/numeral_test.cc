@@ -72,7 +72,7 @@ TEST_CASE("Absurd numerals are refused, not computed", "[number]") {
   // Digits finer than a fraction before them (fuzz_number: precision 1 on a
   // value of 0.005).
   CHECK(ParseNumeral("1.5万亿").lo == Decimal(15) * Decimal::Pow10(11));
-  for (const char* s : {"万万", "3万万", "亿万", "亿亿亿", "5亿亿亿亿亿亿", "万亿亿亿", "1.5万3千", "0.00005佰0"}) {
+  for (const char* s : {"万万", "3万万", "亿万", "亿亿亿", "5亿亿亿亿亿亿", "万亿亿亿", "1.5万3千", "0.00005佰0", "万0十万"}) {
     INFO(s);
     CHECK(ParseNumeral(s).error == NumeralError::kMalformed);
   }
