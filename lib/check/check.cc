@@ -6,9 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <exception>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -332,51 +330,21 @@ CheckResult Run(std::span<const StoredClaim> claims,
   NumberArticles(&ctx);
   ArticleTimes(claims, mentions, &ctx);
 
-  // The rules run on two threads (this machine's two cores): the ones up
-  // to kSecondThreadFrom on this one, the rest on the other. Neither half
-  // reads state the other builds lazily (the level index stays with the
-  // arithmetic rules, the merged date mentions with the period rules), the
-  // counters are atomic, and findings are kept per rule and joined in
-  // kRules order, so the output never depends on timing.
-  constexpr size_t kSecondThreadFrom = 6;  // price-vs-market-cap onwards
-  static_assert(kRules[kSecondThreadFrom].info.id == "price-vs-market-cap");
-  std::vector<std::vector<Finding>> found_by_rule(std::size(kRules));
-  auto run_rules = [&](size_t from, size_t to) {
-    for (size_t r = from; r < to; ++r) {
-      const Rule& rule = kRules[r];
-      if (options.disabled.count(std::string(rule.info.id))) continue;
-      if (!options.only.empty() && !options.only.count(std::string(rule.info.id))) continue;
-      std::vector<Finding>& found = found_by_rule[r];
-      rule.fn(ctx, &found);
-      for (Finding& f : found) {
-        f.family = std::string(rule.info.family);
-        auto sev = options.severity.find(f.rule);
-        if (sev != options.severity.end()) f.severity = sev->second;
-        f.fingerprint = Fingerprint(f);
-      }
-      // A rule's own order may follow hash tables; fingerprints make it canonical.
-      std::sort(found.begin(), found.end(),
-                [](const Finding& a, const Finding& b) { return a.fingerprint < b.fingerprint; });
-    }
-  };
-  std::exception_ptr failed;
-  std::thread second([&] {
-    try {
-      run_rules(kSecondThreadFrom, std::size(kRules));
-    } catch (...) {
-      failed = std::current_exception();
-    }
-  });
-  try {
-    run_rules(0, kSecondThreadFrom);
-  } catch (...) {
-    second.join();
-    throw;
-  }
-  second.join();
-  if (failed) std::rethrow_exception(failed);
   std::vector<Finding> all;
-  for (std::vector<Finding>& found : found_by_rule) {
+  for (const Rule& rule : kRules) {
+    if (options.disabled.count(std::string(rule.info.id))) continue;
+    if (!options.only.empty() && !options.only.count(std::string(rule.info.id))) continue;
+    std::vector<Finding> found;
+    rule.fn(ctx, &found);
+    for (Finding& f : found) {
+      f.family = std::string(rule.info.family);
+      auto sev = options.severity.find(f.rule);
+      if (sev != options.severity.end()) f.severity = sev->second;
+      f.fingerprint = Fingerprint(f);
+    }
+    // A rule's own order may follow hash tables; fingerprints make it canonical.
+    std::sort(found.begin(), found.end(),
+              [](const Finding& a, const Finding& b) { return a.fingerprint < b.fingerprint; });
     for (Finding& f : found) all.push_back(std::move(f));
   }
 

@@ -5,7 +5,6 @@
 #define CLAIMS_CHECK_RULE_UTIL_H_
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -109,9 +108,8 @@ struct Context {
   // built on first use.
   std::optional<std::deque<std::pair<Location, Mention>>> date_mentions;
   std::map<std::string, ArticleTime> article_time;  // by article hash
-  // Rules on both threads of check::Run count here.
-  std::atomic<int64_t> groups_compared{0};
-  std::atomic<int64_t> consistent{0};
+  int64_t groups_compared = 0;
+  int64_t consistent = 0;
 };
 
 using RuleFn = void (*)(Context&, std::vector<Finding>*);
