@@ -20,10 +20,13 @@ expect() {
     printf 'FAIL: %s\n  want exit %s and /%s/, got exit %s:\n%s\n' "$*" "$code" "$pattern" "$rc" "$(head -20 <<<"$out")"
   fi
 }
-for f in "$src"/tests/e2e/cases/*.sh; do
+# The case files named as arguments (ctest runs one per test, in parallel),
+# or every case file.
+if [[ $# -gt 0 ]]; then cases=("$@"); else cases=("$src"/tests/e2e/cases/*.sh); fi
+for f in "${cases[@]}"; do
   [[ -e $f ]] || continue
   # shellcheck source=/dev/null
   source "$f"
 done
-echo "e2e: $pass passed, $fail failed"
+echo "e2e${1:+ $(basename "$1")}: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]
