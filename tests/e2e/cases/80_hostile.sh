@@ -2,7 +2,7 @@
 # article corpus can throw at claims. Each check says what must hold; the
 # figures behind them are in docs/reliability.md.
 #
-# Sizes (smaller in the sanitizer pass of .ci/run): CLAIMS_HOSTILE_BIG_MB
+# Sizes (.ci/test sets smaller ones for its ASan build): CLAIMS_HOSTILE_BIG_MB
 # (default 64) the streamed file, CLAIMS_HOSTILE_LINE_MB (100) the single
 # line, CLAIMS_HOSTILE_CLAIMS (1000000) the claims in one article;
 # CLAIMS_HOSTILE_RSS_KB (400000) bounds the stream's peak memory.
