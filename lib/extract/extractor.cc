@@ -10,7 +10,6 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
-#include <cstring>
 #include <optional>
 
 #include <re2/re2.h>
