@@ -55,10 +55,9 @@ Status Store::LoadForCheck(std::vector<StoredClaim>* claims,
   }
 
   Result<Statement> ms = db.Prepare(
-      "SELECT a.id, a.path, a.hash, m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, "
-      "coalesce(s.text, '') FROM articles a CROSS JOIN mentions m ON m.article_id = a.id "
+      fmt::format("SELECT a.id, a.path, a.hash, {} FROM articles a CROSS JOIN mentions m ON m.article_id = a.id "
       "LEFT JOIN sentences s ON s.id = m.sentence_id "
-      "ORDER BY a.path, m.byte_start, m.id");
+      "ORDER BY a.path, m.byte_start, m.id", kMentionColumns));
   if (!ms.ok()) return ms.status();
   last_article = -1;
   for (;;) {
@@ -76,13 +75,7 @@ Status Store::LoadForCheck(std::vector<StoredClaim>* claims,
       loc.article_hash = ms->Text(2);
       last_article = article;
     }
-    m.type = ms->Text(3) == "model" ? Mention::Type::kModel : Mention::Type::kDate;
-    m.byte_start = loc.byte_start = static_cast<uint32_t>(ms->Int(4));
-    m.byte_end = loc.byte_end = static_cast<uint32_t>(ms->Int(5));
-    m.line = loc.line = static_cast<uint32_t>(ms->Int(6));
-    m.surface = loc.surface = ms->Text(7);
-    m.value = ms->Text(8);
-    m.sentence = loc.sentence = ms->Text(9);
+    ReadMention(*ms, 3, &loc, &m);
   }
   return Status::Ok();
 }

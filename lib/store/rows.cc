@@ -105,4 +105,15 @@ Status ReadClaim(const Statement& st, int first, Claim* c) {
   return Status::Ok();
 }
 
+void ReadMention(const Statement& st, int first, Location* loc, Mention* m) {
+  int i = first;
+  m->type = st.Text(i++) == "model" ? Mention::Type::kModel : Mention::Type::kDate;
+  m->byte_start = loc->byte_start = U32(st, i++);
+  m->byte_end = loc->byte_end = U32(st, i++);
+  m->line = loc->line = U32(st, i++);
+  m->surface = loc->surface = st.Text(i++);
+  m->value = st.Text(i++);
+  m->sentence = loc->sentence = st.Text(i++);
+}
+
 }  // namespace claims::store

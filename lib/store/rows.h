@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "check/finding.h"
 #include "extract/claim.h"
 #include "store/db.h"
 
@@ -37,6 +38,14 @@ void BindClaim(Statement* st, int first, const Claim& claim);
 // sentence's text at first+23. A value that is not a decimal is a
 // kStoreError (the file was edited by hand or is damaged).
 Status ReadClaim(const Statement& st, int first, Claim* claim);
+
+// The mention columns, in the order ReadMention reads them from `first`;
+// the sentence is joined from the sentences table.
+inline constexpr std::string_view kMentionColumns =
+    "m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, coalesce(s.text, '')";
+// Fills the mention and the Location fields it shares with it (not the
+// article's path and hash: the caller has those).
+void ReadMention(const Statement& st, int first, Location* loc, Mention* m);
 
 }  // namespace claims::store
 

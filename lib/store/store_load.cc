@@ -118,10 +118,10 @@ Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) {
 
 Result<std::vector<std::pair<Location, Mention>>> Store::LoadMentions(const ClaimFilter& filter) {
   std::string sql =
-      "SELECT a.path, a.hash, m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, coalesce(s.text, '') "
+      "SELECT a.path, a.hash, {} "
       "FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN sentences s ON s.id = m.sentence_id {} "
       "ORDER BY a.path, m.byte_start, m.id";
-  Result<Statement> st = impl_->db.Prepare(fmt::format(fmt::runtime(sql), filter.paths.empty() ? "" : "WHERE a.path = ?"));
+  Result<Statement> st = impl_->db.Prepare(fmt::format(fmt::runtime(sql), kMentionColumns, filter.paths.empty() ? "" : "WHERE a.path = ?"));
   if (!st.ok()) return st.status();
   std::vector<std::pair<Location, Mention>> out;
   std::vector<std::string> paths = SortedPaths(filter);
@@ -136,13 +136,7 @@ Result<std::vector<std::pair<Location, Mention>>> Store::LoadMentions(const Clai
       Mention m;
       loc.path = st->Text(0);
       loc.article_hash = st->Text(1);
-      m.type = st->Text(2) == "model" ? Mention::Type::kModel : Mention::Type::kDate;
-      m.byte_start = loc.byte_start = static_cast<uint32_t>(st->Int(3));
-      m.byte_end = loc.byte_end = static_cast<uint32_t>(st->Int(4));
-      m.line = loc.line = static_cast<uint32_t>(st->Int(5));
-      m.surface = loc.surface = st->Text(6);
-      m.value = st->Text(7);
-      m.sentence = loc.sentence = st->Text(8);
+      ReadMention(*st, 2, &loc, &m);
       out.emplace_back(std::move(loc), std::move(m));
     }
     st->Reset();
