@@ -275,6 +275,9 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
       t.dimension = c.claim.dimension;
       s.targets.push_back(t);
     }
+    if (!memory.employers_learned && NamesPersonsCompany(norm_text, lexicon_, s)) {
+      LearnEmployers(norm_text, lexicon_, &memory);
+    }
     MarkEntityRoles(norm_text, lexicon_, memory, &s);
     std::vector<std::string> periods = ResolveAll(norm_text, s, base, &period_state);
     std::vector<KindChoice> kinds;

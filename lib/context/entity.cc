@@ -10,9 +10,11 @@
 //   6. a market named before the number in its clause;
 //   7. for a business metric, the nearest subject in an earlier clause;
 //   8. for a business metric, the only company in the sentence.
-// A market is chosen only when no company or product qualifies.
+// A market is chosen only when no company or product qualifies. A person is
+// never an entity, but 老黄的公司 is the company the article ties him to.
 #include "context/entity.h"
 
+#include <algorithm>
 #include <set>
 
 #include "context/scope.h"
@@ -31,6 +33,35 @@ EntityType TypeOf(const Token& t, const Lexicon& lex) {
   return IsEntity(t) ? lex.entity(t.entry.index).type : EntityType::kCompany;
 }
 
+bool IsType(const Token& t, const Lexicon& lex, EntityType type) {
+  return IsEntity(t) && lex.entity(t.entry.index).type == type;
+}
+
+// 老黄的公司, 黄仁勋旗下: the words after a person that mean his company.
+size_t OwnedAfter(std::string_view text, size_t pos) {
+  return AtAny(text, pos, {"的公司", "的企业", "旗下", "执掌的", "掌舵的", "领导的"});
+}
+
+// Titles between a company and its person: 英伟达CEO黄仁勋, 英伟达联合创始人兼
+// 首席执行官黄仁勋. True when text[begin, end) is made of titles only, at
+// least one of them a title rather than a joining word.
+bool TitlesOnly(std::string_view text, size_t begin, size_t end) {
+  bool title = false;
+  while (begin < end) {
+    if (text[begin] == ' ') { ++begin; continue; }
+    size_t n = AtAny(text, begin, {"首席执行官", "联合创始人", "创始人", "创办人", "董事长", "总裁",
+                                   "掌门人", "老板", "CEO", "ceo"});
+    if (n) {
+      title = true;
+    } else {
+      n = AtAny(text, begin, {"兼", "、", "和", "及", "的", "公司"});
+      if (!n) return false;
+    }
+    begin += n;
+  }
+  return title && begin == end;
+}
+
 bool SamePiece(const Sentence& s, uint32_t a, uint32_t b) {
   size_t ca = ClauseAt(s.clauses, a), cb = ClauseAt(s.clauses, b);
   if (ca == cb) return true;
@@ -44,7 +75,12 @@ std::string Resolve(std::string_view text, const Token& t, const Lexicon& lex,
                     const std::vector<Token>& tokens, size_t k, const EntityMemory& memory) {
   if (IsEntity(t)) {
     const EntityInfo& info = lex.entity(t.entry.index);
-    return info.type == EntityType::kPerson ? "" : info.canonical;
+    if (info.type != EntityType::kPerson) return info.canonical;
+    if (!OwnedAfter(text, t.end)) return "";
+    for (const auto& [person, company] : memory.employers) {
+      if (person == info.canonical) return company;
+    }
+    return "";
   }
   if (t.is_cue(Cue::kAnaphorPlural)) return "";
   std::string_view word = text.substr(t.begin, t.end - t.begin);
@@ -61,7 +97,8 @@ std::string Resolve(std::string_view text, const Token& t, const Lexicon& lex,
     if (want_product && IsEntity(p) && type != EntityType::kProduct) continue;
     if (skip-- > 0) continue;
     if (p.listed) return "";
-    return IsAnaphor(p) ? p.resolved : (type == EntityType::kPerson ? "" : lex.entity(p.entry.index).canonical);
+    // A person's token is resolved only as his company (老黄的公司).
+    return IsAnaphor(p) || type == EntityType::kPerson ? p.resolved : lex.entity(p.entry.index).canonical;
   }
   if (t.is_cue(Cue::kLatter) || t.is_cue(Cue::kFormer)) return "";
   return want_company ? memory.company : want_product ? memory.product : memory.any;
@@ -134,6 +171,44 @@ void MarkEntityRoles(std::string_view text, const Lexicon& lexicon, const Entity
   for (size_t k = 0; k < tokens.size(); ++k) {
     Token& t = tokens[k];
     if (IsEntity(t) || IsAnaphor(t)) t.resolved = Resolve(text, t, lexicon, tokens, k, memory);
+  }
+}
+
+bool NamesPersonsCompany(std::string_view text, const Lexicon& lexicon, const Sentence& s) {
+  for (const Token& t : s.tokens) {
+    if (IsType(t, lexicon, EntityType::kPerson) && OwnedAfter(text, t.end)) return true;
+  }
+  return false;
+}
+
+void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory* memory) {
+  memory->employers_learned = true;
+  std::vector<Token> tokens = ScanTokens(lexicon, text, 0, static_cast<uint32_t>(text.size()));
+  std::vector<std::pair<std::string, std::string>> seen;  // (person, company), every pairing
+  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+    const Token& a = tokens[k];
+    const Token& b = tokens[k + 1];
+    if (IsType(a, lexicon, EntityType::kCompany) && IsType(b, lexicon, EntityType::kPerson) &&
+        TitlesOnly(text, a.end, b.begin)) {
+      seen.emplace_back(lexicon.entity(b.entry.index).canonical, lexicon.entity(a.entry.index).canonical);
+    }
+    // 黄仁勋(英伟达创始人), 黄仁勋,英伟达CEO
+    if (IsType(a, lexicon, EntityType::kPerson) && IsType(b, lexicon, EntityType::kCompany) &&
+        AtAny(text, a.end, {"(", ",", " "}) && b.begin - a.end <= 1) {
+      size_t end = b.end;
+      while (end < text.size() && text[end] != ')' && text[end] != ',' && end - b.end < 40) ++end;
+      if (end < text.size() && TitlesOnly(text, b.end, end)) {
+        seen.emplace_back(lexicon.entity(a.entry.index).canonical, lexicon.entity(b.entry.index).canonical);
+      }
+    }
+  }
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  for (size_t i = 0; i < seen.size();) {
+    size_t j = i;
+    while (j < seen.size() && seen[j].first == seen[i].first) ++j;
+    if (j - i == 1) memory->employers.push_back(seen[i]);  // two companies: unknown
+    i = j;
   }
 }
 

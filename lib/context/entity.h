@@ -26,7 +26,20 @@ struct EntityMemory {
   // attacher reads the text between claim sentences only when needed), and
   // the later mention wins.
   uint32_t any_pos = 0, company_pos = 0, product_pos = 0;
+  // Each person's company where the article says so (英伟达CEO黄仁勋), by
+  // canonical person name; filled by LearnEmployers when first needed.
+  std::vector<std::pair<std::string, std::string>> employers;
+  bool employers_learned = false;
 };
+
+// True when `s` names a person's company without naming it (老黄的公司,
+// 黄仁勋旗下): only then is the article read for LearnEmployers.
+bool NamesPersonsCompany(std::string_view text, const Lexicon& lexicon, const Sentence& s);
+
+// Reads the whole article for "company + title + person" (英伟达CEO黄仁勋,
+// 英伟达创始人兼首席执行官黄仁勋) and "person (company + title)" (黄仁勋(英伟达
+// 创始人)); a person tied to two companies gets none. Sets employers_learned.
+void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory* memory);
 
 // Marks each entity/anaphor token compared / oblique / listed and sets its
 // `resolved` canonical name (anaphors from earlier tokens or `memory`).

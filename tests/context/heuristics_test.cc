@@ -153,6 +153,33 @@ TEST_CASE("FindEntity: subject, object, anaphor, list", "[context]") {
   CHECK(EntityOf("阿里的双11很大,CPU速度太慢,只有[3 QPS]", {}, "speed") == "");
 }
 
+TEST_CASE("LearnEmployers: a person's company only where the article says so", "[context]") {
+  auto employers = [](std::string_view text) {
+    EntityMemory memory;
+    LearnEmployers(text, Lexicon::Default(), &memory);
+    std::string out;
+    for (const auto& [person, company] : memory.employers) out += person + ">" + company + ";";
+    return out;
+  };
+  CHECK(employers("英伟达CEO黄仁勋访华。") == "黄仁勋>英伟达;");
+  CHECK(employers("英伟达联合创始人兼首席执行官黄仁勋表示") == "黄仁勋>英伟达;");
+  CHECK(employers("英伟达公司CEO 黄仁勋说") == "黄仁勋>英伟达;");
+  CHECK(employers("黄仁勋(英伟达创始人)说") == "黄仁勋>英伟达;");
+  CHECK(employers("AMD CEO苏姿丰与英伟达CEO黄仁勋同台") == "苏姿丰>AMD;黄仁勋>英伟达;");
+  CHECK(employers("英伟达与黄仁勋") == "");           // no title: no tie
+  CHECK(employers("英伟达的股价和黄仁勋的身家") == "");  // words between that are not titles
+  CHECK(employers("英伟达CEO黄仁勋; AMD CEO黄仁勋") == "");  // two companies: unknown
+}
+
+TEST_CASE("FindEntity: 老黄的公司 is his company, when known", "[context]") {
+  EntityMemory known;
+  known.employers = {{"黄仁勋", "英伟达"}};
+  CHECK(EntityOf("老黄的公司市值突破[3万亿美元]", known, "market_cap") == "英伟达");
+  CHECK(EntityOf("黄仁勋旗下的公司营收为[221亿美元]", known) == "英伟达");
+  CHECK(EntityOf("老黄的公司市值突破[3万亿美元]", {}, "market_cap") == "");  // not said: unknown
+  CHECK(EntityOf("老黄的身家增长了[30%]", known, "net_worth") == "");       // his own, not the company's
+}
+
 std::string ScopeOf(std::string_view marked, Kind kind, std::string_view metric) {
   BuiltSentence b = BuildSentence(marked);
   return FindScope(b.text, b.sentence, b.sentence.targets.back(), Lexicon::Default(), kind, metric);
