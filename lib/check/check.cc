@@ -235,6 +235,13 @@ void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
       std::sort(first, last, [](const Item* a, const Item* b) { return a->offset < b->offset; });
     }
     ctx->sentences[sid] = std::span<const Item* const>(first, last);
+    if (first == last) continue;
+    internal::Figures figures = internal::FiguresOf((*first)->c().sentence);
+    for (auto* p = first; p != last; ++p) {
+      Item& item = items[*p - items.data()];
+      item.twin = figures.twin;
+      item.slot = internal::TwinSlot(figures, item.offset, item.c().surface.size());
+    }
   }
 }
 

@@ -410,6 +410,61 @@ std::string FoldText(std::string_view text) {
   return std::string(text);
 }
 
+namespace {
+
+// The length of a digit at s[i]: 1 (ASCII), 3 (full-width ０-９), else 0.
+size_t DigitAt(std::string_view s, size_t i) {
+  if (i < s.size() && s[i] >= '0' && s[i] <= '9') return 1;
+  if (i + 2 < s.size() && s.compare(i, 2, "\xEF\xBC") == 0) {
+    unsigned char c = static_cast<unsigned char>(s[i + 2]);
+    if (c >= 0x90 && c <= 0x99) return 3;
+  }
+  return 0;
+}
+
+// The length of the first of `words` that s[i..] starts with, else 0.
+size_t WordAt(std::string_view s, size_t i, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (s.substr(i).starts_with(w)) return w.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+Figures FiguresOf(std::string_view s) {
+  Figures f;
+  std::string masked;
+  size_t from = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (!DigitAt(s, i)) { ++i; continue; }
+    size_t b = i;
+    for (;;) {
+      while (size_t n = DigitAt(s, i)) i += n;
+      size_t sep = WordAt(s, i, {".", ",", "\xEF\xBC\x8E", "\xEF\xBC\x8C"});  // . , ． ，
+      if (sep && DigitAt(s, i + sep)) { i += sep; continue; }
+      break;
+    }
+    while (size_t n = WordAt(s, i, {"万", "亿", "億", "千", "百"})) i += n;
+    masked.append(s.substr(from, b - from));
+    masked += '\x01';
+    from = i;
+    f.spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(i));
+  }
+  masked.append(s.substr(from));
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : FoldText(masked)) { h ^= c; h *= 1099511628211ull; }
+  f.twin = h | 1;
+  return f;
+}
+
+uint32_t TwinSlot(const Figures& f, size_t offset, size_t size) {
+  uint32_t k = 0;
+  while (k < f.spans.size() && f.spans[k].second <= offset) ++k;
+  bool holds = k < f.spans.size() && f.spans[k].first < offset + size;
+  return 2 * k + (holds ? 0 : 1);
+}
+
 bool Contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }

@@ -60,6 +60,11 @@ struct Item {
   std::string cls;                 // CompareClass(c())
   size_t offset = std::string::npos;  // OffsetInSentence(c())
   uint32_t sid = 0;                // id of the sentence text: same id, same sentence
+  // TwinHash of the sentence and this claim's place among its figures
+  // (TwinSlot): copies of one sentence whose figures differ (a garbled copy)
+  // share `twin`. 0: not in a sentence.
+  uint64_t twin = 0;
+  uint32_t slot = 0;
   Period period;                   // ParsePeriod(c().period)
   int article_year = 0;            // from the article's known date (0: undated)
   std::string_view clause;         // ClauseBefore(c())
@@ -71,9 +76,26 @@ struct Item {
 // "YYYY-MM-DD" article date; 0 when the date is unknown.
 int ArticleDay(const StoredClaim& sc);
 
+// Two figures of one sentence: the same sentence, or different places of two
+// copies of it (a garbled copy's 2.5亿到3万美元 and the original's 超过4万美元
+// are two figures of one sentence, not two reports). The same place of two
+// copies is what copy-mismatch compares.
 inline bool SameSentence(const Item& a, const Item& b) {
-  return a.sid == b.sid && !a.c().sentence.empty();
+  if (a.c().sentence.empty()) return false;
+  return a.sid == b.sid || (a.twin != 0 && a.twin == b.twin && a.slot != b.slot);
 }
+
+// The figures of a sentence as written, for telling copies apart from
+// different sentences: runs of digits (ASCII or full-width, a decimal point
+// or comma between digits) with the 万/亿/千/百 right after them.
+struct Figures {
+  uint64_t twin = 0;  // FNV-1a of the folded text with every figure masked; never 0
+  std::vector<std::pair<uint32_t, uint32_t>> spans;  // byte ranges, in order
+};
+Figures FiguresOf(std::string_view sentence);
+// A claim's place among the figures: 2k for the one holding figure k, 2k+1
+// for a claim without digits (五倍) after k figures.
+uint32_t TwinSlot(const Figures& f, size_t offset, size_t size);
 
 // What an article's time frame is: its date, or (estimated) the latest year
 // it names when it has no date.

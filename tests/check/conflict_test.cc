@@ -120,6 +120,27 @@ TEST_CASE("copy-mismatch: a syndicated copy with one figure garbled", "[check][c
   CHECK(f[0].message.find("2 of the copies") != std::string::npos);
 }
 
+TEST_CASE("value-conflict: a garbled copy's other figures are not compared across the copies",
+          "[check][conflict]") {
+  // Within one sentence 2.5万到3万 and 超过4万 are two prices (new, second
+  // hand). In a copy whose range was garbled into two figures, the
+  // original's range and the copy's 超过4万 are still two figures of one
+  // sentence; the garbled 2.5亿 is what is worth reading.
+  Corpus c;
+  const char* good = "据券商估计，一颗H100的售价已经涨到2.5万到3万美元，二手市场上的价格甚至超过4万美元。";
+  const char* bad = "据券商估计，一颗H100的售价已经涨到2.5亿到3万美元，二手市场上的价格甚至超过4万美元。";
+  c.Claim("a.txt", good, "2.5万到3万美元", "25000..30000 USD e=H100 m=price");
+  c.Claim("a.txt", good, "超过4万美元", "40000 USD q=at_least e=H100 m=price");
+  c.Claim("b.txt", bad, "2.5亿", "250000000 USD e=H100 m=price");
+  c.Claim("b.txt", bad, "3万美元", "30000 USD e=H100 m=price");
+  c.Claim("b.txt", bad, "超过4万美元", "40000 USD q=at_least e=H100 m=price");
+  CheckResult r = c.Run();
+  CHECK(Of(r, "value-conflict").empty());
+  auto f = Of(r, "magnitude-slip");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].claims[0].claim.surface == "2.5亿");
+}
+
 TEST_CASE("copy-mismatch: a copy in Traditional script with full-width digits", "[check][conflict]") {
   Corpus c;
   const char* simp = "第四季度该公司营收为60.5亿美元，环比增长2%，好于市场预期。";

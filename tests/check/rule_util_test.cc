@@ -114,6 +114,31 @@ TEST_CASE("ImpliedChangeOverlaps: a sweep around the touching points", "[check][
   CHECK(checked > 1000);
 }
 
+TEST_CASE("FiguresOf: copies with other figures are twins, other sentences are not", "[check][fast]") {
+  const Figures a = FiguresOf("营收60.5亿美元，环比增长2%。");
+  CHECK(a.spans.size() == 2);
+  CHECK(FiguresOf("营收6.05亿美元，环比增长12%。").twin == a.twin);         // digits garbled
+  CHECK(FiguresOf("營收６０．５億美元，環比增長2%。").twin == a.twin);       // Traditional, full-width
+  CHECK(FiguresOf("营收60.5万美元，环比增长2%。").twin == a.twin);          // 亿 slipped to 万
+  CHECK(FiguresOf("净利60.5亿美元，环比增长2%。").twin != a.twin);          // another sentence
+  CHECK(FiguresOf("营收60.5亿美元，环比增长2%，好于预期。").twin != a.twin);
+  CHECK(FiguresOf("1,000.5亿").spans.size() == 1);
+  CHECK(FiguresOf("1,").spans.size() == 1);
+  CHECK(FiguresOf("").spans.empty());
+  CHECK(FiguresOf("").twin != 0);
+}
+
+TEST_CASE("TwinSlot: the figure a claim holds, or the gap it sits in", "[check][fast]") {
+  const std::string s = "股价上涨五倍，营收增长2.5万到3万美元，超过4万美元。";
+  const Figures f = FiguresOf(s);
+  REQUIRE(f.spans.size() == 3);
+  auto slot = [&](std::string_view surface) { return TwinSlot(f, s.find(surface), surface.size()); };
+  CHECK(slot("五倍") == 1);              // no digits, before figure 0
+  CHECK(slot("2.5万到3万美元") == 0);    // holds figure 0 (and 1)
+  CHECK(slot("3万美元") == 2);
+  CHECK(slot("超过4万美元") == 4);
+}
+
 }  // namespace
 }  // namespace claims::check::internal
 
