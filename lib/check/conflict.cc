@@ -165,6 +165,37 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     }
     return false;
   };
+  // One finding: `odd` (in odd_n copies) against `common` (in common_n).
+  // Copies appear within days of each other; the same sentence a year later
+  // with a new figure is a new report (monthly statistics). An undated copy
+  // on either side counts as close.
+  auto report = [&](const Item* odd, size_t odd_n, const Item* common, size_t common_n) {
+    std::vector<int> common_days;
+    common_days.reserve(common->copies.size());
+    for (const StoredClaim* b : common->copies) common_days.push_back(ArticleDay(*b));
+    std::sort(common_days.begin(), common_days.end());
+    bool close = !common_days.empty() && common_days.front() == 0;
+    for (const StoredClaim* a : odd->copies) {
+      if (close) break;
+      int da = ArticleDay(*a);
+      auto it = std::lower_bound(common_days.begin(), common_days.end(), da - 31);
+      close = da == 0 || (it != common_days.end() && *it <= da + 31);
+    }
+    if (!close) return;
+    bool majority = common_n > odd_n;
+    std::string apart = Apart(odd->c(), common->c());
+    std::string msg = fmt::format(
+        "the same sentence appears in {} copies but states {} in {} and {} in {}{}", common_n + odd_n,
+        odd->c().surface, odd->sc->path, common->c().surface, common->sc->path,
+        apart.empty() ? "" : fmt::format(" ({} apart)", apart));
+    if (majority) msg += fmt::format("; {} of the copies say {}", common_n, common->c().surface);
+    Finding f = MakeFinding("copy-mismatch", Severity::kError, std::move(msg), {odd, common});
+    if (majority) f.expected = common->c().surface;
+    f.details["copies_agreeing"] = std::to_string(common_n);
+    f.details["copies_differing"] = std::to_string(odd_n);
+    if (!apart.empty()) f.details["ratio"] = apart.substr(std::string("×").size());
+    out->push_back(std::move(f));
+  };
   for (auto& [mask, variants] : by_mask) {
     if (variants.size() < 2) continue;
     // A short formulaic sentence ("营收达\x01。") may recur in unrelated
@@ -205,45 +236,58 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       for (auto& [key, slot] : values) ranked.push_back(slot);
       std::stable_sort(ranked.begin(), ranked.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
-      const Item* common = ranked[0].second;
-      // The common value's article days, sorted once (0: undated).
-      std::vector<int> common_days;
-      common_days.reserve(common->copies.size());
-      for (const StoredClaim* b : common->copies) common_days.push_back(ArticleDay(*b));
-      std::sort(common_days.begin(), common_days.end());
-      const bool common_undated = !common_days.empty() && common_days.front() == 0;
       for (size_t r = 1; r < ranked.size(); ++r) {
-        const Item* odd = ranked[r].second;
-        // Copies appear within days of each other; the same sentence a year
-        // later with a new figure is a new report (monthly statistics).
-        // An undated copy on either side counts as close.
-        bool close = common_undated;
-        for (const StoredClaim* a : odd->copies) {
-          if (close) break;
-          int da = ArticleDay(*a);
-          auto it = std::lower_bound(common_days.begin(), common_days.end(), da - 31);
-          close = da == 0 || (it != common_days.end() && *it <= da + 31);
-        }
-        if (!close) continue;
-        bool majority = ranked[0].first > ranked[r].first;
-        std::string apart = Apart(odd->c(), common->c());
-        std::string msg = fmt::format(
-            "the same sentence appears in {} copies but states {} in {} and {} in {}{}",
-            ranked[0].first + ranked[r].first, odd->c().surface, odd->sc->path,
-            common->c().surface, common->sc->path,
-            apart.empty() ? "" : fmt::format(" ({} apart)", apart));
-        if (majority) {
-          msg += fmt::format("; {} of the copies say {}", ranked[0].first, common->c().surface);
-        }
-        Finding f = MakeFinding("copy-mismatch", Severity::kError, std::move(msg), {odd, common});
-        if (majority) f.expected = common->c().surface;
-        f.details["copies_agreeing"] = std::to_string(ranked[0].first);
-        f.details["copies_differing"] = std::to_string(ranked[r].first);
-        if (!apart.empty()) f.details["ratio"] = apart.substr(std::string("×").size());
-        out->push_back(std::move(f));
+        report(ranked[r].second, ranked[r].first, ranked[0].second, ranked[0].first);
       }
     }
     if (!any) ++ctx.consistent;
+  }
+  // A garbled figure can change how many claims its sentence holds (a range
+  // 2.5万至4万 copied as 2.5亿至4万 reads as two figures), so the copies share
+  // no mask above. They still share their text with every written figure
+  // masked (Item::twin); between articles that share another sentence, the
+  // first figure whose text differs names the claims to compare.
+  std::vector<std::pair<uint64_t, size_t>> twins;  // (twin, index into hashed)
+  for (size_t k = 0; k < hashed.size(); ++k) {
+    twins.emplace_back(ctx.sentences[hashed[k].second][0]->twin, k);
+  }
+  std::sort(twins.begin(), twins.end());
+  for (size_t i = 0; i < twins.size();) {
+    size_t j = i;
+    while (j < twins.size() && twins[j].first == twins[i].first) ++j;
+    // The first variants only, as above: a guard, not a search of all pairs.
+    constexpr size_t kMaxTwinScan = 16;
+    for (size_t a = i; a < j && a < i + kMaxTwinScan; ++a) {
+      for (size_t b = a + 1; b < j && b < i + kMaxTwinScan; ++b) {
+        auto [ha, sa] = hashed[twins[a].second];
+        auto [hb, sb] = hashed[twins[b].second];
+        if (ha == hb) continue;  // the same claims in both: compared above
+        std::span<const Item* const> ia = ctx.sentences[sa], ib = ctx.sentences[sb];
+        const std::string& ta = ia[0]->c().sentence;
+        const std::string& tb = ib[0]->c().sentence;
+        Figures fa = FiguresOf(ta), fb = FiguresOf(tb);
+        if (fa.spans.size() != fb.spans.size()) continue;
+        size_t k = 0;
+        auto text = [](const std::string& t, std::pair<uint32_t, uint32_t> span) {
+          return FoldText(std::string_view(t).substr(span.first, span.second - span.first));
+        };
+        while (k < fa.spans.size() && text(ta, fa.spans[k]) == text(tb, fb.spans[k])) ++k;
+        if (k == fa.spans.size()) continue;
+        auto holder = [](std::span<const Item* const> items, std::pair<uint32_t, uint32_t> span) {
+          for (const Item* it : items) {
+            if (it->offset <= span.first && span.second <= it->offset + it->c().surface.size()) return it;
+          }
+          return static_cast<const Item*>(nullptr);
+        };
+        const Item* x = holder(ia, fa.spans[k]);
+        const Item* y = holder(ib, fb.spans[k]);
+        if (!x || !y || ValueKey(x->c()) == ValueKey(y->c()) || !copies(ta, tb)) continue;
+        ++ctx.groups_compared;
+        if (CopyCount(x) < CopyCount(y)) std::swap(x, y);
+        report(y, CopyCount(y), x, CopyCount(x));
+      }
+    }
+    i = j;
   }
 }
 

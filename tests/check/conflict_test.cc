@@ -1,5 +1,8 @@
 // value-conflict and copy-mismatch: one firing case each, and the traps that
 // must stay quiet (sentences are ours; the figures follow public reporting).
+#include <set>
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "check/check_test_util.h"
@@ -139,6 +142,30 @@ TEST_CASE("value-conflict: a garbled copy's other figures are not compared acros
   auto f = Of(r, "magnitude-slip");
   REQUIRE(f.size() == 1);
   CHECK(f[0].claims[0].claim.surface == "2.5亿");
+}
+
+TEST_CASE("copy-mismatch: a garbled range that now reads as two figures", "[check][conflict]") {
+  // 2.5万至4万 copied as 2.5亿至4万: the copy's sentence holds two claims where
+  // the original holds one, and the original's entity is lost too. Only
+  // between articles that share another sentence.
+  const char* good = "据知情人士透露，基于Hopper的H100芯片成本在2.5万至4万美元之间，整个系统更贵。";
+  const char* bad = "据知情人士透露，基于Hopper的H100芯片成本在2.5亿至4万美元之间，整个系统更贵。";
+  const char* shared = "另据统计，这家公司去年一共售出了大约50万颗同类芯片，远超市场的预期。";
+  for (bool related : {true, false}) {
+    Corpus c;
+    c.Claim("a.txt", good, "2.5万至4万美元", "25000..40000 USD m=cost");
+    c.Claim("b.txt", bad, "2.5亿", "250000000 USD m=cost");
+    c.Claim("b.txt", bad, "4万美元", "40000 USD m=cost");
+    c.Claim("a.txt", shared, "50万颗", "500000 count m=sales");
+    if (related) c.Claim("b.txt", shared, "50万颗", "500000 count m=sales");
+    auto f = Of(c.Run(), "copy-mismatch");
+    INFO(related);
+    REQUIRE(f.size() == (related ? 1u : 0u));
+    if (!related) continue;
+    // One copy each: neither is the majority, so either may come first.
+    std::set<std::string> surfaces{f[0].claims[0].claim.surface, f[0].claims[1].claim.surface};
+    CHECK(surfaces == std::set<std::string>{"2.5亿", "2.5万至4万美元"});
+  }
 }
 
 TEST_CASE("copy-mismatch: a copy in Traditional script with full-width digits", "[check][conflict]") {
