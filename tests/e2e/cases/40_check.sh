@@ -39,3 +39,13 @@ expect 0 '1 finding below --min-severity warning not shown' -- "$bin" check --co
 expect 1 'info copy-mismatch' -- "$bin" check --config quiet.toml --fail-on info
 expect 0 'usage: claims check' -- "$bin" help check
 cd "$work"
+
+# A copy that shifts one of two equal years in a sentence: the store keeps
+# no sentence start for dates, so the second 2022年 must still be found at
+# its own place, not at the first one.
+cd "$work" && mkdir -p years && cd years
+printf '行业回顾\n\n这一轮热潮始于2022年末、2023年初，示例公司的营收随之增长了约20%%。\n' > x.txt
+printf '行业回顾\n\n这一轮热潮始于2022年末、2022年初，示例公司的营收随之增长了约20%%。\n' > y.txt
+expect 0 'ingested 2 articles' -- "$bin" ingest x.txt y.txt
+expect 1 '^warning period-shift .*' -- "$bin" check
+expect 1 '「2023年」 \(x\.txt:3, 2023\) in one copy and 「2022年」 \(y\.txt:3, 2022\)' -- "$bin" check
