@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -170,6 +171,34 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
                              return a.byte_start == b.byte_start;
                            }),
                locs.end());
+  }
+  // Copies of an article (syndication, a copy with a figure garbled) repeat
+  // its lone letters in the same sentences: one finding names them all.
+  // Key: each letter with its sentence's text, figures masked (a garbled
+  // figure in that sentence does not make it another), and its place among
+  // the sentence's lone letters.
+  using Key = std::vector<std::tuple<uint64_t, char, uint32_t>>;
+  std::map<Key, std::vector<size_t>> copies;
+  std::vector<const std::vector<size_t>*> copies_of(by_article.size());
+  for (size_t k = 0; k < by_article.size(); ++k) {
+    Key key;
+    uint64_t twin = 0;
+    uint32_t nth = 0;
+    const std::vector<Location>& locs = by_article[k].second;
+    for (size_t i = 0; i < locs.size(); ++i) {
+      bool same = i > 0 && locs[i].sentence_start == locs[i - 1].sentence_start;
+      if (!same) twin = FiguresOf(locs[i].sentence).twin;
+      nth = same ? nth + 1 : 0;
+      key.emplace_back(twin, locs[i].surface[0], nth);
+    }
+    std::vector<size_t>& group = copies[std::move(key)];
+    group.push_back(k);
+    copies_of[k] = &group;  // map nodes stay put
+  }
+  for (size_t k = 0; k < by_article.size(); ++k) {
+    const std::vector<size_t>& group = *copies_of[k];
+    if (group.front() != k) continue;  // reported with the first copy
+    std::vector<Location>& locs = by_article[k].second;
     std::set<char> letters;
     for (const Location& l : locs) letters.insert(l.surface[0]);
     std::string known;
@@ -194,6 +223,12 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
         "{}: {} stands alone {} time{} ({}) where the corpus names models {}: the model "
         "numbers look lost",
         locs[0].path, shown, locs.size(), locs.size() == 1 ? "" : "s", where, known);
+    if (group.size() > 1) {
+      f.message += fmt::format("; the same in {} other cop{}:", group.size() - 1, group.size() == 2 ? "y" : "ies");
+      for (size_t g = 1; g < group.size() && g <= 3; ++g) f.message += " " + by_article[group[g]].second[0].path;
+      if (group.size() > 4) f.message += fmt::format(" and {} more", group.size() - 4);
+      f.details["copies"] = std::to_string(group.size());
+    }
     f.details["letters"] = std::string(letters.begin(), letters.end());
     f.details["known_models"] = known;
     f.details["occurrences"] = std::to_string(locs.size());

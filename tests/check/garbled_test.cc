@@ -56,6 +56,26 @@ TEST_CASE("bare-model-letter: A and H where the corpus knows A100 and H100", "[c
   CHECK(l.sentence.substr(l.byte_start - l.sentence_start, 1) == "A");
 }
 
+TEST_CASE("bare-model-letter: copies of an article make one finding", "[check][garbled]") {
+  // z.txt is x.txt republished with another figure changed: its lone letters
+  // stand in the same sentences, so one finding names both.
+  Corpus c;
+  c.Model("m.txt", "美国禁止向中国出口A100和H100。", "A100");
+  c.Model("m.txt", "美国禁止向中国出口A100和H100。", "H100");
+  for (const char* path : {"x.txt", "z.txt"}) {
+    c.Claim(path, "此前被禁的A、H芯片之外，又有约3款产品被限制。", "3款", "3 count q=approx");
+  }
+  c.Claim("x.txt", "新品的出货量预计为100万片。", "100万片", "1000000 count");
+  c.Claim("z.txt", "新品的出货量预计为10万片。", "10万片", "100000 count");
+  c.Claim("w.txt", "此前被禁的A、H芯片之外，还有别的。A卡也不行，约5款。", "5款", "5 count q=approx");
+  auto f = Of(c.Run(), "bare-model-letter");
+  REQUIRE(f.size() == 2);  // x.txt with its copy z.txt; w.txt (other sentences) on its own
+  const Finding& copied = f[0].details.count("copies") ? f[0] : f[1];
+  CHECK(copied.details.at("copies") == "2");
+  CHECK(copied.message.find("the same in 1 other copy:") != std::string::npos);
+  CHECK(copied.locations.size() == 2);
+}
+
 TEST_CASE("malformed-number: misplaced separators and two decimal points", "[check][garbled]") {
   Corpus c;
   c.Claim("a.txt", "公司营收为1,00亿元，利润增长5%。", "5%", "5 % k=change d=+");
