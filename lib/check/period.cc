@@ -151,33 +151,50 @@ bool IsYearValue(std::string_view v) {
 // ("去年" + "10月" -> "去年10月", "2019年" + "10月" -> 2019-10): the extractor
 // may report them as two spans.
 // Built once per run (both period rules read it).
-const std::deque<std::pair<Location, Mention>>& DateMentions(Context& ctx) {
+using DateList = std::vector<const std::pair<Location, Mention>*>;
+
+const DateList& DateMentions(Context& ctx) {
   if (ctx.date_mentions) return *ctx.date_mentions;
-  std::vector<const std::pair<Location, Mention>*> dates;
-  for (const auto& lm : ctx.mentions) {
-    if (lm.second.type == Mention::Type::kDate) dates.push_back(&lm);
+  // By (article hash, offset); the hash as its rank, a pair of integers.
+  const std::vector<uint32_t> rank = ArticleRanksByHash(ctx);
+  struct Keyed {
+    uint32_t article, start;
+    const std::pair<Location, Mention>* lm;
+  };
+  std::vector<Keyed> keyed;
+  for (size_t k = 0; k < ctx.mentions.size(); ++k) {
+    const auto& lm = ctx.mentions[k];
+    if (lm.second.type == Mention::Type::kDate) {
+      keyed.push_back({rank[ctx.mention_article[k]], lm.first.byte_start, &lm});
+    }
   }
-  std::sort(dates.begin(), dates.end(), [](const auto* a, const auto* b) {
-    return std::tie(a->first.article_hash, a->first.byte_start) <
-           std::tie(b->first.article_hash, b->first.byte_start);
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return std::tie(a.article, a.start) < std::tie(b.article, b.start);
   });
-  std::deque<std::pair<Location, Mention>> out;
+  std::vector<const std::pair<Location, Mention>*> dates;
+  dates.reserve(keyed.size());
+  for (const Keyed& k : keyed) dates.push_back(k.lm);
+  DateList out;
+  out.reserve(dates.size());
   for (size_t i = 0; i < dates.size(); ++i) {
-    std::pair<Location, Mention> cur = *dates[i];
+    const std::pair<Location, Mention>& first = *dates[i];
     if (i + 1 < dates.size()) {
       const auto& next = *dates[i + 1];
-      if (next.first.article_hash == cur.first.article_hash &&
-          next.first.byte_start == cur.first.byte_end && IsYearValue(cur.second.value) &&
+      if (next.first.article_hash == first.first.article_hash &&
+          next.first.byte_start == first.first.byte_end && IsYearValue(first.second.value) &&
           next.second.value.rfind("--", 0) == 0 && next.second.value.size() >= 4) {
+        std::pair<Location, Mention>& cur = ctx.date_merged.emplace_back(first);
         cur.first.surface += next.first.surface;
         cur.first.byte_end = next.first.byte_end;
         cur.second.surface = cur.first.surface;
         cur.second.byte_end = next.first.byte_end;
         if (cur.second.value.rfind("rel:", 0) != 0) cur.second.value += next.second.value.substr(1, 3);
+        out.push_back(&cur);  // a deque's elements stay put as it grows
         ++i;
+        continue;
       }
     }
-    out.push_back(std::move(cur));
+    out.push_back(&first);
   }
   // The store keeps no sentence start for a mention: where a sentence names
   // the same date twice (始于2022年末、2022年初), the k-th mention of an
@@ -202,14 +219,14 @@ const std::deque<std::pair<Location, Mention>>& DateMentions(Context& ctx) {
 
 // Copies of one sentence that differ only in a date's year: the strongest
 // evidence of a shifted year (a garbled syndicated copy).
-void CopiedDates(Context& ctx, const std::deque<std::pair<Location, Mention>>& mentions,
-                 std::vector<Finding>* out) {
+void CopiedDates(Context& ctx, const DateList& mentions, std::vector<Finding>* out) {
   struct Dated {
     const Location* loc;
     int year;
   };
   std::map<std::string, std::vector<Dated>> by_mask;
-  for (const auto& [loc, m] : mentions) {
+  for (const auto* lm : mentions) {
+    const auto& [loc, m] = *lm;
     if (loc.sentence.size() < 24) continue;
     size_t at = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
     if (at == std::string::npos || at + loc.surface.size() > loc.sentence.size() ||
@@ -254,12 +271,13 @@ void CopiedDates(Context& ctx, const std::deque<std::pair<Location, Mention>>& m
 }  // namespace
 
 void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
-  const std::deque<std::pair<Location, Mention>>& mentions = DateMentions(ctx);
+  const DateList& mentions = DateMentions(ctx);
   std::vector<DateRef> dates;
   // Verbatim copies of one dated sentence count once (the smallest hash).
   std::map<std::tuple<std::string_view, std::string_view, int>, size_t> copies;
   CopiedDates(ctx, mentions, out);
-  for (const auto& [loc, m] : mentions) {
+  for (const auto* lm : mentions) {
+    const auto& [loc, m] = *lm;
     DateRef d;
     if (!Resolve(loc, m, ctx, &d) || d.month == 0) continue;
     auto [slot, fresh] = copies.try_emplace({loc.sentence, loc.surface, d.year}, dates.size());
@@ -328,8 +346,9 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
 }
 
 void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
-  const std::deque<std::pair<Location, Mention>>& mentions = DateMentions(ctx);
-  for (const auto& [loc, m] : mentions) {
+  const DateList& mentions = DateMentions(ctx);
+  for (const auto* lm : mentions) {
+    const auto& [loc, m] = *lm;
     size_t at = loc.sentence.find(loc.surface);
     if (at == std::string::npos) continue;
     std::string_view before = std::string_view(loc.sentence).substr(0, at);

@@ -246,12 +246,27 @@ Rational RelativeGap(const Range<Rational>& a, const Range<Rational>& b) {
   return (high.lo - low.hi) / scale;
 }
 
+std::vector<uint32_t> ArticleRanksByHash(const Context& ctx) {
+  const std::vector<std::string_view>& hashes = ctx.article_hashes;
+  std::vector<uint32_t> by_hash(hashes.size()), rank(hashes.size());
+  for (uint32_t k = 0; k < by_hash.size(); ++k) by_hash[k] = k;
+  std::sort(by_hash.begin(), by_hash.end(), [&](uint32_t a, uint32_t b) { return hashes[a] < hashes[b]; });
+  for (uint32_t r = 0; r < by_hash.size(); ++r) rank[by_hash[r]] = r;
+  return rank;
+}
+
 int ArticleDay(const StoredClaim& sc) {
   const std::string& d = sc.article_date;
   if (d.size() < 10 || d[4] != '-' || d[7] != '-') return 0;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) if (d[i] < '0' || d[i] > '9') return 0;
-  int y = std::atoi(d.substr(0, 4).c_str()), m = std::atoi(d.substr(5, 2).c_str());
-  int day = std::atoi(d.substr(8, 2).c_str());
+  // Digits checked above: read them in place (copy-mismatch asks this of
+  // every copy of every compared figure, so no substrings here).
+  auto num = [&d](int at, int len) {
+    int v = 0;
+    for (int i = at; i < at + len; ++i) v = v * 10 + (d[i] - '0');
+    return v;
+  };
+  int y = num(0, 4), m = num(5, 2), day = num(8, 2);
   return y * 372 + (m - 1) * 31 + day;
 }
 

@@ -127,14 +127,21 @@ struct Context {
   std::vector<uint32_t> claim_article, mention_article;
   std::vector<std::string_view> article_hashes;
   // Date mentions with a year and the month right after it merged (period.cc),
-  // built on first use.
-  std::optional<std::deque<std::pair<Location, Mention>>> date_mentions;
+  // built on first use: pointers into `mentions`, or into date_merged for a
+  // merged pair (copying every date with its sentence held a second copy of
+  // half the mentions until the end of the run).
+  std::optional<std::vector<const std::pair<Location, Mention>*>> date_mentions;
+  std::deque<std::pair<Location, Mention>> date_merged;
   std::map<std::string, ArticleTime> article_time;  // by article hash
   int64_t groups_compared = 0;
   int64_t consistent = 0;
 };
 
 using RuleFn = void (*)(Context&, std::vector<Finding>*);
+
+// rank[id]: the place of article `id` (ctx.article_hashes) in hash order, so
+// a sort by article hash compares integers instead of 40-character strings.
+std::vector<uint32_t> ArticleRanksByHash(const Context& ctx);
 
 // The number of `sc`'s article; `sc` points into ctx.claims.
 inline uint32_t ArticleOf(const Context& ctx, const StoredClaim* sc) {

@@ -1,17 +1,27 @@
 #include "store/rows.h"
 
 #include <cstdlib>
+#include <utility>
 
 #include <fmt/format.h>
 
 namespace claims::store {
 namespace {
 
-Status ReadDecimal(const Statement& st, int col, std::string_view what, Decimal* out) {
+// `same_as`: a column read before whose text equals this one's parses to the
+// same value (most claims are one value: value_hi == value_lo).
+Status ReadDecimal(const Statement& st, int col, std::string_view what, Decimal* out,
+                   std::string* text_out = nullptr,
+                   std::pair<const std::string*, const Decimal*> same_as = {}) {
   std::string text = st.Text(col);
+  if (same_as.first && *same_as.first == text) {
+    *out = *same_as.second;
+    return Status::Ok();
+  }
   std::optional<Decimal> d = Decimal::Parse(text);
   if (!d) return Status::StoreError(fmt::format("stored {} '{}' is not an exact decimal", what, text));
   *out = *d;
+  if (text_out) *text_out = std::move(text);
   return Status::Ok();
 }
 
@@ -78,8 +88,9 @@ Status ReadClaim(const Statement& st, int first, Claim* c) {
   c->byte_end = U32(st, i++);
   c->line = U32(st, i++);
   c->surface = st.Text(i++);
-  Status s = ReadDecimal(st, i++, "value_lo", &c->value_lo);
-  if (s.ok()) s = ReadDecimal(st, i++, "value_hi", &c->value_hi);
+  std::string lo_text;
+  Status s = ReadDecimal(st, i++, "value_lo", &c->value_lo, &lo_text);
+  if (s.ok()) s = ReadDecimal(st, i++, "value_hi", &c->value_hi, nullptr, {&lo_text, &c->value_lo});
   if (s.ok()) s = ReadDecimal(st, i++, "precision", &c->precision);
   if (!s.ok()) return s;
   ++i;  // value_sort: derived, not read back
@@ -105,7 +116,7 @@ Status ReadClaim(const Statement& st, int first, Claim* c) {
   return Status::Ok();
 }
 
-void ReadMention(const Statement& st, int first, Location* loc, Mention* m) {
+void ReadMention(const Statement& st, int first, Location* loc, Mention* m, bool mention_sentence) {
   int i = first;
   m->type = st.Text(i++) == "model" ? Mention::Type::kModel : Mention::Type::kDate;
   m->byte_start = loc->byte_start = U32(st, i++);
@@ -113,7 +124,8 @@ void ReadMention(const Statement& st, int first, Location* loc, Mention* m) {
   m->line = loc->line = U32(st, i++);
   m->surface = loc->surface = st.Text(i++);
   m->value = st.Text(i++);
-  m->sentence = loc->sentence = st.Text(i++);
+  loc->sentence = st.Text(i++);
+  if (mention_sentence) m->sentence = loc->sentence;
 }
 
 }  // namespace claims::store

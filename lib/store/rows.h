@@ -44,8 +44,10 @@ Status ReadClaim(const Statement& st, int first, Claim* claim);
 inline constexpr std::string_view kMentionColumns =
     "m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, coalesce(s.text, '')";
 // Fills the mention and the Location fields it shares with it (not the
-// article's path and hash: the caller has those).
-void ReadMention(const Statement& st, int first, Location* loc, Mention* m);
+// article's path and hash: the caller has those). With !mention_sentence the
+// sentence goes to the Location only and Mention::sentence stays empty.
+void ReadMention(const Statement& st, int first, Location* loc, Mention* m,
+                 bool mention_sentence = true);
 
 }  // namespace claims::store
 

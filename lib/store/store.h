@@ -95,7 +95,8 @@ class Store {
   Result<std::vector<std::pair<Location, Mention>>> LoadMentions(const ClaimFilter& filter);
   // For the checker (store/check_load.cc, owned with lib/check): what
   // LoadClaims({}) and LoadMentions({}) return, the same rows in the same
-  // order, read in one pass each without sorting the whole table.
+  // order, read in one pass each without sorting the whole table; only
+  // Mention::sentence is left empty (the Location holds the sentence).
   Status LoadForCheck(std::vector<StoredClaim>* claims,
                       std::vector<std::pair<Location, Mention>>* mentions);
   // Streams claims one by one (export of large stores in constant memory).
