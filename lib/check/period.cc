@@ -196,22 +196,27 @@ const DateList& DateMentions(Context& ctx) {
     }
     out.push_back(&first);
   }
-  // The store keeps no sentence start for a mention: where a sentence names
+  // The store keeps no sentence start for a mention, and the period rules
+  // then find it at the first occurrence of its text. Where a sentence names
   // the same date twice (始于2022年末、2022年初), the k-th mention of an
-  // article with that sentence and surface is its k-th occurrence.
+  // article with that sentence and surface is its k-th occurrence: such a
+  // mention (rare) is copied with its sentence start set.
   std::map<std::pair<std::string_view, std::string_view>, size_t> seen;
   for (size_t i = 0; i < out.size(); ++i) {
-    if (i > 0 && out[i].first.article_hash != out[i - 1].first.article_hash) seen.clear();
-    Location& loc = out[i].first;
+    if (i > 0 && out[i]->first.article_hash != out[i - 1]->first.article_hash) seen.clear();
+    const Location& loc = out[i]->first;
     if (loc.sentence.empty() || loc.sentence_start != 0) continue;
     size_t k = seen[{loc.sentence, loc.surface}]++;
+    if (k == 0) continue;  // the first occurrence is where the rules look
     std::vector<size_t> at;
     for (size_t p = loc.sentence.find(loc.surface); p != std::string::npos; p = loc.sentence.find(loc.surface, p + 1)) {
       at.push_back(p);
     }
-    if (at.empty()) continue;
-    size_t pos = at[k % at.size()];
-    if (pos <= loc.byte_start) loc.sentence_start = static_cast<uint32_t>(loc.byte_start - pos);
+    size_t pos = at.empty() ? std::string::npos : at[k % at.size()];
+    if (pos == std::string::npos || pos == 0 || pos > loc.byte_start) continue;
+    std::pair<Location, Mention>& fixed = ctx.date_merged.emplace_back(*out[i]);
+    fixed.first.sentence_start = static_cast<uint32_t>(loc.byte_start - pos);
+    out[i] = &fixed;
   }
   ctx.date_mentions = std::move(out);
   return *ctx.date_mentions;
