@@ -73,8 +73,9 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   for (const FileEntry& f : files) {
     progress_.files_total += 1;
     progress_.bytes_total += f.size;
-    if (!f.jsonl) file_paths_.push_back(f.path);  // sorted, as `files` is
+    if (!f.jsonl) file_path_hashes_.push_back(std::hash<std::string>()(f.path));
   }
+  std::sort(file_path_hashes_.begin(), file_path_hashes_.end());
   {
     // A large load, or a first one, is faster without the checker's indexes.
     std::lock_guard<std::mutex> lock(store_mu_);
@@ -95,7 +96,7 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   std::vector<std::thread> workers;
   for (int i = 0; i < jobs; ++i) workers.emplace_back([this] { Work(); });
   std::thread writer([this] { Write(); });
-  Read(files);
+  Read(&files);
   tasks_.Close();
   for (std::thread& t : workers) t.join();
   done_.Close();
@@ -112,33 +113,46 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   return summary_;
 }
 
-void Pipeline::Read(const std::vector<FileEntry>& files) {
-  for (const FileEntry& e : files) {
+void Pipeline::Read(std::vector<FileEntry>* files) {
+  for (FileEntry& e : *files) {
     if (aborted_) return;
-    if (e.jsonl) { ReadJsonl(e); continue; }
-    Result<store::ArticleRecord> stored = LookUp(e.path);
-    if (!stored.ok()) { Fail(stored.status()); return; }
-    const bool current = !stored->article.hash.empty() && stored->extractor_version >= options_.extractor_version;
-    if (current && stored->size == e.size && stored->mtime_ns == e.mtime_ns) {
-      Account([&] { ++summary_.unchanged; ++progress_.unchanged; ++progress_.files_done; progress_.bytes_done += e.size; });
-      continue;
+    bool go_on = true;
+    if (e.jsonl) {
+      ReadJsonl(e);
+    } else {
+      go_on = ReadFile(e);
     }
-    Result<std::string> bytes = ReadWholeFile(e.path, options_.max_article_bytes);
-    if (!bytes.ok()) {
-      Report({e.path, bytes.status().message(), -1});
-      Account([&] { ++progress_.files_done; progress_.bytes_done += e.size; });
-      continue;
-    }
-    Task t;
-    t.path = e.path;
-    t.size = e.size;
-    t.mtime_ns = e.mtime_ns;
-    t.bytes = std::move(bytes).value();
-    t.stored_hash = current ? stored->article.hash : "";
-    t.budget = ReserveFor(static_cast<int64_t>(t.bytes.size()));
-    if (!budget_.Acquire(t.budget)) return;
-    tasks_.Push(std::move(t));
+    // Done with the entry: its path's memory goes back now rather than at
+    // the end of the run, so a long list does not add to the peak.
+    std::string().swap(e.path);
+    if (!go_on) return;
   }
+}
+
+bool Pipeline::ReadFile(const FileEntry& e) {
+  Result<store::ArticleRecord> stored = LookUp(e.path);
+  if (!stored.ok()) { Fail(stored.status()); return false; }
+  const bool current = !stored->article.hash.empty() && stored->extractor_version >= options_.extractor_version;
+  if (current && stored->size == e.size && stored->mtime_ns == e.mtime_ns) {
+    Account([&] { ++summary_.unchanged; ++progress_.unchanged; ++progress_.files_done; progress_.bytes_done += e.size; });
+    return true;
+  }
+  Result<std::string> bytes = ReadWholeFile(e.path, options_.max_article_bytes);
+  if (!bytes.ok()) {
+    Report({e.path, bytes.status().message(), -1});
+    Account([&] { ++progress_.files_done; progress_.bytes_done += e.size; });
+    return true;
+  }
+  Task t;
+  t.path = e.path;
+  t.size = e.size;
+  t.mtime_ns = e.mtime_ns;
+  t.bytes = std::move(bytes).value();
+  t.stored_hash = current ? stored->article.hash : "";
+  t.budget = ReserveFor(static_cast<int64_t>(t.bytes.size()));
+  if (!budget_.Acquire(t.budget)) return false;
+  tasks_.Push(std::move(t));
+  return true;
 }
 
 Result<store::ArticleRecord> Pipeline::LookUp(const std::string& path) {
@@ -202,7 +216,9 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
 }
 
 std::string Pipeline::ClaimJsonlKey(const std::string& key, int stream) {
-  if (std::binary_search(file_paths_.begin(), file_paths_.end(), key)) {
+  // By hash: a JSONL id whose hash equals a file path's (1 in 2^64 a pair)
+  // would be refused as if it named the file.
+  if (std::binary_search(file_path_hashes_.begin(), file_path_hashes_.end(), std::hash<std::string>()(key))) {
     return "names a file of this ingest; the file is kept";
   }
   auto [it, inserted] = seen_keys_.emplace(std::hash<std::string>()(key), stream);
