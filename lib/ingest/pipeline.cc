@@ -31,14 +31,16 @@ namespace claims::ingest::internal {
 namespace {
 
 // The budget bounds what is in memory from read to commit: an article's
-// bytes, then its claims and mentions, which in news text take about 15
-// times the bytes (a 624-byte Claim and its strings per ~60 bytes of text).
-// The reader reserves the expected amount, so a writer that falls behind
-// stops the reader before memory grows; the worker corrects it to the real
-// size (RecordBytes) after analysis.
-constexpr int64_t kExpectedExpansion = 16;
-
-int64_t ReserveFor(int64_t bytes) { return (bytes + 1) * (1 + kExpectedExpansion); }
+// bytes, then its claims and mentions. The reader reserves the expected
+// amount, so a writer that falls behind stops the reader before memory
+// grows; the worker corrects it to the real size (RecordBytes) after
+// analysis. Claim-dense text takes about 16 times its bytes (a 624-byte
+// Claim and its strings per ~60 bytes of text), news text at its usual
+// density 2.5 times (bench corpora, gen_corpus.py --figures 1 and 0.15):
+// Pipeline::ReserveFor starts at kMaxExpansion and then follows what the
+// run's articles have taken.
+constexpr double kMaxExpansion = 16;
+constexpr int64_t kLearnAfterBytes = int64_t{1} << 20;
 
 int64_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? static_cast<int64_t>(s.capacity()) + 1 : 0; }
 
@@ -63,6 +65,22 @@ int64_t ByteOffsetIn(const std::string& message) {
 }
 
 }  // namespace
+
+double ExpectedExpansion(int64_t analyzed_bytes, int64_t record_bytes) {
+  // A quarter above the run's average so far, for articles denser than it.
+  // Reserving 16 times for news text let the reader hold only a fifth of
+  // the text the budget allows, so the workers could run dry while the
+  // writer committed a batch.
+  if (analyzed_bytes < kLearnAfterBytes) return kMaxExpansion;
+  const double ratio = static_cast<double>(record_bytes) / static_cast<double>(analyzed_bytes);
+  return std::clamp(1.25 * ratio, 1.0, kMaxExpansion);
+}
+
+int64_t Pipeline::ReserveFor(int64_t bytes) const {
+  const double expansion = ExpectedExpansion(analyzed_bytes_.load(std::memory_order_relaxed),
+                                             record_bytes_.load(std::memory_order_relaxed));
+  return static_cast<int64_t>(static_cast<double>(bytes + 1) * (1 + expansion));
+}
 
 Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   std::vector<std::string> globs = options_.globs;
@@ -279,6 +297,8 @@ void Pipeline::Work() {
     art.script = a.article.script;
     d.budget = RecordBytes(r);
     budget_.Resize(t.budget, d.budget);
+    analyzed_bytes_.fetch_add(static_cast<int64_t>(t.bytes.size()), std::memory_order_relaxed);
+    record_bytes_.fetch_add(d.budget, std::memory_order_relaxed);
     // Progress moves as articles are analysed; the summary counts commits.
     Account([&] {
       if (d.is_file) ++progress_.files_done;

@@ -16,6 +16,11 @@
 
 namespace claims::ingest::internal {
 
+// How many bytes of claims and mentions (RecordBytes) to expect per byte of
+// an article, from what the run has analysed so far: 16 until 1 MB has
+// been analysed, then 1.25 times the run's ratio, from 1 to 16.
+double ExpectedExpansion(int64_t analyzed_bytes, int64_t record_bytes);
+
 struct Task {
   std::string path;
   std::string bytes;
@@ -55,6 +60,8 @@ class Pipeline {
   // "" when `key` (a JSONL id, or STREAM:LINE) is new to this run; else why
   // the line is skipped. Reader thread only.
   std::string ClaimJsonlKey(const std::string& key, int stream);
+  // The budget to hold for an article of `bytes` until it is analysed.
+  int64_t ReserveFor(int64_t bytes) const;
   void Work();
   void Write();
   Status Flush(std::vector<Done>* batch);
@@ -99,6 +106,8 @@ class Pipeline {
   Progress progress_;
   Status fatal_;
   std::atomic<bool> aborted_{false};
+  // Article bytes analysed and the RecordBytes they became (workers add).
+  std::atomic<int64_t> analyzed_bytes_{0}, record_bytes_{0};
   // Drop the checker's indexes for a first load, or when many files changed
   // (a full batch), not for a handful of edits to a large store.
   bool bulk_ = false, store_was_empty_ = false, indexes_dropped_ = false;
