@@ -1,11 +1,11 @@
--- The claims store's CURRENT schema (version 2), for reading. Not executed by
+-- The claims store's CURRENT schema (version 3), for reading. Not executed by
 -- the binary: the store is built from migrations/*.sql, and a test checks
 -- that this file equals the result of applying every migration to an empty
 -- database (compared through sqlite_master, white space and comments aside).
 -- docs/store.md explains the tables.
 
 PRAGMA application_id = 1131179379;  -- "Clms"
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE articles (
   id                INTEGER PRIMARY KEY,
@@ -18,7 +18,7 @@ CREATE TABLE articles (
   date              TEXT NOT NULL DEFAULT '',   -- "2024-03-19" when known
   date_source       TEXT NOT NULL DEFAULT '',   -- jsonl front-matter text flag ''
   url               TEXT NOT NULL DEFAULT '',
-  script            TEXT NOT NULL DEFAULT '' CHECK (script IN ('Hans', 'Hant', '')),
+  script            TEXT NOT NULL DEFAULT '' CHECK (script = 'Hans' OR script = 'Hant' OR script = ''),
   ingested_at       TEXT NOT NULL,              -- UTC, "2024-03-19T11:57:53Z"
   extractor_version INTEGER NOT NULL
 );

@@ -31,14 +31,16 @@ namespace claims::ingest::internal {
 namespace {
 
 // The budget bounds what is in memory from read to commit: an article's
-// bytes, then its claims and mentions, which in news text take about 15
-// times the bytes (a 624-byte Claim and its strings per ~60 bytes of text).
-// The reader reserves the expected amount, so a writer that falls behind
-// stops the reader before memory grows; the worker corrects it to the real
-// size (RecordBytes) after analysis.
-constexpr int64_t kExpectedExpansion = 16;
-
-int64_t ReserveFor(int64_t bytes) { return (bytes + 1) * (1 + kExpectedExpansion); }
+// bytes, then its claims and mentions. The reader reserves the expected
+// amount, so a writer that falls behind stops the reader before memory
+// grows; the worker corrects it to the real size (RecordBytes) after
+// analysis. Claim-dense text takes about 16 times its bytes (a 624-byte
+// Claim and its strings per ~60 bytes of text), news text at its usual
+// density 2.5 times (bench corpora, gen_corpus.py --figures 1 and 0.15):
+// Pipeline::ReserveFor starts at kMaxExpansion and then follows what the
+// run's articles have taken.
+constexpr double kMaxExpansion = 16;
+constexpr int64_t kLearnAfterBytes = int64_t{1} << 20;
 
 int64_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? static_cast<int64_t>(s.capacity()) + 1 : 0; }
 
@@ -64,6 +66,22 @@ int64_t ByteOffsetIn(const std::string& message) {
 
 }  // namespace
 
+double ExpectedExpansion(int64_t analyzed_bytes, int64_t record_bytes) {
+  // A quarter above the run's average so far, for articles denser than it.
+  // Reserving 16 times for news text let the reader hold only a fifth of
+  // the text the budget allows, so the workers could run dry while the
+  // writer committed a batch.
+  if (analyzed_bytes < kLearnAfterBytes) return kMaxExpansion;
+  const double ratio = static_cast<double>(record_bytes) / static_cast<double>(analyzed_bytes);
+  return std::clamp(1.25 * ratio, 1.0, kMaxExpansion);
+}
+
+int64_t Pipeline::ReserveFor(int64_t bytes) const {
+  const double expansion = ExpectedExpansion(analyzed_bytes_.load(std::memory_order_relaxed),
+                                             record_bytes_.load(std::memory_order_relaxed));
+  return static_cast<int64_t>(static_cast<double>(bytes + 1) * (1 + expansion));
+}
+
 Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   std::vector<std::string> globs = options_.globs;
   if (globs.empty()) {
@@ -73,8 +91,9 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   for (const FileEntry& f : files) {
     progress_.files_total += 1;
     progress_.bytes_total += f.size;
-    if (!f.jsonl) file_paths_.push_back(f.path);  // sorted, as `files` is
+    if (!f.jsonl) file_path_hashes_.push_back(std::hash<std::string>()(f.path));
   }
+  std::sort(file_path_hashes_.begin(), file_path_hashes_.end());
   {
     // A large load, or a first one, is faster without the checker's indexes.
     std::lock_guard<std::mutex> lock(store_mu_);
@@ -95,7 +114,7 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   std::vector<std::thread> workers;
   for (int i = 0; i < jobs; ++i) workers.emplace_back([this] { Work(); });
   std::thread writer([this] { Write(); });
-  Read(files);
+  Read(&files);
   tasks_.Close();
   for (std::thread& t : workers) t.join();
   done_.Close();
@@ -112,33 +131,46 @@ Result<Summary> Pipeline::Run(std::span<const std::string> inputs) {
   return summary_;
 }
 
-void Pipeline::Read(const std::vector<FileEntry>& files) {
-  for (const FileEntry& e : files) {
+void Pipeline::Read(std::vector<FileEntry>* files) {
+  for (FileEntry& e : *files) {
     if (aborted_) return;
-    if (e.jsonl) { ReadJsonl(e); continue; }
-    Result<store::ArticleRecord> stored = LookUp(e.path);
-    if (!stored.ok()) { Fail(stored.status()); return; }
-    const bool current = !stored->article.hash.empty() && stored->extractor_version >= options_.extractor_version;
-    if (current && stored->size == e.size && stored->mtime_ns == e.mtime_ns) {
-      Account([&] { ++summary_.unchanged; ++progress_.unchanged; ++progress_.files_done; progress_.bytes_done += e.size; });
-      continue;
+    bool go_on = true;
+    if (e.jsonl) {
+      ReadJsonl(e);
+    } else {
+      go_on = ReadFile(e);
     }
-    Result<std::string> bytes = ReadWholeFile(e.path, options_.max_article_bytes);
-    if (!bytes.ok()) {
-      Report({e.path, bytes.status().message(), -1});
-      Account([&] { ++progress_.files_done; progress_.bytes_done += e.size; });
-      continue;
-    }
-    Task t;
-    t.path = e.path;
-    t.size = e.size;
-    t.mtime_ns = e.mtime_ns;
-    t.bytes = std::move(bytes).value();
-    t.stored_hash = current ? stored->article.hash : "";
-    t.budget = ReserveFor(static_cast<int64_t>(t.bytes.size()));
-    if (!budget_.Acquire(t.budget)) return;
-    tasks_.Push(std::move(t));
+    // Done with the entry: its path's memory goes back now rather than at
+    // the end of the run, so a long list does not add to the peak.
+    std::string().swap(e.path);
+    if (!go_on) return;
   }
+}
+
+bool Pipeline::ReadFile(const FileEntry& e) {
+  Result<store::ArticleRecord> stored = LookUp(e.path);
+  if (!stored.ok()) { Fail(stored.status()); return false; }
+  const bool current = !stored->article.hash.empty() && stored->extractor_version >= options_.extractor_version;
+  if (current && stored->size == e.size && stored->mtime_ns == e.mtime_ns) {
+    Account([&] { ++summary_.unchanged; ++progress_.unchanged; ++progress_.files_done; progress_.bytes_done += e.size; });
+    return true;
+  }
+  Result<std::string> bytes = ReadWholeFile(e.path, options_.max_article_bytes);
+  if (!bytes.ok()) {
+    Report({e.path, bytes.status().message(), -1});
+    Account([&] { ++progress_.files_done; progress_.bytes_done += e.size; });
+    return true;
+  }
+  Task t;
+  t.path = e.path;
+  t.size = e.size;
+  t.mtime_ns = e.mtime_ns;
+  t.bytes = std::move(bytes).value();
+  t.stored_hash = current ? stored->article.hash : "";
+  t.budget = ReserveFor(static_cast<int64_t>(t.bytes.size()));
+  if (!budget_.Acquire(t.budget)) return false;
+  tasks_.Push(std::move(t));
+  return true;
 }
 
 Result<store::ArticleRecord> Pipeline::LookUp(const std::string& path) {
@@ -202,7 +234,9 @@ void Pipeline::ReadJsonl(const FileEntry& e) {
 }
 
 std::string Pipeline::ClaimJsonlKey(const std::string& key, int stream) {
-  if (std::binary_search(file_paths_.begin(), file_paths_.end(), key)) {
+  // By hash: a JSONL id whose hash equals a file path's (1 in 2^64 a pair)
+  // would be refused as if it named the file.
+  if (std::binary_search(file_path_hashes_.begin(), file_path_hashes_.end(), std::hash<std::string>()(key))) {
     return "names a file of this ingest; the file is kept";
   }
   auto [it, inserted] = seen_keys_.emplace(std::hash<std::string>()(key), stream);
@@ -263,6 +297,8 @@ void Pipeline::Work() {
     art.script = a.article.script;
     d.budget = RecordBytes(r);
     budget_.Resize(t.budget, d.budget);
+    analyzed_bytes_.fetch_add(static_cast<int64_t>(t.bytes.size()), std::memory_order_relaxed);
+    record_bytes_.fetch_add(d.budget, std::memory_order_relaxed);
     // Progress moves as articles are analysed; the summary counts commits.
     Account([&] {
       if (d.is_file) ++progress_.files_done;

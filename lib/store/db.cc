@@ -140,6 +140,17 @@ Status Statement::Run() {
   return Status::Ok();
 }
 
+Status Statement::RunToRebind() {
+  for (;;) {
+    Result<bool> r = Step();
+    if (!r.ok()) { Reset(); return r.status(); }
+    if (!*r) break;
+  }
+  sqlite3_reset(stmt_);
+  bind_error_ = 0;
+  return Status::Ok();
+}
+
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

@@ -43,6 +43,12 @@ class Statement {
   Result<bool> Step();
   // Steps to completion (INSERT/UPDATE/DELETE) and resets for reuse.
   Status Run();
+  // Run() for a statement whose every parameter is bound again before it
+  // next runs (the bulk inserts): rewinds without clearing the bindings,
+  // which for a 32-row INSERT's 800 parameters cost 4% of a save. No-copy
+  // bindings are left pointing at text that may be gone; SQLite reads a
+  // binding only when the statement runs, and by then it is replaced.
+  Status RunToRebind();
   // Clears the bindings and rewinds, ready for new binds.
   void Reset();
 

@@ -29,11 +29,20 @@ std::string Placeholders(int n);
 // The same columns with a table prefix: "c.byte_start, c.byte_end, ...".
 std::string Prefixed(std::string_view columns, std::string_view prefix);
 
+// The text BindClaim makes for a claim's exact values ("5931000000").
+struct ClaimText {
+  std::string lo, hi, precision;
+};
+
 // Binds the claim's columns to parameters first .. first+22 (not the
 // sentence). Exact values are written as canonical decimal text, value_sort
 // as value_lo's double. `claim` must outlive the statement's next Reset (its
-// strings are not copied).
-void BindClaim(Statement* st, int first, const Claim& claim);
+// strings are not copied). With `text`, the decimals' text is made there and
+// not copied either (so `text` must outlive the Reset too): the bulk insert
+// keeps one per row of its statement.
+void BindClaim(Statement* st, int first, const Claim& claim, ClaimText* text = nullptr);
+// The double nearest to `d`, the same as strtod of d.ToString() (value_sort).
+double SortKey(const Decimal& d, const std::string& text);
 // Reads the claim columns starting at result column `first`, then the
 // sentence's text at first+23. A value that is not a decimal is a
 // kStoreError (the file was edited by hand or is damaged).

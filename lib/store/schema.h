@@ -32,7 +32,8 @@ Status Migrate(Db* db);
 
 // sqlite_master in a comparable form: one line per table/index/trigger/view,
 // sorted, "index claims_by_article: CREATE INDEX claims_by_article ON
-// claims(article_id)", with comments dropped and white space normalised.
+// claims(article_id)", with comments, white space and identifiers' double
+// quotes dropped.
 Result<std::string> DumpSchema(Db* db);
 // The normalisation DumpSchema applies to each statement (exposed for tests).
 std::string NormalizeSql(std::string_view sql);

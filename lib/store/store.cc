@@ -159,8 +159,10 @@ static Status DeleteArticles(StoreImpl* impl, const std::string& path, const std
 // Rows go in kRowsPerInsert at a time ("INSERT ... VALUES (...), (...), ..."),
 // the rest one by one: each statement run has a fixed cost (about as much as
 // two claim rows). Rows are collected over a whole batch of articles, so few
-// go one by one. bind(st, first_parameter, row) binds one row; what it binds
-// without copying must live until the run.
+// go one by one. bind(st, first_parameter, row) binds every parameter of one
+// row (the statements keep their bindings between runs); what it binds
+// without copying must live until the run. The rows of one run are
+// i .. i+kRowsPerInsert-1 with i a multiple of kRowsPerInsert, or one row.
 constexpr int kRowsPerInsert = 32;
 
 template <typename BindRow>
@@ -177,7 +179,7 @@ Status InsertRows(StoreImpl* impl, Statement* one, Statement* many, const std::s
     if (!st.ok()) return st.status();
     for (; i + kRowsPerInsert <= count; i += kRowsPerInsert) {
       for (int k = 0; k < kRowsPerInsert; ++k) bind(*st, 1 + k * params, i + k);
-      Status s = (*st)->Run();
+      Status s = (*st)->RunToRebind();
       if (!s.ok()) return s;
     }
   }
@@ -186,7 +188,7 @@ Status InsertRows(StoreImpl* impl, Statement* one, Statement* many, const std::s
     if (!st.ok()) return st.status();
     for (; i < count; ++i) {
       bind(*st, 1, i);
-      Status s = (*st)->Run();
+      Status s = (*st)->RunToRebind();
       if (!s.ok()) return s;
     }
   }
@@ -279,11 +281,13 @@ static Status InsertQueued(StoreImpl* impl, std::span<const ArticleRecord> recor
   if (!s.ok()) return s;
   static const std::string kClaimInsert =
       fmt::format("INSERT INTO claims (article_id, {}, sentence_id)", kClaimColumns);
+  // The decimals' text of the rows of one run, bound without a copy.
+  std::vector<ClaimText> text(kRowsPerInsert);
   s = InsertRows(impl, &impl->insert_claim, &impl->insert_claims, kClaimInsert, 2 + kClaimColumnCount,
                  b.claims.size(), [&](Statement* st, int first, size_t i) {
                    const StoreImpl::Batch::Child& row = b.claims[i];
                    st->Bind(first, row.article_id);
-                   BindClaim(st, first + 1, records[row.record].claims[row.index]);
+                   BindClaim(st, first + 1, records[row.record].claims[row.index], &text[i % kRowsPerInsert]);
                    BindSentenceId(st, first + 1 + kClaimColumnCount, row.sentence_id);
                  });
   if (!s.ok()) return s;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "ingest/pipeline.h"
 #include "ingest/temp_dir.h"
 
 namespace claims::ingest {
@@ -253,6 +254,16 @@ TEST_CASE("a tiny memory budget and many threads give the same store", "[ingest]
   CHECK(s.claims == 80);
   CHECK(h.Contents().size() == 40);
   CHECK(h.Contents()[39] == "f39.txt: 39% 40%");
+}
+
+TEST_CASE("the reader's reservation follows the run's own claim density", "[ingest]") {
+  using internal::ExpectedExpansion;
+  const int64_t mb = int64_t{1} << 20;
+  CHECK(ExpectedExpansion(0, 0) == 16);                 // nothing seen yet: as dense as it gets
+  CHECK(ExpectedExpansion(mb - 1, 3 * (mb - 1)) == 16);  // too little to go by
+  CHECK(ExpectedExpansion(10 * mb, 25 * mb) == Approx(3.125));  // news text: 2.5x, plus a quarter
+  CHECK(ExpectedExpansion(2 * mb, 40 * mb) == 16);       // claim-dense text: capped
+  CHECK(ExpectedExpansion(4 * mb, 0) == 1);              // no claims at all: the bytes at least
 }
 
 TEST_CASE("a newer extractor version re-extracts unchanged files", "[ingest]") {

@@ -130,6 +130,37 @@ TEST_CASE("a version-1 store is migrated in place: each sentence stored once, no
   CHECK(*DumpSchema(&db.value()) == *DumpSchema(&fresh.value()));
 }
 
+TEST_CASE("migration 3 rebuilds articles without deleting claims, even on a connection with foreign keys on",
+          "[store][schema]") {
+  testing::TempDir dir;
+  const std::string path = dir / "claims.db";
+  WriteVersion1Store(path);
+  Result<Db> db = Db::Open(path, Db::Options());
+  REQUIRE(db.ok());
+  // Up to version 2 only, then on to the current version with foreign keys
+  // on: dropping the old articles table must not cascade to the claims.
+  REQUIRE(db->Exec("BEGIN").ok());
+  REQUIRE(db->Exec(Migrations()[1].contents).ok());
+  REQUIRE(db->Exec("PRAGMA user_version = 2; COMMIT").ok());
+  REQUIRE(db->Exec("PRAGMA foreign_keys = ON").ok());
+  REQUIRE(Migrate(&db.value()).ok());
+  CHECK(*db->QueryInt("PRAGMA user_version") == CurrentSchemaVersion());
+  CHECK(*db->QueryInt("PRAGMA foreign_keys") == 1);  // restored
+  CHECK(*db->QueryInt("SELECT count(*) FROM claims") == 4);
+  CHECK(*db->QueryInt("SELECT count(*) FROM mentions") == 2);
+  CHECK(*db->QueryInt("SELECT count(*) FROM articles WHERE path IN ('a.txt', 'b.txt')") == 2);
+  // The rewritten CHECK still refuses what the old one did.
+  CHECK(!db->Exec("UPDATE articles SET script = 'Latn' WHERE id = 1").ok());
+  CHECK(db->Exec("UPDATE articles SET script = 'Hant' WHERE id = 1").ok());
+  // The claims still belong to the (new) articles table: deleting an article
+  // cascades to its claims.
+  REQUIRE(db->Exec("DELETE FROM articles WHERE id = 2").ok());
+  CHECK(*db->QueryInt("SELECT count(*) FROM claims") == 3);
+  Result<Db> fresh = Db::Open(":memory:", Db::Options());
+  REQUIRE(Migrate(&fresh.value()).ok());
+  CHECK(*DumpSchema(&db.value()) == *DumpSchema(&fresh.value()));
+}
+
 TEST_CASE("a migration that fails leaves the store at its old version, untouched", "[store][schema]") {
   testing::TempDir dir;
   const std::string path = dir / "claims.db";

@@ -90,6 +90,9 @@ TEST_CASE("NormalizeSql ignores comments and white space but not content", "[sto
   CHECK(NormalizeSql("CREATE INDEX IF NOT EXISTS i ON t (a)") == "CREATE INDEX i ON t(a)");
   CHECK(NormalizeSql("CHECK (x IN ('a  b', 'c'))") == "CHECK(x IN('a  b','c'))");
   CHECK(NormalizeSql("a TEXT") != NormalizeSql("a INTEGER"));
+  // A table renamed by a migration is stored as CREATE TABLE "name".
+  CHECK(NormalizeSql("CREATE TABLE \"articles\" (a)") == "CREATE TABLE articles(a)");
+  CHECK(NormalizeSql("CHECK (x = '\"')") == "CHECK(x = '\"')");
 }
 
 }  // namespace

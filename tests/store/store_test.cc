@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,45 @@ TEST_CASE("values too precise for a double survive unchanged", "[store]") {
   REQUIRE(loaded.ok());
   REQUIRE(loaded->size() == std::size(values));
   for (size_t i = 0; i < std::size(values); ++i) CHECK((*loaded)[i].claim.value_lo.ToString() == values[i]);
+}
+
+// Rows go in 32 to an INSERT whose bindings stay between runs, the rest one
+// by one: a field left over from an earlier row or batch would show here.
+TEST_CASE("many rows over several batches: no field carries over from another row", "[store]") {
+  auto store = OpenMemory();
+  auto claim = [](int i, bool filled) {
+    const std::string v = std::to_string(i * 7) + "." + std::to_string(i % 10 + 1);
+    Claim c = MakeClaim(static_cast<uint32_t>(i * 20), "x", v.c_str(), v.c_str(), "%");
+    if (filled) {
+      c.value_hi = D(std::to_string(i * 7 + 100).c_str());
+      c.entity = "E" + std::to_string(i);
+      c.period = "2023";
+      c.sentence = "S" + std::to_string(i / 3);
+    }
+    return c;
+  };
+  std::vector<std::string> want;
+  for (int batch = 0; batch < 2; ++batch) {
+    std::vector<ArticleRecord> records;
+    for (int a = 0; a < 2; ++a) {
+      std::vector<Claim> claims;
+      // 70 then 33 claims an article: full INSERTs, then a tail of single rows.
+      for (int i = 0; i < (batch == 0 ? 70 : 33); ++i) claims.push_back(claim(i + 100 * a, (i + batch) % 2 == 0));
+      const std::string path = "b" + std::to_string(batch) + "a" + std::to_string(a) + ".txt";
+      for (const Claim& c : claims) want.push_back(path + " " + c.DebugString() + " " + c.entity + "|" + c.period + "|" + c.sentence);
+      records.push_back(MakeArticle(path, "h" + path, claims));
+    }
+    REQUIRE(store->SaveArticles(records).ok());
+  }
+  auto loaded = store->LoadClaims(ClaimFilter());
+  REQUIRE(loaded.ok());
+  std::vector<std::string> got;
+  for (const StoredClaim& c : *loaded) {
+    got.push_back(c.path + " " + c.claim.DebugString() + " " + c.claim.entity + "|" + c.claim.period + "|" + c.claim.sentence);
+  }
+  std::sort(want.begin(), want.end());
+  std::sort(got.begin(), got.end());
+  CHECK(got == want);
 }
 
 TEST_CASE("saving replaces by path and by content hash", "[store]") {
