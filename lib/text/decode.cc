@@ -75,7 +75,7 @@ std::string GuessEncoding(std::string_view bytes) {
 
 }  // namespace
 
-Status CheckUtf8Text(std::string_view bytes, size_t* bom_len) {
+Status CheckUtf8Text(std::string_view bytes, size_t* bom_len, bool known_valid) {
   *bom_len = 0;
   if (bytes.size() >= 3 && std::memcmp(bytes.data(), "\xEF\xBB\xBF", 3) == 0) *bom_len = 3;
   std::string_view body = bytes.substr(*bom_len);
@@ -88,6 +88,7 @@ Status CheckUtf8Text(std::string_view bytes, size_t* bom_len) {
     }
     return Status::BadInput(fmt::format("binary data (NUL byte at byte {})", at));
   }
+  if (known_valid) return Status::Ok();
   size_t bad = FindInvalidUtf8(body);
   if (bad == std::string_view::npos) return Status::Ok();
   bad += *bom_len;

@@ -48,6 +48,14 @@ TEST_CASE("CheckUtf8Text explains what it refuses", "[text]") {
   CHECK(st.message().find("GB18030") != std::string::npos);
 }
 
+TEST_CASE("CheckUtf8Text on bytes already known to be UTF-8 still refuses NUL and skips a BOM", "[text]") {
+  size_t bom = 0;
+  CHECK(CheckUtf8Text("\xEF\xBB\xBF正文", &bom, /*known_valid=*/true).ok());
+  CHECK(bom == 3);
+  // A JSON string's "\u0000" is valid UTF-8, but binary data to the analyzer.
+  CHECK(CheckUtf8Text(std::string("a\0b", 3), &bom, true).message() == "binary data (NUL byte at byte 1)");
+}
+
 TEST_CASE("CountLineEnds: LF, CRLF and a lone CR end one line each", "[text]") {
   struct { std::string_view in; size_t want; } cases[] = {
       {"", 0}, {"a\nb", 1}, {"a\r\nb", 1}, {"a\rb", 1}, {"a\r\r\nb\n\rc", 4}, {"\r", 1}, {"\n\n", 2},
