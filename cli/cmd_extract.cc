@@ -139,13 +139,15 @@ class Printer {
       records::AppendArticleRecords(&buf, a.article, Analyzer::kExtractorVersion, a.claims, a.mentions);
       std::fwrite(buf.data(), 1, buf.size(), out_);
     } else if (format_ == "jsonl") {
+      // Written in pieces of about 64 KB: a million claims in one article
+      // must not become one buffer.
       std::string buf;
+      report::ClaimJsonlWriter writer(a.article.path);
       for (const Claim& c : a.claims) {
-        buf.clear();
-        report::AppendClaimJson(&buf, a.article.path, c);
-        buf += '\n';
-        std::fwrite(buf.data(), 1, buf.size(), out_);
+        writer.Append(&buf, c);
+        if (buf.size() >= (64 << 10)) { std::fwrite(buf.data(), 1, buf.size(), out_); buf.clear(); }
       }
+      std::fwrite(buf.data(), 1, buf.size(), out_);
     } else if (format_ == "tsv") {
       if (!header_done_) { fmt::print(out_, "{}\n", report::ClaimTsvHeader()); header_done_ = true; }
       for (const Claim& c : a.claims) fmt::print(out_, "{}\n", report::ClaimTsvRow(a.article.path, c));

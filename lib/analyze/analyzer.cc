@@ -40,13 +40,13 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& option
 
 Result<AnalyzedArticle> Analyzer::Analyze(std::string_view bytes, const ArticleInput& input) const {
   size_t bom = 0;
-  Status st = text::CheckUtf8Text(bytes, &bom);
+  Status st = text::CheckUtf8Text(bytes, &bom, input.known_utf8);
   if (!st.ok()) return st;
   std::string_view body = bytes.substr(bom);
 
   AnalyzedArticle out;
   Article& a = out.article;
-  ingest::Metadata meta = ingest::ReadMetadata(body);
+  ingest::Metadata meta = input.metadata_read ? ingest::Metadata() : ingest::ReadMetadata(body);
   a.path = input.path;
   a.bytes = bytes.size();
   a.url = input.url.empty() ? meta.url : input.url;

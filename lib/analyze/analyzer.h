@@ -30,6 +30,10 @@ struct ArticleInput {
   // where the block starts, so offsets and lines are the stream's.
   uint32_t byte_base = 0;
   uint32_t line_base = 0;
+  // What the caller has already read from the bytes, so it is not read twice
+  // (ingest::MakeArticleInput sets both):
+  bool known_utf8 = false;     // valid UTF-8 already (a JSONL "text": json::Parse checks); NULs are still refused
+  bool metadata_read = false;  // title, date and url already hold what the text's own lines say (ReadMetadata)
 };
 
 struct AnalyzedArticle {

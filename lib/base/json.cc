@@ -224,17 +224,28 @@ class Parser {
   size_t pos_ = 0;
 };
 
+// The bytes AppendString must look at: those PlainRun(writing) stops for.
+struct SpecialBytes {
+  bool is[256] = {};
+  constexpr SpecialBytes() {
+    for (int c = 0; c < 0x20; ++c) is[c] = true;
+    is[static_cast<int>('"')] = is[static_cast<int>('\\')] = is[0x7F] = is[0xE2] = true;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
 }  // namespace
 
 void AppendString(std::string* out, std::string_view s) {
   out->push_back('"');
   size_t run = 0;
-  for (size_t i = PlainRun(s, 0, /*writing=*/true); i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    // Eight bytes at a time through long text, then byte by byte up to the
+    // next special byte: short values (units, names) take the byte loop.
+    i += PlainRun(s, i, /*writing=*/true);
+    while (i < s.size() && !kSpecial.is[static_cast<unsigned char>(s[i])]) ++i;
+    if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xE2) {
-      i += PlainRun(s, i + 1, /*writing=*/true);  // lands on the last plain byte
-      continue;
-    }
     const char* esc = nullptr;
     char buf[8];
     if (c == '"') esc = "\\\"";

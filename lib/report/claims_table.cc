@@ -61,47 +61,75 @@ std::string ClaimField(const Claim& c, std::string_view name) {
   return "";
 }
 
-void AppendClaimJson(std::string* out, std::string_view path, const Claim& c) {
-  // Written field by field straight into `out`: this runs once per claim on
-  // the extract hot path, so no per-field strings are built.
-  auto key = [out](std::string_view k) {
-    out->append(",\"");
-    out->append(k);
-    out->append("\":");
+namespace {
+
+// The fields of a claim's JSON object after "path" and before "sentence",
+// each with its leading comma. Written field by field straight into `out`:
+// this runs once per claim on the extract hot path, so no per-field strings
+// are built.
+void AppendClaimFields(std::string* out, const Claim& c) {
+  // `key` is the whole ',"name":' so that each key is one append.
+  auto number = [out](std::string_view key, uint32_t v) {
+    out->append(key);
+    fmt::format_int digits(v);
+    out->append(digits.data(), digits.size());
   };
-  auto text = [&](std::string_view k, std::string_view v) { key(k); json::AppendString(out, v); };
-  auto nullable = [&](std::string_view k, std::string_view v) {
-    key(k);
+  auto text = [out](std::string_view key, std::string_view v) {
+    out->append(key);
+    json::AppendString(out, v);
+  };
+  auto nullable = [out](std::string_view key, std::string_view v) {
+    out->append(key);
     if (v.empty()) out->append("null");  // unknown, not the empty string
     else json::AppendString(out, v);
   };
+  number(",\"byte_start\":", c.byte_start);
+  number(",\"byte_end\":", c.byte_end);
+  number(",\"line\":", c.line);
+  text(",\"surface\":", c.surface);
+  text(",\"value_lo\":", c.value_lo.ToString());
+  text(",\"value_hi\":", c.value_hi == c.value_lo ? c.value_lo.ToString() : c.value_hi.ToString());
+  text(",\"precision\":", c.precision.ToString());
+  text(",\"unit\":", c.unit);
+  text(",\"dimension\":", c.dimension);
+  nullable(",\"counted\":", c.counted);
+  text(",\"qualifier\":", QualifierName(c.qualifier));
+  text(",\"kind\":", KindName(c.kind));
+  nullable(",\"direction\":", DirectionName(c.direction));
+  nullable(",\"entity\":", c.entity);
+  nullable(",\"metric\":", c.metric);
+  nullable(",\"metric_word\":", c.metric_word);
+  nullable(",\"period\":", c.period);
+  nullable(",\"scope\":", c.scope);
+  nullable(",\"base\":", c.base);
+  nullable(",\"base_entity\":", c.base_entity);
+  out->append(",\"sentence\":");
+}
+
+}  // namespace
+
+void AppendClaimJson(std::string* out, std::string_view path, const Claim& c) {
   out->append("{\"path\":");
   json::AppendString(out, path);
-  key("byte_start");
-  out->append(std::to_string(c.byte_start));
-  key("byte_end");
-  out->append(std::to_string(c.byte_end));
-  key("line");
-  out->append(std::to_string(c.line));
-  text("surface", c.surface);
-  text("value_lo", c.value_lo.ToString());
-  text("value_hi", c.value_hi == c.value_lo ? c.value_lo.ToString() : c.value_hi.ToString());
-  text("precision", c.precision.ToString());
-  text("unit", c.unit);
-  text("dimension", c.dimension);
-  nullable("counted", c.counted);
-  text("qualifier", QualifierName(c.qualifier));
-  text("kind", KindName(c.kind));
-  nullable("direction", DirectionName(c.direction));
-  nullable("entity", c.entity);
-  nullable("metric", c.metric);
-  nullable("metric_word", c.metric_word);
-  nullable("period", c.period);
-  nullable("scope", c.scope);
-  nullable("base", c.base);
-  nullable("base_entity", c.base_entity);
-  text("sentence", c.sentence);
+  AppendClaimFields(out, c);
+  json::AppendString(out, c.sentence);
   out->push_back('}');
+}
+
+ClaimJsonlWriter::ClaimJsonlWriter(std::string_view path) { json::AppendString(&path_json_, path); }
+
+void ClaimJsonlWriter::Append(std::string* out, const Claim& c) {
+  out->append("{\"path\":");
+  out->append(path_json_);
+  AppendClaimFields(out, c);
+  if (!has_sentence_ || c.sentence != sentence_) {
+    sentence_ = c.sentence;
+    sentence_json_.clear();
+    json::AppendString(&sentence_json_, c.sentence);
+    has_sentence_ = true;
+  }
+  out->append(sentence_json_);
+  out->append("}\n");
 }
 
 std::string ClaimTsvHeader() {

@@ -20,6 +20,21 @@ std::string ClaimField(const Claim& c, std::string_view name);
 
 // {"path":"a.txt","byte_start":10,...,"sentence":"..."} (no newline).
 void AppendClaimJson(std::string* out, std::string_view path, const Claim& c);
+
+// The same objects as JSON lines, for the claims of one article in text
+// order: the path is escaped once, and a sentence once for all the claims
+// in it (news has about two a sentence, and the sentence is most of a line).
+class ClaimJsonlWriter {
+ public:
+  explicit ClaimJsonlWriter(std::string_view path);
+  // AppendClaimJson(out, path, c) plus '\n'.
+  void Append(std::string* out, const Claim& c);
+
+ private:
+  std::string path_json_;
+  bool has_sentence_ = false;
+  std::string sentence_, sentence_json_;  // the last sentence, as is and escaped
+};
 std::string ClaimTsvHeader();
 // Tabs and newlines inside fields become spaces.
 std::string ClaimTsvRow(std::string_view path, const Claim& c);

@@ -22,7 +22,10 @@ size_t FindInvalidUtf8(std::string_view bytes);
 //   "invalid UTF-8 at byte 17 (looks like GB18030; convert with iconv -f GB18030 -t UTF-8)"
 //   "binary data (NUL byte at 1024)"
 // A leading UTF-8 BOM is allowed; `*bom_len` says how many bytes to skip.
-Status CheckUtf8Text(std::string_view bytes, size_t* bom_len);
+// `known_valid` is for bytes a reader has already checked as UTF-8 (a JSON
+// string: json::Parse refuses invalid UTF-8): only the BOM and NUL checks run,
+// since "\u0000" in a JSON string is valid UTF-8 but still binary data here.
+Status CheckUtf8Text(std::string_view bytes, size_t* bom_len, bool known_valid = false);
 
 // Line ends in text[begin, end): "\n", "\r\n" (one end) and a lone "\r"
 // (old Mac files), so line numbers match what an editor shows. A "\r" at

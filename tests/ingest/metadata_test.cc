@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "analyze/analyzer.h"
 #include "ingest/ingest.h"
 #include "ingest/sha1.h"
 
@@ -104,6 +105,43 @@ TEST_CASE("MakeArticleInput prefers JSONL fields, then the text, then --date", "
   in = MakeArticleInput("无日期的标题\n正文\n", "a.txt", nullptr, "");
   CHECK(in.date.empty());
   CHECK(in.date_source.empty());
+}
+
+TEST_CASE("MakeArticleInput tells the analyzer what it need not read again", "[ingest]") {
+  JsonlArticle j;
+  ArticleInput in = MakeArticleInput("标题\n正文\n", "id", &j, "");
+  CHECK(in.metadata_read);
+  CHECK(in.known_utf8);  // a JSONL text passed json::Parse's UTF-8 check
+  in = MakeArticleInput("标题\n正文\n", "a.txt", nullptr, "");
+  CHECK(in.metadata_read);
+  CHECK_FALSE(in.known_utf8);  // a file's bytes are checked by the analyzer
+}
+
+TEST_CASE("An article from a JSONL line is analysed as a file with the same text would be", "[ingest]") {
+  auto analyzer = Analyzer::Create({});
+  REQUIRE(analyzer.ok());
+  // Title and date from the text's own lines, read once by MakeArticleInput.
+  std::string text = "英伟达财报\n2024年2月21日\n英伟达营收221亿美元，同比增长265%。\n";
+  JsonlArticle j;
+  j.text = text;
+  auto from_jsonl = (*analyzer)->Analyze(text, MakeArticleInput(text, "x", &j, ""));
+  ArticleInput plain;
+  plain.path = "x";
+  auto from_file = (*analyzer)->Analyze(text, plain);
+  REQUIRE(from_jsonl.ok());
+  REQUIRE(from_file.ok());
+  CHECK(from_jsonl->article.title == "英伟达财报");
+  CHECK(from_jsonl->article.title == from_file->article.title);
+  CHECK(from_jsonl->article.date == "2024-02-21");
+  CHECK(from_jsonl->article.date == from_file->article.date);
+  CHECK(from_jsonl->article.date_source == from_file->article.date_source);
+  CHECK(from_jsonl->claims.size() == from_file->claims.size());
+  // "\u0000" in a JSONL text decodes to a NUL: still binary data.
+  std::string nul("a\0b", 3);
+  j.text = nul;
+  auto refused = (*analyzer)->Analyze(nul, MakeArticleInput(nul, "x", &j, ""));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().message() == "binary data (NUL byte at byte 1)");
 }
 
 }  // namespace

@@ -40,6 +40,21 @@ TEST_CASE("AppendClaimJson writes the extract contract in field order", "[report
                  "qualifier,kind,direction,entity,metric,metric_word,period,scope,base,base_entity,sentence");
 }
 
+TEST_CASE("ClaimJsonlWriter writes AppendClaimJson's lines, sentence shared or not", "[report]") {
+  Claim a = Sample(), b = Sample(), c = Sample();
+  b.byte_start = 30;
+  c.sentence = "另一句\t\"引号\"";
+  std::string want;
+  for (const Claim* x : {&a, &b, &c, &a}) {
+    AppendClaimJson(&want, "路径 1.txt", *x);
+    want += '\n';
+  }
+  ClaimJsonlWriter writer("路径 1.txt");
+  std::string got;
+  for (const Claim* x : {&a, &b, &c, &a}) writer.Append(&got, *x);
+  CHECK(got == want);
+}
+
 TEST_CASE("TSV rows flatten tabs and newlines; the table aligns wide characters", "[report]") {
   Claim c = Sample();
   std::string row = ClaimTsvRow("a.txt", c);

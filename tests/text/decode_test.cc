@@ -31,6 +31,23 @@ TEST_CASE("FindInvalidUtf8's three-byte fast path still checks both continuation
   }
 }
 
+TEST_CASE("FindInvalidUtf8's eight-byte steps find a bad byte at every alignment", "[text]") {
+  // Good text with every kind of character the word test sees: ASCII, CJK,
+  // the E0 and ED leads it leaves to the byte loop (U+0800, U+D7FF), a
+  // two-byte and a four-byte character.
+  const std::string good = "a中一\xE0\xA0\x80" "b，\xED\x9F\xBF\xC3\xA9\xF0\x9F\x98\x80 文字";
+  const std::string bad[] = {"\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xE4\x41\xAD", "\xE4\xB8\xC0", "\xFF"};
+  for (size_t cut = 0; cut <= good.size(); ++cut) {
+    std::string prefix = good.substr(0, cut);
+    if (FindInvalidUtf8(prefix) != std::string::npos) continue;  // cut inside a character
+    for (const std::string& b : bad) {
+      INFO(cut);
+      CHECK(FindInvalidUtf8(prefix + b + good + good) == prefix.size());
+    }
+    CHECK(FindInvalidUtf8(prefix + good + good) == std::string::npos);
+  }
+}
+
 TEST_CASE("CheckUtf8Text explains what it refuses", "[text]") {
   size_t bom = 0;
   CHECK(CheckUtf8Text("\xEF\xBB\xBF正文", &bom).ok());
@@ -46,6 +63,14 @@ TEST_CASE("CheckUtf8Text explains what it refuses", "[text]") {
   CHECK(st.code() == Status::Code::kBadInput);
   CHECK(st.message().rfind("invalid UTF-8 at byte 4", 0) == 0);  // the first 4 bytes happen to be valid UTF-8
   CHECK(st.message().find("GB18030") != std::string::npos);
+}
+
+TEST_CASE("CheckUtf8Text on bytes already known to be UTF-8 still refuses NUL and skips a BOM", "[text]") {
+  size_t bom = 0;
+  CHECK(CheckUtf8Text("\xEF\xBB\xBF正文", &bom, /*known_valid=*/true).ok());
+  CHECK(bom == 3);
+  // A JSON string's "\u0000" is valid UTF-8, but binary data to the analyzer.
+  CHECK(CheckUtf8Text(std::string("a\0b", 3), &bom, true).message() == "binary data (NUL byte at byte 1)");
 }
 
 TEST_CASE("CountLineEnds: LF, CRLF and a lone CR end one line each", "[text]") {

@@ -22,6 +22,21 @@ TEST_CASE("Normalize folds width and Traditional characters", "[text]") {
   }
 }
 
+TEST_CASE("Normalize folds a character at every alignment of its eight-byte steps", "[text]") {
+  // Runs of ASCII and of CJK that folds nothing, then a folding character
+  // (full-width, Traditional) at each offset, then more text.
+  for (size_t ascii = 0; ascii < 9; ++ascii) {
+    for (size_t cjk = 0; cjk < 3; ++cjk) {
+      std::string lead = std::string(ascii, 'a');
+      for (size_t k = 0; k < cjk; ++k) lead += "中";
+      INFO(lead);
+      NormalizedText n = Normalize(lead + "５營，x中文abcdefgh");
+      CHECK(n.utf8 == lead + "5营,x中文abcdefgh");
+      CHECK(n.had_traditional);
+    }
+  }
+}
+
 TEST_CASE("OffsetMap points normalised offsets back at the original bytes", "[text]") {
   std::string in = "增长５．２％，營收";  // full-width digits shrink from 3 bytes to 1
   NormalizedText n = Normalize(in);
