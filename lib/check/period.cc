@@ -200,13 +200,19 @@ const DateList& DateMentions(Context& ctx) {
   // then find it at the first occurrence of its text. Where a sentence names
   // the same date twice (始于2022年末、2022年初), the k-th mention of an
   // article with that sentence and surface is its k-th occurrence: such a
-  // mention (rare) is copied with its sentence start set.
-  std::map<std::pair<std::string_view, std::string_view>, size_t> seen;
+  // mention (rare) is copied with its sentence start set. A sentence's
+  // mentions are consecutive in offset order: `run` counts the surfaces of
+  // the current one.
+  std::vector<std::pair<std::string_view, size_t>> run;
   for (size_t i = 0; i < out.size(); ++i) {
-    if (i > 0 && out[i]->first.article_hash != out[i - 1]->first.article_hash) seen.clear();
     const Location& loc = out[i]->first;
+    if (i == 0 || loc.article_hash != out[i - 1]->first.article_hash || loc.sentence != out[i - 1]->first.sentence) {
+      run.clear();
+    }
     if (loc.sentence.empty() || loc.sentence_start != 0) continue;
-    size_t k = seen[{loc.sentence, loc.surface}]++;
+    auto same = std::find_if(run.begin(), run.end(), [&](const auto& r) { return r.first == loc.surface; });
+    size_t k = same == run.end() ? 0 : same->second++;
+    if (same == run.end()) run.emplace_back(loc.surface, 1);
     if (k == 0) continue;  // the first occurrence is where the rules look
     std::vector<size_t> at;
     for (size_t p = loc.sentence.find(loc.surface); p != std::string::npos; p = loc.sentence.find(loc.surface, p + 1)) {
