@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -337,21 +339,51 @@ CheckResult Run(std::span<const StoredClaim> claims,
   NumberArticles(&ctx);
   ArticleTimes(claims, mentions, &ctx);
 
-  std::vector<Finding> all;
-  for (const Rule& rule : kRules) {
-    if (options.disabled.count(std::string(rule.info.id))) continue;
-    if (!options.only.empty() && !options.only.count(std::string(rule.info.id))) continue;
-    std::vector<Finding> found;
-    rule.fn(ctx, &found);
-    for (Finding& f : found) {
-      f.family = std::string(rule.info.family);
-      auto sev = options.severity.find(f.rule);
-      if (sev != options.severity.end()) f.severity = sev->second;
-      f.fingerprint = Fingerprint(f);
+  // The rules run on two threads, this machine's two cores: those before
+  // kSecondThreadFrom here, the rest on a second thread. The only state
+  // rules build as they go is split with them (the level index: arithmetic
+  // rules, here; the merged date mentions: period rules, there), the two
+  // counters are atomic, and findings are kept per rule and joined in
+  // kRules order, so the output never depends on timing.
+  constexpr size_t kSecondThreadFrom = 6;
+  static_assert(kRules[kSecondThreadFrom].info.id == "price-vs-market-cap");
+  std::vector<std::vector<Finding>> found_by_rule(std::size(kRules));
+  auto run_rules = [&](size_t from, size_t to) {
+    for (size_t r = from; r < to; ++r) {
+      const Rule& rule = kRules[r];
+      if (options.disabled.count(std::string(rule.info.id))) continue;
+      if (!options.only.empty() && !options.only.count(std::string(rule.info.id))) continue;
+      std::vector<Finding>& found = found_by_rule[r];
+      rule.fn(ctx, &found);
+      for (Finding& f : found) {
+        f.family = std::string(rule.info.family);
+        auto sev = options.severity.find(f.rule);
+        if (sev != options.severity.end()) f.severity = sev->second;
+        f.fingerprint = Fingerprint(f);
+      }
+      // A rule's own order may follow hash tables; fingerprints make it canonical.
+      std::sort(found.begin(), found.end(),
+                [](const Finding& a, const Finding& b) { return a.fingerprint < b.fingerprint; });
     }
-    // A rule's own order may follow hash tables; fingerprints make it canonical.
-    std::sort(found.begin(), found.end(),
-              [](const Finding& a, const Finding& b) { return a.fingerprint < b.fingerprint; });
+  };
+  std::exception_ptr second_failed;
+  std::thread second([&] {
+    try {
+      run_rules(kSecondThreadFrom, std::size(kRules));
+    } catch (...) {
+      second_failed = std::current_exception();
+    }
+  });
+  try {
+    run_rules(0, kSecondThreadFrom);
+  } catch (...) {
+    second.join();
+    throw;
+  }
+  second.join();
+  if (second_failed) std::rethrow_exception(second_failed);
+  std::vector<Finding> all;
+  for (std::vector<Finding>& found : found_by_rule) {
     for (Finding& f : found) all.push_back(std::move(f));
   }
 
@@ -395,8 +427,8 @@ CheckResult Run(std::span<const StoredClaim> claims,
   for (const auto& [loc, m] : mentions) hashes.insert(loc.article_hash);
   s.articles = static_cast<int64_t>(hashes.size());
   s.claims = static_cast<int64_t>(claims.size());
-  s.groups_compared = ctx.groups_compared;
-  s.consistent = ctx.consistent;
+  s.groups_compared = ctx.groups_compared.load();
+  s.consistent = ctx.consistent.load();
   s.findings = static_cast<int64_t>(kept.size());
   for (const Finding& f : kept) {
     ++s.by_rule[f.rule];

@@ -5,6 +5,7 @@
 #define CLAIMS_CHECK_RULE_UTIL_H_
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -133,8 +134,9 @@ struct Context {
   std::optional<std::vector<const std::pair<Location, Mention>*>> date_mentions;
   std::deque<std::pair<Location, Mention>> date_merged;
   std::map<std::string, ArticleTime> article_time;  // by article hash
-  int64_t groups_compared = 0;
-  int64_t consistent = 0;
+  // Counted by rules on both of Run's threads.
+  std::atomic<int64_t> groups_compared = 0;
+  std::atomic<int64_t> consistent = 0;
 };
 
 using RuleFn = void (*)(Context&, std::vector<Finding>*);
