@@ -183,32 +183,49 @@ bool NamesPersonsCompany(std::string_view text, const Lexicon& lexicon, const Se
 
 void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory* memory) {
   memory->employers_learned = true;
-  std::vector<Token> tokens = ScanTokens(lexicon, text, 0, static_cast<uint32_t>(text.size()));
-  std::vector<std::pair<std::string, std::string>> seen;  // (person, company), every pairing
-  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
-    const Token& a = tokens[k];
-    const Token& b = tokens[k + 1];
-    if (IsType(a, lexicon, EntityType::kCompany) && IsType(b, lexicon, EntityType::kPerson) &&
+  // One pass over the article with the lexicon, keeping only the previous
+  // word: memory does not grow with the article, however many names it has.
+  struct Word {
+    size_t begin = 0, end = 0;
+    LexEntry entry;
+  };
+  auto type_of = [&lexicon](const Word& w, EntityType type) {
+    return w.entry.table == LexEntry::Table::kEntity && lexicon.entity(w.entry.index).type == type;
+  };
+  auto name = [&lexicon](const Word& w) { return lexicon.entity(w.entry.index).canonical; };
+  std::set<std::pair<std::string, std::string>> seen;  // (person, company), every pairing
+  Word a;
+  bool have_a = false;
+  for (size_t pos = 0; pos < text.size();) {
+    Word b;
+    size_t len = lexicon.Match(text, pos, &b.entry);
+    if (len == 0) {
+      pos += Utf8Len(static_cast<unsigned char>(text[pos]));
+      continue;
+    }
+    b.begin = pos;
+    b.end = pos += len;
+    if (b.entry.table == LexEntry::Table::kCue && b.entry.index == static_cast<int32_t>(Cue::kBlock)) continue;
+    if (have_a && type_of(a, EntityType::kCompany) && type_of(b, EntityType::kPerson) &&
         TitlesOnly(text, a.end, b.begin)) {
-      seen.emplace_back(lexicon.entity(b.entry.index).canonical, lexicon.entity(a.entry.index).canonical);
+      seen.emplace(name(b), name(a));
     }
     // 黄仁勋(英伟达创始人), 黄仁勋,英伟达CEO
-    if (IsType(a, lexicon, EntityType::kPerson) && IsType(b, lexicon, EntityType::kCompany) &&
+    if (have_a && type_of(a, EntityType::kPerson) && type_of(b, EntityType::kCompany) &&
         AtAny(text, a.end, {"(", ",", " "}) && b.begin - a.end <= 1) {
       size_t end = b.end;
       while (end < text.size() && text[end] != ')' && text[end] != ',' && end - b.end < 40) ++end;
-      if (end < text.size() && TitlesOnly(text, b.end, end)) {
-        seen.emplace_back(lexicon.entity(a.entry.index).canonical, lexicon.entity(b.entry.index).canonical);
-      }
+      if (end < text.size() && TitlesOnly(text, b.end, end)) seen.emplace(name(a), name(b));
     }
+    a = b;
+    have_a = true;
   }
-  std::sort(seen.begin(), seen.end());
-  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-  for (size_t i = 0; i < seen.size();) {
-    size_t j = i;
-    while (j < seen.size() && seen[j].first == seen[i].first) ++j;
-    if (j - i == 1) memory->employers.push_back(seen[i]);  // two companies: unknown
-    i = j;
+  for (auto it = seen.begin(); it != seen.end();) {
+    auto next = std::next(it);
+    bool alone = (next == seen.end() || next->first != it->first);
+    if (alone) memory->employers.push_back(*it);  // two companies: unknown
+    while (next != seen.end() && next->first == it->first) ++next;
+    it = next;
   }
 }
 

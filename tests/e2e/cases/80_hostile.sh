@@ -72,6 +72,22 @@ h80_line() {
 h80_check "a ${h80_line_mb} MB single line" h80_line
 rm -f line.txt
 
+# A 32 MB article full of names, and one 老黄的公司 that makes the context
+# read the whole article for who runs which company: memory stays a few times
+# the text (a token list of the article took 12 times its size).
+python3 -c '
+s = "老黄的公司市值约3万亿美元。" + "英伟达CEO黄仁勋与AMD CEO苏姿丰同台。" * 680000
+open("names.txt", "w").write(s)
+'
+h80_names() {
+  local got
+  got=$(${h80_time:+$h80_time -f %M -o names.rss} "$bin" extract --format tsv names.txt | tail -n +2 | cut -f15)
+  [[ $got == 英伟达 ]] || { echo "entity '$got', want 英伟达"; return 1; }
+  h80_rss_ok $((32 * 1024 * 5 + 200000)) names.rss
+}
+h80_check "a 32 MB article of names, read for a person's company" h80_names
+rm -f names.txt
+
 # Numbers of 100,000 digits and runs of 亿 are not quantities: no claim, no
 # crash, and the real figure beside them still comes out.
 python3 -c 'print("营收" + "7" * 100000 + "亿元，另一家营收5亿元。")' >digits.txt
