@@ -196,16 +196,8 @@ void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory*
   std::set<std::pair<std::string, std::string>> seen;  // (person, company), every pairing
   Word a;
   bool have_a = false;
-  for (size_t pos = 0; pos < text.size();) {
-    Word b;
-    size_t len = lexicon.Match(text, pos, &b.entry);
-    if (len == 0) {
-      pos += Utf8Len(static_cast<unsigned char>(text[pos]));
-      continue;
-    }
-    b.begin = pos;
-    b.end = pos += len;
-    if (b.entry.table == LexEntry::Table::kCue && b.entry.index == static_cast<int32_t>(Cue::kBlock)) continue;
+  ForEachWord(lexicon, text, 0, static_cast<uint32_t>(text.size()), [&](uint32_t begin, uint32_t end, LexEntry entry) {
+    Word b{begin, end, entry};
     if (have_a && type_of(a, EntityType::kCompany) && type_of(b, EntityType::kPerson) &&
         TitlesOnly(text, a.end, b.begin)) {
       seen.emplace(name(b), name(a));
@@ -213,13 +205,13 @@ void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory*
     // 黄仁勋(英伟达创始人), 黄仁勋,英伟达CEO
     if (have_a && type_of(a, EntityType::kPerson) && type_of(b, EntityType::kCompany) &&
         AtAny(text, a.end, {"(", ",", " "}) && b.begin - a.end <= 1) {
-      size_t end = b.end;
-      while (end < text.size() && text[end] != ')' && text[end] != ',' && end - b.end < 40) ++end;
-      if (end < text.size() && TitlesOnly(text, b.end, end)) seen.emplace(name(a), name(b));
+      size_t close = b.end;
+      while (close < text.size() && text[close] != ')' && text[close] != ',' && close - b.end < 40) ++close;
+      if (close < text.size() && TitlesOnly(text, b.end, close)) seen.emplace(name(a), name(b));
     }
     a = b;
     have_a = true;
-  }
+  });
   for (auto it = seen.begin(); it != seen.end();) {
     auto next = std::next(it);
     bool alone = (next == seen.end() || next->first != it->first);

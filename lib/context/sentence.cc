@@ -10,25 +10,12 @@ namespace claims::context {
 std::vector<Token> ScanTokens(const Lexicon& lexicon, std::string_view text, uint32_t begin,
                               uint32_t end) {
   std::vector<Token> out;
-  std::string_view bounded = text.substr(0, end);
-  size_t pos = begin;
-  while (pos < end) {
-    LexEntry entry;
-    size_t len = lexicon.Match(bounded, pos, &entry);
-    if (len > 0) {
-      bool block = entry.table == LexEntry::Table::kCue && entry.index == static_cast<int32_t>(Cue::kBlock);
-      if (!block) {
-        Token t;
-        t.begin = static_cast<uint32_t>(pos);
-        t.end = static_cast<uint32_t>(pos + len);
-        t.entry = entry;
-        out.push_back(std::move(t));
-      }
-      pos += len;
-    } else {
-      pos += Utf8Len(static_cast<unsigned char>(text[pos]));
-    }
-  }
+  ForEachWord(lexicon, text, begin, end, [&out](uint32_t b, uint32_t e, LexEntry entry) {
+    Token& t = out.emplace_back();
+    t.begin = b;
+    t.end = e;
+    t.entry = entry;
+  });
   return out;
 }
 

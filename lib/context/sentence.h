@@ -12,6 +12,7 @@
 #include "context/clause.h"
 #include "context/lexicon.h"
 #include "context/period.h"
+#include "context/text_util.h"
 
 namespace claims::context {
 
@@ -45,8 +46,27 @@ struct Sentence {
   std::vector<Target> targets;  // every claim in the sentence, in order
 };
 
-// Lexicon tokens of text[begin, end), longest match first, kBlock words
-// dropped. A word never crosses `end`.
+// Calls fn(begin, end, entry) for each lexicon word of text[begin, end),
+// longest match first, kBlock words dropped. A word never crosses `end`.
+template <class Fn>
+void ForEachWord(const Lexicon& lexicon, std::string_view text, uint32_t begin, uint32_t end, Fn&& fn) {
+  std::string_view bounded = text.substr(0, end);
+  size_t pos = begin;
+  while (pos < end) {
+    LexEntry entry;
+    size_t len = lexicon.Match(bounded, pos, &entry);
+    if (len == 0) {
+      pos += Utf8Len(static_cast<unsigned char>(text[pos]));
+      continue;
+    }
+    if (!(entry.table == LexEntry::Table::kCue && entry.index == static_cast<int32_t>(Cue::kBlock))) {
+      fn(static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + len), entry);
+    }
+    pos += len;
+  }
+}
+
+// ForEachWord's words as tokens.
 std::vector<Token> ScanTokens(const Lexicon& lexicon, std::string_view text, uint32_t begin,
                               uint32_t end);
 
