@@ -9,6 +9,7 @@
 #include <exception>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -145,21 +146,26 @@ void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
     ClassesByText(keyed, [&](uint32_t i) -> std::string_view { return claims[i].claim.sentence; },
                   [&](uint32_t i, uint32_t leader) { sentence_leader[i] = leader; });
   }
-  // Copies: same sentence and same surface (claims without a sentence are
-  // never copies).
+  // Copies: the same surface at the same place of the same sentence text
+  // (claims without a sentence are never copies). The place matters: "7倍，
+  // 训练速度是7倍" states two claims, not one claim twice.
   std::vector<uint32_t> copy_leader(n);
   {
     std::vector<std::pair<uint64_t, uint32_t>> keyed;
+    std::vector<size_t> offset(n);
     keyed.reserve(n);
     for (size_t i = 0; i < n; ++i) {
       copy_leader[i] = static_cast<uint32_t>(i);
       if (claims[i].claim.sentence.empty()) continue;
-      keyed.emplace_back(internal::Mix(sentence_leader[i], internal::HashText(claims[i].claim.surface)),
-                         static_cast<uint32_t>(i));
+      offset[i] = internal::OffsetInSentence(claims[i].claim);
+      uint64_t h = internal::Mix(sentence_leader[i], internal::HashText(claims[i].claim.surface));
+      keyed.emplace_back(internal::Mix(h, offset[i]), static_cast<uint32_t>(i));
     }
     ClassesByText(
         keyed,
-        [&](uint32_t i) { return std::make_pair(sentence_leader[i], std::string_view(claims[i].claim.surface)); },
+        [&](uint32_t i) {
+          return std::make_tuple(sentence_leader[i], offset[i], std::string_view(claims[i].claim.surface));
+        },
         [&](uint32_t i, uint32_t leader) { copy_leader[i] = leader; });
   }
   std::vector<Item>& items = ctx->items;

@@ -49,3 +49,13 @@ printf '行业回顾\n\n这一轮热潮始于2022年末、2022年初，示例公
 expect 0 'ingested 2 articles' -- "$bin" ingest x.txt y.txt
 expect 1 '^warning period-shift .*' -- "$bin" check
 expect 1 '「2023年」 \(x\.txt:3, 2023\) in one copy and 「2022年」 \(y\.txt:3, 2022\)' -- "$bin" check
+
+# One figure written twice in a sentence is two claims: a copy that changes
+# the second of "7倍 ... 4倍" into 7倍 is garbled, not a copy of the first.
+cd "$work" && mkdir -p twice && cd twice
+printf '芯片评测\n\n据厂商介绍，新款芯片的推理性能是上一代的7倍，训练速度是%s，能耗则下降了约三成。\n' 4倍 > x.txt
+printf '芯片评测\n\n据厂商介绍，新款芯片的推理性能是上一代的7倍，训练速度是%s，能耗则下降了约三成。\n' 7倍 > y.txt
+expect 0 'ingested 2 articles' -- "$bin" ingest x.txt y.txt
+expect 1 'states 7倍 in y\.txt and 4倍 in x\.txt' -- "$bin" check
+cd "$work"
+
