@@ -228,6 +228,19 @@ const DateList& DateMentions(Context& ctx) {
   return *ctx.date_mentions;
 }
 
+// The date's sentence with the date masked ("" when it is not in its
+// sentence or the sentence is too short to say two texts are copies).
+std::string MaskedSentence(const Location& loc) {
+  if (loc.sentence.size() < 24) return "";
+  size_t at = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
+  if (at == std::string::npos || at + loc.surface.size() > loc.sentence.size() ||
+      loc.sentence.compare(at, loc.surface.size(), loc.surface) != 0) {
+    return "";
+  }
+  std::string_view s = loc.sentence;
+  return FoldText(s.substr(0, at)) + '\x01' + FoldText(s.substr(at + loc.surface.size()));
+}
+
 // Copies of one sentence that differ only in a date's year: the strongest
 // evidence of a shifted year (a garbled syndicated copy).
 void CopiedDates(Context& ctx, const DateList& mentions, std::vector<Finding>* out) {
@@ -238,44 +251,60 @@ void CopiedDates(Context& ctx, const DateList& mentions, std::vector<Finding>* o
   std::map<std::string, std::vector<Dated>> by_mask;
   for (const auto* lm : mentions) {
     const auto& [loc, m] = *lm;
-    if (loc.sentence.size() < 24) continue;
-    size_t at = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
-    if (at == std::string::npos || at + loc.surface.size() > loc.sentence.size() ||
-        loc.sentence.compare(at, loc.surface.size(), loc.surface) != 0) {
-      continue;
-    }
+    std::string mask = MaskedSentence(loc);
+    if (mask.empty()) continue;
     DateRef d;
     if (!Resolve(loc, m, ctx, &d)) continue;
-    std::string_view s = loc.sentence;
-    std::string mask = FoldText(s.substr(0, at)) + '\x01' + FoldText(s.substr(at + loc.surface.size()));
     by_mask[std::move(mask)].push_back({&loc, d.year});
   }
   for (auto& [mask, dated] : by_mask) {
     if (dated.size() < 2) continue;
-    std::map<int, std::vector<const Location*>> by_year;
-    for (const Dated& d : dated) by_year[d.year].push_back(d.loc);
     ++ctx.groups_compared;
-    if (by_year.size() < 2) { ++ctx.consistent; continue; }
-    // Majority year first; each other year is one finding against it.
-    std::vector<std::pair<int, std::vector<const Location*>>> ranked(by_year.begin(), by_year.end());
+    // The copies' words for the date, each with the years they were read as.
+    // The same words read as other years only because the copies carry
+    // different dates of their own (a later reprint): the sentence itself
+    // was not changed, so the words, not the years, say which copy is odd.
+    struct Said {
+      std::vector<Dated> dated;
+      std::set<int> years;
+    };
+    std::map<std::string, Said> by_words;
+    for (const Dated& d : dated) {
+      Said& said = by_words[FoldText(d.loc->surface)];
+      said.dated.push_back(d);
+      said.years.insert(d.year);
+    }
+    std::vector<const Said*> ranked;
+    for (const auto& [words, said] : by_words) ranked.push_back(&said);
+    // The words most copies use first; each other wording that names none of
+    // their years is one finding against them.
     std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
-    const Location* common = ranked[0].second[0];
+                     [](const Said* a, const Said* b) { return a->dated.size() > b->dated.size(); });
+    const Said& common_said = *ranked[0];
+    bool consistent = true;
     for (size_t r = 1; r < ranked.size(); ++r) {
-      const Location* odd = ranked[r].second[0];
+      const Said& odd_said = *ranked[r];
+      bool shared = std::any_of(odd_said.years.begin(), odd_said.years.end(),
+                                [&](int y) { return common_said.years.count(y) > 0; });
+      if (shared) continue;
+      const Location* odd = odd_said.dated[0].loc;
+      const Location* common = common_said.dated[0].loc;
       if (odd->article_hash == common->article_hash) continue;
+      consistent = false;
+      const int odd_year = odd_said.dated[0].year, common_year = common_said.dated[0].year;
       Finding f;
       f.rule = "period-shift";
       f.severity = Severity::kWarning;
       f.message = fmt::format(
           "the same sentence dates it 「{}」 ({}:{}, {}) in one copy and 「{}」 ({}:{}, {}) in another",
-          odd->surface, odd->path, odd->line, ranked[r].first, common->surface, common->path,
-          common->line, ranked[0].first);
+          odd->surface, odd->path, odd->line, odd_year, common->surface, common->path,
+          common->line, common_year);
       f.locations = {*odd, *common};
-      f.details["years"] = fmt::format("{} vs {}", ranked[r].first, ranked[0].first);
+      f.details["years"] = fmt::format("{} vs {}", odd_year, common_year);
       f.details["copies"] = std::to_string(dated.size());
       out->push_back(std::move(f));
     }
+    if (consistent) ++ctx.consistent;
   }
 }
 
@@ -317,6 +346,9 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
         const DateRef& b = dates[members[y]];
         if (a.loc->article_hash == b.loc->article_hash) continue;
         if (a.loc->sentence == b.loc->sentence && a.loc->surface == b.loc->surface) continue;
+        // Copies of one sentence are CopiedDates' to judge, by their words.
+        std::string mask = MaskedSentence(*a.loc);
+        if (!mask.empty() && mask == MaskedSentence(*b.loc)) continue;
         auto pair = std::minmax(members[x], members[y]);
         if (!seen.insert(pair).second) continue;
         ++ctx.groups_compared;

@@ -59,3 +59,17 @@ expect 0 'ingested 2 articles' -- "$bin" ingest x.txt y.txt
 expect 1 'states 7倍 in y\.txt and 4倍 in x\.txt' -- "$bin" check
 cd "$work"
 
+# A reprint a year later reads the same 去年12月 as another year: the words
+# were not changed, so the copies do not disagree. A copy that says 前年12月
+# does (one finding, against the wording the other copies share).
+cd "$work" && mkdir -p reprint && cd reprint
+said='示例公司去年12月推出的新款服务器，在今年头两个月的出货量已经超过了上一代产品全年的水平。'
+printf '服务器出货\n2024-03-19 10:00:00\n\n%s\n' "$said" > p.txt
+printf '服务器出货（转载）\n2025-02-01 09:00:00\n\n%s\n' "$said" > q.txt
+expect 0 'ingested 2 articles' -- "$bin" ingest p.txt q.txt
+expect 0 'no findings$' -- "$bin" check --min-severity info
+printf '服务器出货\n2024-03-19 10:00:00\n\n%s\n' "${said/去年/前年}" > r.txt
+expect 0 'ingested 1 article' -- "$bin" ingest r.txt
+expect 1 '「前年12月」 \(r\.txt:4, 2022\) in one copy and 「去年12月」 \((p|q)\.txt:4, 202[34]\)' -- "$bin" check
+expect 1 ' 1 period shift$' -- "$bin" check --min-severity info
+cd "$work"
