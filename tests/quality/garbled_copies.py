@@ -3,8 +3,8 @@
 
 For every claim of ../shared/corpus/seeds/* whose surface has digits or 万/亿,
 each garbling that applies (a digit dropped, 万亿/亿/万 slipped, the decimal
-point moved one place, a percentage raised by 10) is made in a copy of the
-article. The original and the copy are ingested into a fresh store and
+point moved one place, a percentage raised by 10, the last digit changed) is
+made in a copy of the article. The original and the copy are ingested into a fresh store and
 checked. Two things must hold for every copy:
   - a finding at warning or above names the garbled claim (its path and
     byte offset in the copy);
@@ -49,6 +49,12 @@ def garblings(surface):
     if "%" in surface:
         whole, _, frac = num.partition(".")
         out.append(("percent", surface.replace(num, str(int(whole) + 10) + ("." + frac if frac else ""), 1)))
+    # A digit misread or mistyped: the last one, so 4倍 becomes 7倍 and
+    # 59.31 becomes 59.34.
+    last = digits[-1]
+    changed = num[:last] + str((int(num[last]) + 3) % 10) + num[last + 1:]
+    if not changed.startswith("0") or changed.startswith("0."):
+        out.append(("changed", surface.replace(num, changed, 1)))
     return out
 
 
