@@ -39,6 +39,17 @@ bool StatFile(const std::string& path, FileEntry* e, std::string* error) {
   return true;
 }
 
+// The path of an entry found under `root` (already normalized), as
+// NormalizePath would give it. The walk joins names (never "." or "..") to
+// the root with single slashes, so only a "." root leaves something to
+// tidy: its "./" prefix. NormalizePath for every file was a third of the
+// walk, which runs before any file is read (185K files per GB of news).
+std::string WalkedPath(const fs::path& entry, const std::string& root) {
+  std::string out = entry.generic_string();
+  if (root == "." && out.starts_with("./")) out.erase(0, 2);
+  return out;
+}
+
 }  // namespace
 
 std::span<const std::string_view> DefaultGlobs() { return kDefaultGlobs; }
@@ -90,7 +101,7 @@ std::vector<FileEntry> ExpandInputs(std::span<const std::string> inputs, std::sp
         continue;
       }
       if (is_dir || !entry.is_regular_file(type_ec) || !MatchesGlobs(name, globs)) continue;
-      FileEntry e{NormalizePath(entry.path().generic_string()), 0, 0, EndsWith(name, ".jsonl")};
+      FileEntry e{WalkedPath(entry.path(), path), 0, 0, EndsWith(name, ".jsonl")};
       std::string error;
       if (StatFile(e.path, &e, &error)) files.push_back(std::move(e)); else problem({e.path, error, -1});
     }
