@@ -3,8 +3,10 @@
 // read a line at a time so a stream of any size needs one article's memory.
 #include "ingest/sources.h"
 
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -116,32 +118,42 @@ std::vector<FileEntry> ExpandInputs(std::span<const std::string> inputs, std::sp
 }
 
 Result<std::string> ReadWholeFile(const std::string& path, int64_t max_bytes) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::IoError(fmt::format("cannot read: {}", std::strerror(errno)));
+  // open/read straight into the string, not stdio: fopen's buffer costs a
+  // malloc, an fstat and a copy per file, and ingest reads ~185K files per
+  // GB of news on one thread.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(fmt::format("cannot read: {}", std::strerror(errno)));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   std::string out;
   struct stat st;
-  if (::fstat(fileno(f), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) { std::fclose(f); return Status::IoError("is a directory"); }
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return Status::IoError("is a directory");
     if (st.st_size > max_bytes) {
-      std::fclose(f);
       return Status::BadInput(fmt::format("{} bytes is more than the {} MB limit for one article", st.st_size,
                                           max_bytes >> 20));
     }
-    out.reserve(static_cast<size_t>(st.st_size));
+    // One byte more than the size, so the read that finds the end needs no
+    // room of its own.
+    out.resize(static_cast<size_t>(st.st_size) + 1);
   }
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    out.append(buf, n);
-    if (static_cast<int64_t>(out.size()) > max_bytes) {
-      std::fclose(f);
+  size_t len = 0;
+  for (;;) {
+    if (len == out.size()) out.resize(std::max<size_t>(out.size() * 2, 1 << 16));
+    const ssize_t n = ::read(fd, out.data() + len, out.size() - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(fmt::format("read error at byte {}: {}", len, std::strerror(errno)));
+    }
+    if (n == 0) break;
+    len += static_cast<size_t>(n);
+    if (static_cast<int64_t>(len) > max_bytes) {
       return Status::BadInput(fmt::format("more than the {} MB limit for one article", max_bytes >> 20));
     }
   }
-  bool failed = std::ferror(f) != 0;
-  int err = errno;
-  std::fclose(f);
-  if (failed) return Status::IoError(fmt::format("read error at byte {}: {}", out.size(), std::strerror(err)));
+  out.resize(len);
   return out;
 }
 

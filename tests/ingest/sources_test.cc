@@ -134,6 +134,18 @@ TEST_CASE("ReadWholeFile reads bytes exactly and refuses oversized files", "[ing
   CHECK(missing.status().code() == Status::Code::kIoError);
   auto directory = ReadWholeFile(dir.path(), 1 << 20);
   CHECK(!directory.ok());
+  // Sizes around the read's buffer: empty, and larger than its first growth.
+  for (size_t size : {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{200001}}) {
+    INFO(size);
+    std::string text(size, 'x');
+    for (size_t i = 0; i < size; i += 997) text[i] = static_cast<char>('a' + i % 26);
+    auto got = ReadWholeFile(dir.Write("s.txt", text), 1 << 20);
+    REQUIRE(got.ok());
+    CHECK(*got == text);
+    if (size > 0) {
+      CHECK(ReadWholeFile(dir / "s.txt", static_cast<int64_t>(size) - 1).status().code() == Status::Code::kBadInput);
+    }
+  }
 }
 
 }  // namespace
