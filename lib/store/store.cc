@@ -245,11 +245,19 @@ static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r, uint32_t re
   // alike: an article quotes a sentence once however many figures, dates and
   // model names stand in it.
   b.sentence_ids.clear();
+  // Claims and mentions come in text order, so most stand in the sentence of
+  // the one before: comparing with it first spares hashing the sentence
+  // (hashing every one was 2% of a save).
+  std::string_view last_text;
+  int64_t last_id = 0;
   auto id_of = [&](std::string_view text) -> int64_t {
     if (text.empty()) return 0;
+    if (last_id != 0 && text == last_text) return last_id;
     auto [it, inserted] = b.sentence_ids.emplace(text, b.next_sentence_id);
     if (inserted) b.sentences.push_back({record, b.next_sentence_id++, article_id, text});
-    return it->second;
+    last_text = text;
+    last_id = it->second;
+    return last_id;
   };
   for (uint32_t i = 0; i < r.claims.size(); ++i) {
     b.claims.push_back({record, i, article_id, id_of(r.claims[i].sentence)});
