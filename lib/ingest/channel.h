@@ -3,6 +3,7 @@
 #ifndef CLAIMS_INGEST_CHANNEL_H_
 #define CLAIMS_INGEST_CHANNEL_H_
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -59,13 +60,30 @@ class Channel {
 // Acquire(n) waits until n more bytes fit under the limit, except that one
 // holder may always proceed when nothing else is held (so a single article
 // larger than the limit still goes through, alone). Cancel() wakes waiters.
+//
+// A waiter also waits for the budget to fall to its low-water mark (three
+// quarters of the limit). Workers shrink their estimates article by article;
+// waking the reader for each of them (a futex wake and two context switches
+// to read one file, then wait again) cost about as much CPU as reading the
+// files. Once woken below the mark, the reader reads files in a run.
 class ByteBudget {
  public:
   explicit ByteBudget(int64_t limit) : limit_(limit) {}
+  // Whether a request of n bytes may take from `used`: `waited` when it has
+  // had to wait (then it also needs used <= the low-water mark).
+  static bool MayTake(int64_t used, int64_t n, int64_t limit, bool waited) {
+    if (used == 0) return true;
+    return used + n <= limit && (!waited || used <= LowWater(limit));
+  }
   // false when cancelled.
   bool Acquire(int64_t n) {
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return cancelled_ || used_ == 0 || used_ + n <= limit_; });
+    if (!cancelled_ && !MayTake(used_, n, limit_, false)) {
+      ++waiting_;
+      smallest_wanted_ = std::min(smallest_wanted_, n);
+      cv_.wait(lock, [&] { return cancelled_ || MayTake(used_, n, limit_, true); });
+      if (--waiting_ == 0) smallest_wanted_ = INT64_MAX;
+    }
     if (cancelled_) return false;
     used_ += n;
     return true;
@@ -73,20 +91,8 @@ class ByteBudget {
   // Turns `from` held bytes into `to` without waiting (so it may go over the
   // limit): for an estimate replaced by what was really allocated. Acquire()
   // then waits until enough is released.
-  void Resize(int64_t from, int64_t to) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      used_ += to - from;
-    }
-    if (to < from) cv_.notify_all();
-  }
-  void Release(int64_t n) {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      used_ -= n;
-    }
-    cv_.notify_all();
-  }
+  void Resize(int64_t from, int64_t to) { Add(to - from); }
+  void Release(int64_t n) { Add(-n); }
   void Cancel() {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -96,10 +102,24 @@ class ByteBudget {
   }
 
  private:
+  static int64_t LowWater(int64_t limit) { return limit - limit / 4; }
+  // Wakes the waiters only when one of them may go on (the smallest request
+  // is enough to know).
+  void Add(int64_t delta) {
+    bool wake;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      used_ += delta;
+      wake = delta < 0 && waiting_ > 0 && MayTake(used_, smallest_wanted_, limit_, true);
+    }
+    if (wake) cv_.notify_all();
+  }
   std::mutex mu_;
   std::condition_variable cv_;
   int64_t limit_;
   int64_t used_ = 0;
+  int waiting_ = 0;
+  int64_t smallest_wanted_ = INT64_MAX;  // of the requests waiting (or of some gone since)
   bool cancelled_ = false;
 };
 

@@ -230,12 +230,12 @@ static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r, uint32_t re
       &impl->insert_article,
       "INSERT INTO articles (path, hash, bytes, size, mtime_ns, title, date, date_source, url, script, "
       "ingested_at, extractor_version) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins.ok()) return ins.status();
   const Article& a = r.article;
   (*ins)->Bind(1, a.path).Bind(2, a.hash).Bind(3, static_cast<int64_t>(a.bytes)).Bind(4, r.size);
   (*ins)->Bind(5, r.mtime_ns).Bind(6, a.title).Bind(7, a.date).Bind(8, a.date_source).Bind(9, a.url);
-  (*ins)->Bind(10, a.script).Bind(11, int64_t{r.extractor_version});
+  (*ins)->Bind(10, a.script).BindNoCopy(11, b.ingested_at).Bind(12, int64_t{r.extractor_version});
   s = (*ins)->Run();
   if (!s.ok()) return s;
   const int64_t article_id = impl->db.LastInsertId();
@@ -245,11 +245,19 @@ static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r, uint32_t re
   // alike: an article quotes a sentence once however many figures, dates and
   // model names stand in it.
   b.sentence_ids.clear();
+  // Claims and mentions come in text order, so most stand in the sentence of
+  // the one before: comparing with it first spares hashing the sentence
+  // (hashing every one was 2% of a save).
+  std::string_view last_text;
+  int64_t last_id = 0;
   auto id_of = [&](std::string_view text) -> int64_t {
     if (text.empty()) return 0;
+    if (last_id != 0 && text == last_text) return last_id;
     auto [it, inserted] = b.sentence_ids.emplace(text, b.next_sentence_id);
     if (inserted) b.sentences.push_back({record, b.next_sentence_id++, article_id, text});
-    return it->second;
+    last_text = text;
+    last_id = it->second;
+    return last_id;
   };
   for (uint32_t i = 0; i < r.claims.size(); ++i) {
     b.claims.push_back({record, i, article_id, id_of(r.claims[i].sentence)});
@@ -305,6 +313,16 @@ static Status InsertQueued(StoreImpl* impl, std::span<const ArticleRecord> recor
                     bind_mention);
 }
 
+// The current UTC time as ingested_at is written: "2024-03-19T11:57:53Z".
+static Status Now(StoreImpl* impl, std::string* out) {
+  Result<Statement*> now = impl->Cached(&impl->now, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+  if (!now.ok()) return now.status();
+  Result<bool> row = (*now)->Step();
+  if (row.ok() && *row) *out = (*now)->Text(0);
+  (*now)->Reset();
+  return row.status();
+}
+
 // Saves run with foreign-key checks off: each claim and mention row would
 // otherwise look its article up again, and the rows are consistent by
 // construction (article_id is the row just inserted; DeleteArticles removes
@@ -323,6 +341,9 @@ static Status SaveInTransaction(StoreImpl* impl, std::span<const ArticleRecord> 
       s = last.status();
       if (s.ok()) impl->batch.next_sentence_id = *last + 1;
     }
+    // One time for the batch (one transaction): strftime for every article
+    // row was 1% of a save.
+    if (s.ok()) s = Now(impl, &impl->batch.ingested_at);
     for (size_t i = 0; s.ok() && i < records.size(); ++i) s = InsertArticle(impl, records[i], static_cast<uint32_t>(i));
     if (s.ok()) s = InsertQueued(impl, records);
     impl->batch.Clear();

@@ -21,6 +21,7 @@ struct StoreImpl {
   Statement insert_article, insert_claim, insert_mention, insert_sentence;
   Statement insert_claims, insert_mentions, insert_sentences;  // several rows per statement (store.cc)
   Statement find_by_path, find_by_hash;
+  Statement now;  // the time for ingested_at
 
   // The rows of one SaveArticles transaction, queued so they go in many at
   // a time whatever the size of each article (store.cc). `record` indexes
@@ -37,6 +38,7 @@ struct StoreImpl {
     };
     // Assigned here, from the table's largest id when the transaction began.
     int64_t next_sentence_id = 1;
+    std::string ingested_at;  // for every article of the batch
     std::vector<Sentence> sentences;
     std::vector<Child> claims, mentions;
     std::unordered_map<std::string_view, int64_t> sentence_ids;  // of the article being queued

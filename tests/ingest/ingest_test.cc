@@ -266,6 +266,25 @@ TEST_CASE("the reader's reservation follows the run's own claim density", "[inge
   CHECK(ExpectedExpansion(4 * mb, 0) == 1);              // no claims at all: the bytes at least
 }
 
+TEST_CASE("the byte budget lets a waiting reader go on only below its low-water mark", "[ingest]") {
+  // Limit 100: the low-water mark is 75.
+  struct { int64_t used, n; bool waited, may; } cases[] = {
+      {0, 500, false, true},   // nothing held: any size goes, alone
+      {0, 500, true, true},
+      {60, 40, false, true},   // fits
+      {60, 41, false, false},  // does not fit
+      {80, 20, false, true},   // fits, never waited
+      {80, 20, true, false},   // fits, but a waiter holds on until 75
+      {75, 20, true, true},
+      {75, 26, true, false},   // below the mark yet too large
+      {10, 95, true, false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.used << " + " << c.n << (c.waited ? " after waiting" : ""));
+    CHECK(ByteBudget::MayTake(c.used, c.n, 100, c.waited) == c.may);
+  }
+}
+
 TEST_CASE("a newer extractor version re-extracts unchanged files", "[ingest]") {
   Harness h;
   h.dir.Write("a.txt", "1%");

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,35 @@ TEST_CASE("ExpandInputs walks directories, skips hidden entries, sorts and dedup
   CHECK(problems[0].path == dir / "missing.txt");
   CHECK(problems[0].reason.find("No such file") != std::string::npos);
   CHECK(files[0].mtime_ns > 0);
+}
+
+TEST_CASE("ExpandInputs spells walked paths as NormalizePath would", "[ingest]") {
+  // The walk joins names to the normalized root instead of normalizing each
+  // path; however a directory is spelled, its files get one spelling.
+  testing::TempDir dir;
+  dir.Write("corpus/sub/a.txt", "a");
+  std::vector<std::string> globs(DefaultGlobs().begin(), DefaultGlobs().end());
+  auto only_path = [&](const std::string& input) {
+    std::vector<FileEntry> files = ExpandInputs(std::vector<std::string>{input}, globs, [](Problem) {});
+    return files.size() == 1 ? files[0].path : "(" + std::to_string(files.size()) + " files)";
+  };
+  const std::string want = NormalizePath(dir / "corpus/sub/a.txt");
+  for (const std::string& spelled : {dir / "corpus", dir / "corpus/", dir / "./corpus//", dir / "corpus/sub/.."}) {
+    INFO(spelled);
+    CHECK(only_path(spelled) == want);
+  }
+  // Relative roots, "." among them, from inside the directory.
+  const std::filesystem::path cwd = std::filesystem::current_path();
+  std::filesystem::current_path(dir / "corpus");
+  struct { const char* in; const char* want; } relative[] = {
+      {".", "sub/a.txt"}, {"./", "sub/a.txt"}, {"sub", "sub/a.txt"}, {"./sub/", "sub/a.txt"},
+      {"sub/..", "sub/a.txt"}, {"../corpus", "../corpus/sub/a.txt"},
+  };
+  for (const auto& c : relative) {
+    INFO(c.in);
+    CHECK(only_path(c.in) == c.want);
+  }
+  std::filesystem::current_path(cwd);
 }
 
 TEST_CASE("ParseJsonlLine reads articles and names the byte of a bad line", "[ingest]") {
@@ -104,6 +134,18 @@ TEST_CASE("ReadWholeFile reads bytes exactly and refuses oversized files", "[ing
   CHECK(missing.status().code() == Status::Code::kIoError);
   auto directory = ReadWholeFile(dir.path(), 1 << 20);
   CHECK(!directory.ok());
+  // Sizes around the read's buffer: empty, and larger than its first growth.
+  for (size_t size : {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{200001}}) {
+    INFO(size);
+    std::string text(size, 'x');
+    for (size_t i = 0; i < size; i += 997) text[i] = static_cast<char>('a' + i % 26);
+    auto got = ReadWholeFile(dir.Write("s.txt", text), 1 << 20);
+    REQUIRE(got.ok());
+    CHECK(*got == text);
+    if (size > 0) {
+      CHECK(ReadWholeFile(dir / "s.txt", static_cast<int64_t>(size) - 1).status().code() == Status::Code::kBadInput);
+    }
+  }
 }
 
 }  // namespace
