@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/cjk_skip.h"
 #include "context/text_util.h"
 
 namespace claims::context {
@@ -114,13 +115,14 @@ class LeadChars {
     for (std::string_view w : {"第", "一", "二", "三", "四", "前", "上", "下", "同", "去", "今", "明",
                                "本", "该", "当", "截", "目", "如", "现", "迄", "眼", "未", "将", "此",
                                "之", "以", "那", "次", "近", "过", "往"}) {
-      bits_[CodePoint(w, 0) >> 3] |= 1 << (CodePoint(w, 0) & 7);
+      bits_[CodePoint(w, 0) >> 6] |= uint64_t{1} << (CodePoint(w, 0) & 63);
     }
   }
   bool Has(std::string_view t, size_t pos) const {
     uint32_t cp = CodePoint(t, pos);
-    return cp && (bits_[cp >> 3] >> (cp & 7)) & 1;
+    return cp && (bits_[cp >> 6] >> (cp & 63)) & 1;
   }
+  const uint64_t* bits() const { return bits_; }  // for SkipThreeByteChars
 
  private:
   // The code point of a 3-byte character at `pos`, else 0.
@@ -129,7 +131,7 @@ class LeadChars {
     if (pos + 2 >= t.size() || (b(0) & 0xF0) != 0xE0) return 0;
     return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
   }
-  uint8_t bits_[8192] = {};
+  uint64_t bits_[1024] = {};  // the base/cjk_skip.h layout
 };
 
 const LeadChars kLeadChars;
@@ -334,6 +336,8 @@ std::vector<PeriodMention> FindPeriods(std::string_view text, uint32_t begin, ui
   std::vector<PeriodMention> out;
   size_t pos = begin;
   while (pos < end) {
+    pos = SkipThreeByteChars(text, pos, end, kLeadChars.bits());
+    if (pos >= end) break;
     if (!MayStartPeriod(text, pos)) {
       pos += Utf8Len(static_cast<unsigned char>(text[pos]));
       continue;

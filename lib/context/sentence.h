@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/cjk_skip.h"
 #include "context/clause.h"
 #include "context/lexicon.h"
 #include "context/period.h"
@@ -53,6 +54,9 @@ void ForEachWord(const Lexicon& lexicon, std::string_view text, uint32_t begin, 
   std::string_view bounded = text.substr(0, end);
   size_t pos = begin;
   while (pos < end) {
+    // Most characters start no word: skipped two at a time.
+    pos = SkipThreeByteChars(text, pos, end, lexicon.word_starts());
+    if (pos >= end) break;
     LexEntry entry;
     size_t len = lexicon.Match(bounded, pos, &entry);
     if (len == 0) {
