@@ -32,6 +32,7 @@ size_t SeparatorAt(std::string_view t, size_t pos, size_t begin, size_t end, Bou
     *kind = Boundary::kStrong;
     return 1;
   }
+  if (b < 0x80) return 0;  // the rest are full-width
   if (size_t l = AtAny(t, pos, {"，"})) {
     *kind = Boundary::kComma;
     return l;
