@@ -10,6 +10,9 @@ namespace claims::context {
 std::vector<Token> ScanTokens(const Lexicon& lexicon, std::string_view text, uint32_t begin,
                               uint32_t end) {
   std::vector<Token> out;
+  // About one lexicon word per four characters of news: growing the vector
+  // would move every token (each holds a string) several times.
+  out.reserve((end - begin) / 12 + 4);
   ForEachWord(lexicon, text, begin, end, [&out](uint32_t b, uint32_t e, LexEntry entry) {
     Token& t = out.emplace_back();
     t.begin = b;
