@@ -74,6 +74,7 @@ size_t ConjunctionAt(std::string_view t, size_t pos) {
 
 std::vector<Clause> SplitClauses(std::string_view text, uint32_t begin, uint32_t end) {
   std::vector<Clause> out;
+  out.reserve(8);  // a claim sentence has a handful of pieces; regrowing showed in the profile
   Clause cur{begin, begin, Boundary::kStart};
   size_t pos = begin;
   while (pos < end) {
