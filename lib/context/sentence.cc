@@ -60,7 +60,9 @@ bool ClaimBetween(const Sentence& s, uint32_t begin, uint32_t end) {
   return false;
 }
 
-Range EffectiveClause(const Sentence& s, const Target& target) {
+namespace {
+
+Range FindEffectiveClause(const Sentence& s, const Target& target) {
   size_t i = ClauseAt(s.clauses, target.begin);
   Range r = MergedClause(s.clauses, i, /*across_enum=*/true);
   // Extend over a piece whose text before the number has no words of its own
@@ -83,6 +85,13 @@ Range EffectiveClause(const Sentence& s, const Target& target) {
     r.begin = prev.begin;
   }
   return r;
+}
+
+}  // namespace
+
+Range EffectiveClause(const Sentence& s, const Target& target) {
+  if (!target.effective) target.effective = FindEffectiveClause(s, target);
+  return *target.effective;
 }
 
 }  // namespace claims::context
