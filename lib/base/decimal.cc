@@ -6,6 +6,7 @@
 #include "base/decimal.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace claims {
 namespace {
@@ -201,31 +202,43 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
 }
 
 std::string Decimal::ToString() const {
-  if (is_zero()) return "0";
-  std::string digits;
+  std::string out;
+  AppendTo(&out);
+  return out;
+}
+
+void Decimal::AppendTo(std::string* out) const {
+  if (is_zero()) {
+    out->push_back('0');
+    return;
+  }
+  // The coefficient's digits: in a stack buffer unless the value is big.
+  char buf[24];
+  std::string big;
+  std::string_view digits;
   if (big_) {
-    digits = Int(abs(coef_)).str();
+    big = Int(abs(coef_)).str();
+    digits = big;
   } else {
     uint64_t v = small_ < 0 ? 0 - static_cast<uint64_t>(small_) : static_cast<uint64_t>(small_);
-    digits = std::to_string(v);
+    digits = std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
   }
-  std::string out = sign() < 0 ? "-" : "";
+  if (sign() < 0) out->push_back('-');
   if (exp_ >= 0) {
-    out += digits;
-    out.append(static_cast<size_t>(exp_), '0');
-    return out;
+    out->append(digits);
+    out->append(static_cast<size_t>(exp_), '0');
+    return;
   }
   size_t frac = static_cast<size_t>(-exp_);
   if (digits.size() > frac) {
-    out += digits.substr(0, digits.size() - frac);
-    out += '.';
-    out += digits.substr(digits.size() - frac);
+    out->append(digits.substr(0, digits.size() - frac));
+    out->push_back('.');
+    out->append(digits.substr(digits.size() - frac));
   } else {
-    out += "0.";
-    out.append(frac - digits.size(), '0');
-    out += digits;
+    out->append("0.");
+    out->append(frac - digits.size(), '0');
+    out->append(digits);
   }
-  return out;
 }
 
 Decimal::Rational Decimal::ToRational() const {

@@ -69,6 +69,8 @@ class Decimal {
 
   // "5931000000", "0.04", "-16.5", "0".
   std::string ToString() const;
+  // ToString() appended to *out, without a string of its own (JSON writers).
+  void AppendTo(std::string* out) const;
   Rational ToRational() const;
   double ToDouble() const;
 

@@ -2,6 +2,7 @@
 // every writer in the project uses. Numbers are validated but kept as text.
 #include "base/json.h"
 
+#include <bit>
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -28,6 +29,38 @@ size_t PlainRun(std::string_view s, size_t from, bool writing) {
     uint64_t hit = HasByte(w, '"') | HasByte(w, '\\') | HasLess(w, 0x20);
     if (writing) hit |= HasByte(w, 0x7F) | HasByte(w, 0xE2);
     if (hit != 0) break;
+  }
+  return i - from;
+}
+
+// The length of the run from s[from] that holds no quote, backslash or
+// control character and is valid UTF-8: one pass both finds a string's end
+// and checks its bytes. *invalid tells whether the run stops at a byte that
+// is not valid UTF-8 (rather than at a special byte or the end).
+size_t PlainUtf8Run(std::string_view s, size_t from, bool* invalid) {
+  using namespace swar;
+  size_t i = from;
+  while (i < s.size()) {
+    if (std::endian::native == std::endian::little && i + 8 <= s.size()) {
+      uint64_t w = Load(s.data() + i);
+      if ((w & kHighs) == 0) {
+        if ((HasByte(w, '"') | HasByte(w, '\\') | HasLess(w, 0x20)) == 0) {
+          i += 8;
+          continue;
+        }
+      } else if (text::PlainThreeByte(w)) {  // bytes >= 0x80: none special
+        i += text::PlainThreeByte(w >> 24) ? 6 : 3;
+        continue;
+      }
+    }
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\\' || c < 0x20) break;
+    size_t len = text::ValidSequenceLength(s, i);
+    if (len == 0) {
+      *invalid = true;
+      break;
+    }
+    i += len;
   }
   return i - from;
 }
@@ -130,16 +163,12 @@ class Parser {
     ++pos_;  // opening quote
     while (true) {
       // Copy runs of plain bytes at once: article texts are long.
-      size_t run = pos_;
-      pos_ += PlainRun(s_, pos_, /*writing=*/false);
-      while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' &&
-             static_cast<unsigned char>(s_[pos_]) >= 0x20) ++pos_;
       // JSON text is UTF-8 (RFC 8259): stray bytes in an id or title would
       // otherwise reach every JSON, HTML and SARIF output raw.
-      if (size_t bad = text::FindInvalidUtf8(s_.substr(run, pos_ - run)); bad != std::string_view::npos) {
-        pos_ = run + bad;
-        return Error("invalid UTF-8");
-      }
+      size_t run = pos_;
+      bool invalid = false;
+      pos_ += PlainUtf8Run(s_, pos_, &invalid);
+      if (invalid) return Error("invalid UTF-8");
       out->append(s_.data() + run, pos_ - run);
       if (pos_ >= s_.size()) return Error("unterminated string");
       char c = s_[pos_];

@@ -266,6 +266,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
       }
       unread.clear();
     }
+    s.targets.reserve(j - i);
     for (size_t k = i; k < j; ++k) {
       const ExtractedClaim& c = claims[k];
       Target t;
@@ -282,6 +283,8 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
     std::vector<std::string> periods = ResolveAll(norm_text, s, base, &period_state);
     std::vector<KindChoice> kinds;
     std::vector<std::string> entities;
+    kinds.reserve(j - i);
+    entities.reserve(j - i);
     for (size_t k = i; k < j; ++k) {
       AttachOne(norm_text, s, k - i, lexicon_, base, periods, &kinds, &entities, &last_share,
                 carried, &claims[k].claim);

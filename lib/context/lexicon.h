@@ -82,6 +82,8 @@ class Lexicon {
     if (!c || !((starts_[c >> 6] >> (c & 63)) & 1)) return 0;
     return MatchFrom(text, pos, entry);
   }
+  // The first characters of all words, for SkipThreeByteChars (base/cjk_skip.h).
+  const uint64_t* word_starts() const { return starts_.data(); }
 
   const EntityInfo& entity(int32_t i) const { return entities_[i]; }
   const MetricInfo& metric(int32_t i) const { return metrics_[i]; }

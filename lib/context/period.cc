@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/cjk_skip.h"
 #include "context/text_util.h"
 
 namespace claims::context {
@@ -114,13 +115,14 @@ class LeadChars {
     for (std::string_view w : {"第", "一", "二", "三", "四", "前", "上", "下", "同", "去", "今", "明",
                                "本", "该", "当", "截", "目", "如", "现", "迄", "眼", "未", "将", "此",
                                "之", "以", "那", "次", "近", "过", "往"}) {
-      bits_[CodePoint(w, 0) >> 3] |= 1 << (CodePoint(w, 0) & 7);
+      bits_[CodePoint(w, 0) >> 6] |= uint64_t{1} << (CodePoint(w, 0) & 63);
     }
   }
   bool Has(std::string_view t, size_t pos) const {
     uint32_t cp = CodePoint(t, pos);
-    return cp && (bits_[cp >> 3] >> (cp & 7)) & 1;
+    return cp && (bits_[cp >> 6] >> (cp & 63)) & 1;
   }
+  const uint64_t* bits() const { return bits_; }  // for SkipThreeByteChars
 
  private:
   // The code point of a 3-byte character at `pos`, else 0.
@@ -129,7 +131,7 @@ class LeadChars {
     if (pos + 2 >= t.size() || (b(0) & 0xF0) != 0xE0) return 0;
     return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
   }
-  uint8_t bits_[8192] = {};
+  uint64_t bits_[1024] = {};  // the base/cjk_skip.h layout
 };
 
 const LeadChars kLeadChars;
@@ -269,20 +271,37 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
     if (size_t l = AtAny(t, pos, {"今后"})) { m->what = What::kOpaque; return l; }
     return 0;
   }
-  if (size_t l = AtAny(t, pos, {"该季度", "当季度", "该财季", "当季"})) {
-    m->what = What::kThisPeriod;
-    return l;
+  // The rest start with common characters (之, 以, 当 …): only the words
+  // that start with this one are compared.
+  size_t l = 0;
+  What what = What::kOpaque;
+  switch (cp) {
+    case Cp("该"): l = AtAny(t, pos, {"该季度", "该财季"}); what = What::kThisPeriod; break;
+    case Cp("当"):
+      if ((l = AtAny(t, pos, {"当季度", "当季"}))) what = What::kThisPeriod;
+      else if ((l = AtAny(t, pos, {"当前"}))) what = What::kNow;
+      else l = AtAny(t, pos, {"当时", "当年"});
+      break;
+    case Cp("截"): l = AtAny(t, pos, {"截至目前"}); what = What::kNow; break;
+    case Cp("目"): l = AtAny(t, pos, {"目前"}); what = What::kNow; break;
+    case Cp("如"): l = AtAny(t, pos, {"如今"}); what = What::kNow; break;
+    case Cp("现"): l = AtAny(t, pos, {"现在"}); what = What::kNow; break;
+    case Cp("迄"): l = AtAny(t, pos, {"迄今"}); what = What::kNow; break;
+    case Cp("眼"): l = AtAny(t, pos, {"眼下"}); what = What::kNow; break;
+    case Cp("未"): l = AtAny(t, pos, {"未来"}); break;
+    case Cp("将"): l = AtAny(t, pos, {"将来"}); break;
+    case Cp("此"): l = AtAny(t, pos, {"此后", "此前"}); break;
+    case Cp("之"): l = AtAny(t, pos, {"之后", "之前"}); break;
+    case Cp("以"): l = AtAny(t, pos, {"以后"}); break;
+    case Cp("那"): l = AtAny(t, pos, {"那年"}); break;
+    case Cp("次"): l = AtAny(t, pos, {"次年"}); break;
+    case Cp("近"): l = AtAny(t, pos, {"近年", "近期", "近日"}); break;
+    case Cp("过"): l = AtAny(t, pos, {"过去"}); break;
+    case Cp("往"): l = AtAny(t, pos, {"往前一年"}); break;
+    default: break;
   }
-  if (size_t l = AtAny(t, pos, {"截至目前", "目前", "当前", "如今", "现在", "迄今", "眼下"})) {
-    m->what = What::kNow;
-    return l;
-  }
-  if (size_t l = AtAny(t, pos, {"未来", "将来", "此后", "之后", "以后", "此前", "之前", "当时", "那年",
-                                "当年", "次年", "近年", "近期", "过去", "近日", "往前一年"})) {
-    m->what = What::kOpaque;
-    return l;
-  }
-  return 0;
+  if (l > 0) m->what = what;
+  return l;
 }
 
 // Base, since and from roles, from the words around each mention.
@@ -334,6 +353,8 @@ std::vector<PeriodMention> FindPeriods(std::string_view text, uint32_t begin, ui
   std::vector<PeriodMention> out;
   size_t pos = begin;
   while (pos < end) {
+    pos = SkipThreeByteChars(text, pos, end, kLeadChars.bits());
+    if (pos >= end) break;
     if (!MayStartPeriod(text, pos)) {
       pos += Utf8Len(static_cast<unsigned char>(text[pos]));
       continue;

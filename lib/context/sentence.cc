@@ -10,6 +10,9 @@ namespace claims::context {
 std::vector<Token> ScanTokens(const Lexicon& lexicon, std::string_view text, uint32_t begin,
                               uint32_t end) {
   std::vector<Token> out;
+  // About one lexicon word per four characters of news: growing the vector
+  // would move every token (each holds a string) several times.
+  out.reserve((end - begin) / 12 + 4);
   ForEachWord(lexicon, text, begin, end, [&out](uint32_t b, uint32_t e, LexEntry entry) {
     Token& t = out.emplace_back();
     t.begin = b;
@@ -57,7 +60,9 @@ bool ClaimBetween(const Sentence& s, uint32_t begin, uint32_t end) {
   return false;
 }
 
-Range EffectiveClause(const Sentence& s, const Target& target) {
+namespace {
+
+Range FindEffectiveClause(const Sentence& s, const Target& target) {
   size_t i = ClauseAt(s.clauses, target.begin);
   Range r = MergedClause(s.clauses, i, /*across_enum=*/true);
   // Extend over a piece whose text before the number has no words of its own
@@ -80,6 +85,13 @@ Range EffectiveClause(const Sentence& s, const Target& target) {
     r.begin = prev.begin;
   }
   return r;
+}
+
+}  // namespace
+
+Range EffectiveClause(const Sentence& s, const Target& target) {
+  if (!target.effective) target.effective = FindEffectiveClause(s, target);
+  return *target.effective;
 }
 
 }  // namespace claims::context

@@ -5,10 +5,12 @@
 #define CLAIMS_CONTEXT_SENTENCE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/cjk_skip.h"
 #include "context/clause.h"
 #include "context/lexicon.h"
 #include "context/period.h"
@@ -36,6 +38,10 @@ struct Target {
   uint32_t begin = 0, end = 0;  // the claim's span in the normalised text
   ValueForm form = ValueForm::kOther;
   std::string_view dimension;   // units.tsv dimension of the value, "" unknown
+  // EffectiveClause's answer, kept on first use: metric, kind, entity, scope
+  // and the share rule each ask for it, and the sentence does not change
+  // once its targets are in.
+  mutable std::optional<Range> effective;
 };
 
 struct Sentence {
@@ -53,6 +59,9 @@ void ForEachWord(const Lexicon& lexicon, std::string_view text, uint32_t begin, 
   std::string_view bounded = text.substr(0, end);
   size_t pos = begin;
   while (pos < end) {
+    // Most characters start no word: skipped two at a time.
+    pos = SkipThreeByteChars(text, pos, end, lexicon.word_starts());
+    if (pos >= end) break;
     LexEntry entry;
     size_t len = lexicon.Match(bounded, pos, &entry);
     if (len == 0) {
@@ -81,6 +90,8 @@ ValueForm FormOf(std::string_view unit, std::string_view norm_surface);
 // The clause to read for the claim at `target`: its own clause (merged across
 // 、), extended backwards over pieces that carry no words of their own
 // ("…占英伟达营收的大部分,约为20%": "约为" leans on the piece before).
+// Computed once per target (kept in target.effective): call it only when
+// the sentence's clauses, tokens, periods and targets are complete.
 Range EffectiveClause(const Sentence& s, const Target& target);
 
 // Whether another claim of the sentence lies inside [begin, end).

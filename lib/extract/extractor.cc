@@ -14,6 +14,7 @@
 
 #include <re2/re2.h>
 
+#include "base/cjk_skip.h"
 #include "extract/patterns.h"
 #include "extract/sentences.h"
 #include "extract/utf8.h"
@@ -184,6 +185,9 @@ struct Tables {
       return 0xFFFF;
     };
     for (size_t i = pos; i < n;) {
+      // Most characters have nothing to do with numbers: skipped two at a time.
+      i = SkipThreeByteChars(t, i, n, any_role_.data());
+      if (i >= n) break;
       unsigned char c = s[i];
       if (c < 0x80) {
         unsigned char p = i > 0 ? s[i - 1] : ' ';

@@ -65,9 +65,12 @@ NormSpan SentenceIndex::Around(size_t pos) const {
   // set that far out: the sentence is long either way, and a long sentence
   // is cut to a window below that does not depend on its exact extent.
   size_t begin, end;
-  if (last_begin_ <= pos && pos < last_end_) {
-    begin = last_begin_;
-    end = last_end_;
+  // The last known sentence starting at or before pos.
+  auto known = std::upper_bound(known_.begin(), known_.end(), pos,
+                                [](size_t p, const std::pair<size_t, size_t>& k) { return p < k.first; });
+  if (known != known_.begin() && pos < (known - 1)->second) {
+    begin = (known - 1)->first;
+    end = (known - 1)->second;
   } else {
     size_t floor = pos > kScanLimit ? pos - kScanLimit : 0;
     begin = pos;
@@ -78,8 +81,7 @@ NormSpan SentenceIndex::Around(size_t pos) const {
     end = std::min(end, ceiling);
     bool exact = (begin > floor || floor == 0 || MarkEndsAt(text_, begin)) &&
                  (end < ceiling || ceiling == text_.size() || MarkEndsAt(text_, end));
-    last_begin_ = exact ? begin : 0;
-    last_end_ = exact ? end : 0;
+    if (exact) known_.insert(known, {begin, end});
   }
   if (end - begin > kMaxSentenceBytes) {
     size_t lo = pos > begin + kWindowBytes ? AlignForward(text_, pos - kWindowBytes) : begin;

@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "extract/extractor.h"
 
@@ -22,9 +24,10 @@ class SentenceIndex {
 
  private:
   std::string_view text_;
-  // The last sentence found, for the next claim in it: [begin, end) when
-  // both ends were found (a claim inside it has the same sentence).
-  mutable size_t last_begin_ = 0, last_end_ = 0;
+  // The sentences found so far whose both ends were found, [begin, end) in
+  // text order: a later claim or mention inside one has the same sentence.
+  // Claims ask in text order and mentions after them, again in text order.
+  mutable std::vector<std::pair<size_t, size_t>> known_;
 };
 
 }  // namespace claims

@@ -187,11 +187,39 @@ Numeral ParseArabic(std::string_view s) {
   return n;
 }
 
+namespace {
+
+// Arabic digits followed by 万, 亿 or 万亿 and nothing else ("3.5亿", "120万"),
+// the commonest mixed form, read without the token list and the accumulator's
+// Decimal arithmetic; nullopt for any other form. The result is the
+// accumulator's, including its reading of a bare 0 before the magnitude as 1.
+std::optional<Numeral> ParseArabicMagnitude(std::string_view s) {
+  if (s.empty() || !((s[0] >= '0' && s[0] <= '9') || s[0] == '.')) return std::nullopt;
+  size_t j = s.find_first_not_of("0123456789.,");
+  if (j == std::string_view::npos) return std::nullopt;
+  std::string_view magnitude = s.substr(j);
+  int e = magnitude == "万" ? 4 : magnitude == "亿" ? 8 : magnitude == "万亿" ? 12 : 0;
+  if (e == 0) return std::nullopt;
+  Numeral n;
+  Numeral a = ParseArabic(s.substr(0, j));
+  if (!a.ok()) { n.error = a.error; return n; }
+  n.has_digit = n.chinese = n.has_big_unit = true;
+  Decimal value = a.lo.is_zero() ? Decimal::Pow10(e) : a.lo.ScaledByPow10(e);
+  Decimal precision = a.precision.ScaledByPow10(e);
+  if (!value.WithinLimits() || !precision.WithinLimits()) { n.error = NumeralError::kOverflow; return n; }
+  n.lo = n.hi = value;
+  n.precision = precision;
+  return n;
+}
+
+}  // namespace
+
 Numeral ParseNumeral(std::string_view s) {
   Numeral n;
   if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
   // Most cores are plain Arabic numbers: no token list needed.
   if (s.find_first_not_of("0123456789.,") == std::string_view::npos) return ParseArabic(s);
+  if (std::optional<Numeral> quick = ParseArabicMagnitude(s)) return *quick;
   std::vector<Token> toks;
   bool vague_leading = false;
   bool pending_zero = false;

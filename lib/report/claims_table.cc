@@ -87,9 +87,16 @@ void AppendClaimFields(std::string* out, const Claim& c) {
   number(",\"byte_end\":", c.byte_end);
   number(",\"line\":", c.line);
   text(",\"surface\":", c.surface);
-  text(",\"value_lo\":", c.value_lo.ToString());
-  text(",\"value_hi\":", c.value_hi == c.value_lo ? c.value_lo.ToString() : c.value_hi.ToString());
-  text(",\"precision\":", c.precision.ToString());
+  // A decimal's text needs no JSON escaping: quoted as it is written.
+  auto decimal = [out](std::string_view key, const Decimal& v) {
+    out->append(key);
+    out->push_back('"');
+    v.AppendTo(out);
+    out->push_back('"');
+  };
+  decimal(",\"value_lo\":", c.value_lo);
+  decimal(",\"value_hi\":", c.value_hi);
+  decimal(",\"precision\":", c.precision);
   text(",\"unit\":", c.unit);
   text(",\"dimension\":", c.dimension);
   nullable(",\"counted\":", c.counted);

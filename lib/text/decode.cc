@@ -15,50 +15,52 @@
 
 namespace claims::text {
 
-size_t FindInvalidUtf8(std::string_view bytes) {
+size_t ValidSequenceLength(std::string_view bytes, size_t i) {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size();
+  unsigned char c = s[i];
+  if (c < 0x80) return 1;
+  // The common case in Chinese text first: a three-byte sequence whose lead
+  // byte puts no extra limit on the second byte (not E0, not ED).
+  if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n &&
+      (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+    return 3;
+  }
+  size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c == 0xE0) { len = 3; lo = 0xA0; }
+  else if (c >= 0xE1 && c <= 0xEC) len = 3;
+  else if (c == 0xED) { len = 3; hi = 0x9F; }  // no surrogates
+  else if (c >= 0xEE && c <= 0xEF) len = 3;
+  else if (c == 0xF0) { len = 4; lo = 0x90; }
+  else if (c >= 0xF1 && c <= 0xF3) len = 4;
+  else if (c == 0xF4) { len = 4; hi = 0x8F; }
+  else return 0;
+  if (i + len > n) return 0;
+  if (s[i + 1] < lo || s[i + 1] > hi) return 0;
+  for (size_t k = 2; k < len; ++k) {
+    if (s[i + k] < 0x80 || s[i + k] > 0xBF) return 0;
+  }
+  return len;
+}
+
+size_t FindInvalidUtf8(std::string_view bytes) {
   size_t n = bytes.size();
   size_t i = 0;
   while (i < n) {
     if (std::endian::native == std::endian::little && i + 8 <= n) {
-      // Eight bytes at a time: eight ASCII bytes, or one or two three-byte
-      // characters whose lead puts no extra limit on the second byte (E1-EF
-      // but ED). Byte k of the word sits at bits 8k..8k+7.
+      // Eight bytes at a time: eight ASCII bytes, or one or two plain
+      // three-byte characters.
       uint64_t w = swar::Load(bytes.data() + i);
       if ((w & swar::kHighs) == 0) { i += 8; continue; }
-      auto plain3 = [](uint64_t v) {  // v's low three bytes: lead 1110xxxx, then 10xxxxxx twice
-        return (v & 0xC0C0F0) == 0x8080E0 && (v & 0x0F) != 0x00 && (v & 0x0F) != 0x0D;
-      };
-      if (plain3(w)) {
-        i += plain3(w >> 24) ? 6 : 3;
+      if (PlainThreeByte(w)) {
+        i += PlainThreeByte(w >> 24) ? 6 : 3;
         continue;
       }
     }
-    unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
-    // The common case in Chinese text first: a three-byte sequence whose lead
-    // byte puts no extra limit on the second byte (not E0, not ED).
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n &&
-        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-      i += 3;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if (c >= 0xE1 && c <= 0xEC) len = 3;
-    else if (c == 0xED) { len = 3; hi = 0x9F; }  // no surrogates
-    else if (c >= 0xEE && c <= 0xEF) len = 3;
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }
-    else return i;
-    if (i + len > n) return i;
-    if (s[i + 1] < lo || s[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k) {
-      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
-    }
+    size_t len = ValidSequenceLength(bytes, i);
+    if (len == 0) return i;
     i += len;
   }
   return std::string_view::npos;

@@ -17,6 +17,19 @@ namespace claims::text {
 // surrogates and code points past U+10FFFF are invalid), or npos.
 size_t FindInvalidUtf8(std::string_view bytes);
 
+// The pieces of FindInvalidUtf8, for scanners that check UTF-8 as they go
+// (json.cc reads a string's end and checks its bytes in one pass).
+//
+// Whether the low three bytes of `v` (bytes in little-endian order) are a
+// three-byte character whose lead puts no extra limit on the second byte
+// (E1-EF but ED), the common case in Chinese text: valid without more tests.
+inline bool PlainThreeByte(uint64_t v) {
+  return (v & 0xC0C0F0) == 0x8080E0 && (v & 0x0F) != 0x00 && (v & 0x0F) != 0x0D;
+}
+// The length (1-4) of the valid UTF-8 sequence at bytes[i], or 0 when the
+// sequence there is invalid or cut off by the end of `bytes`.
+size_t ValidSequenceLength(std::string_view bytes, size_t i);
+
 // Checks that `bytes` are UTF-8 text. On failure the Status message names the
 // byte offset and, where ICU recognises it, the likely encoding:
 //   "invalid UTF-8 at byte 17 (looks like GB18030; convert with iconv -f GB18030 -t UTF-8)"

@@ -6,9 +6,9 @@
 #include "text/normalize.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 
+#include "base/cjk_skip.h"
 #include "base/swar.h"
 #include "text/fold_table.h"
 
@@ -49,21 +49,13 @@ NormalizedText Normalize(std::string_view in) {
   const uint16_t* fold_index = FoldIndex();
   const uint64_t* fold_bits = FoldBits();
   while (i < n) {
-    // Most text folds nothing: eight ASCII bytes at a time, and a
-    // three-byte character (all of CJK) tested against the bitmap straight
-    // from its bytes.
-    if (std::endian::native == std::endian::little && i + 8 <= n) {
-      // Byte k of the word sits at bits 8k..8k+7. The input is valid UTF-8,
-      // so a lead byte 1110xxxx has its two continuation bytes.
-      uint64_t w = swar::Load(in.data() + i);
-      auto folds3 = [fold_bits](uint64_t v) {  // v's low three bytes: one character
-        return (fold_bits[((v & 0x0F) << 6) | ((v >> 8) & 0x3F)] >> ((v >> 16) & 0x3F)) & 1;
-      };
-      if ((w & 0xF0) == 0xE0 && !folds3(w)) {
-        i += ((w >> 24) & 0xF0) == 0xE0 && !folds3(w >> 24) ? 6 : 3;
-        continue;
-      }
-      if ((w & swar::kHighs) == 0) { i += 8; continue; }
+    // Most text folds nothing: runs of three-byte characters (all of CJK)
+    // tested against the bitmap two at a time, and eight ASCII bytes at once.
+    i = SkipThreeByteChars(in, i, n, fold_bits);
+    if (i >= n) break;
+    if (i + 8 <= n && (swar::Load(in.data() + i) & swar::kHighs) == 0) {
+      i += 8;
+      continue;
     }
     if (s[i] < 0x80) { ++i; continue; }
     // Decode one code point; the input is valid UTF-8 (decode.h checked).

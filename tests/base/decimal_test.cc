@@ -15,6 +15,7 @@ TEST_CASE("Decimal parses and prints canonical text", "[decimal]") {
       {"59.31", "59.31"}, {"0", "0"}, {"-0", "0"}, {"000.500", "0.5"}, {"-16.5", "-16.5"},
       {"1e7", "10000000"}, {"1.5e-3", "0.0015"}, {"1200000000000", "1200000000000"},
       {"+3", "3"}, {".5", "0.5"}, {"5.", "5"},
+      {"-1234567890123456789012.345", "-1234567890123456789012.345"},  // past int64
       {"", "<none>"}, {"1,000", "<none>"}, {"abc", "<none>"}, {"1.2.3", "<none>"},
       {"1e", "<none>"}, {"1e999", "<none>"},
       // More significant digits than any quantity has: refused, not crashed.
@@ -25,6 +26,12 @@ TEST_CASE("Decimal parses and prints canonical text", "[decimal]") {
   for (const auto& c : cases) {
     INFO(c.in);
     CHECK(Canon(c.in) == c.want);
+    // AppendTo writes the same text after what is already there.
+    if (auto d = Decimal::Parse(c.in)) {
+      std::string out = "{\"v\":";
+      d->AppendTo(&out);
+      CHECK(out == std::string("{\"v\":") + c.want);
+    }
   }
 }
 

@@ -50,6 +50,29 @@ TEST_CASE("Parse names the byte offset of errors", "[json]") {
   }
 }
 
+TEST_CASE("Parse finds a bad byte in a long Chinese string at every offset", "[json]") {
+  // The string's end and its UTF-8 are checked in one pass, eight bytes at a
+  // step: the first bad byte wins, also over a control character after it,
+  // and a character cut short by the closing quote is bad at its lead byte.
+  const std::string text = "英伟达第三季度营收为351亿美元,同比增长94%。";
+  for (size_t at = 0; at <= text.size(); ++at) {
+    bool inside = at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+    if (inside) continue;
+    std::string head = "{\"text\":\"" + text.substr(0, at);
+    std::string tail = text.substr(at) + "\"}";
+    INFO("at " << at);
+    CHECK(Parse(head + "\xff" + tail).status().message() ==
+          "invalid UTF-8 at byte " + std::to_string(head.size()));
+    CHECK(Parse(head + "\xe4\xb8\"}").status().message() ==
+          "invalid UTF-8 at byte " + std::to_string(head.size()));
+    CHECK(Parse(head + "\xc0\x01" + tail).status().message() ==
+          "invalid UTF-8 at byte " + std::to_string(head.size()));
+    CHECK(Parse(head + "\x01\xff" + tail).status().message() ==
+          "control character in string at byte " + std::to_string(head.size()));
+    CHECK(Parse(head + tail).ok());
+  }
+}
+
 TEST_CASE("Parse limits nesting depth", "[json]") {
   std::string deep(100, '[');
   deep += std::string(100, ']');

@@ -78,5 +78,31 @@ TEST_CASE("Absurd numerals are refused, not computed", "[number]") {
   }
 }
 
+TEST_CASE("Arabic digits with 万, 亿 or 万亿 read as the accumulator reads them", "[number]") {
+  // "3.5亿" takes a shortcut past the token list; "3.5 亿" (a space) does
+  // not, so the two must agree on every field, errors included.
+  const char* numbers[] = {"3.5", "120", "0", "0.0", "1,000", "1,234.56", "0.00005", ".5", "5.", "1,00",
+                           "1.2.3", "59.31", "99999999999999999999",
+                           "1234567890123456789012345678901234567890",
+                           "0.000000000000000000000000000000000000000000000000000001"};
+  for (const char* number : numbers) {
+    for (const char* magnitude : {"万", "亿", "万亿"}) {
+      std::string quick = std::string(number) + magnitude;
+      std::string slow = std::string(number) + " " + magnitude;
+      INFO(quick);
+      Numeral a = ParseNumeral(quick), b = ParseNumeral(slow);
+      CHECK(Dump(a) == Dump(b));
+      CHECK(a.error == b.error);
+      CHECK(a.has_digit == b.has_digit);
+      CHECK(a.chinese == b.chinese);
+      CHECK(a.has_big_unit == b.has_big_unit);
+      CHECK(a.vague == b.vague);
+    }
+  }
+  CHECK(Dump(ParseNumeral("3.5亿")) == "350000000 ~10000000");
+  CHECK(Dump(ParseNumeral("0万")) == "10000 ~10000");  // the accumulator's reading of a bare 0
+  CHECK(ParseNumeral(",5万").error == NumeralError::kBadDigit);
+}
+
 }  // namespace
 }  // namespace claims::number
