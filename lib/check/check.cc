@@ -133,16 +133,16 @@ void ClassesByText(std::vector<std::pair<uint64_t, uint32_t>>& keyed, TextOf tex
 // Identical copies: same surface in the same sentence text, any article.
 // Everything every rule needs about an item is computed here, once; storage
 // is flat (no allocation per claim) because a store may hold millions.
-void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
+void Prepare(std::span<const CheckClaim> claims, Context* ctx) {
   const size_t n = claims.size();
   // Sentence ids: equal text, equal id (leader = first claim with the text).
   std::vector<uint32_t> sentence_leader(n);
   {
     std::vector<std::pair<uint64_t, uint32_t>> keyed(n);
     for (size_t i = 0; i < n; ++i) {
-      keyed[i] = {internal::HashText(claims[i].claim.sentence), static_cast<uint32_t>(i)};
+      keyed[i] = {internal::HashText(claims[i].sentence), static_cast<uint32_t>(i)};
     }
-    ClassesByText(keyed, [&](uint32_t i) -> std::string_view { return claims[i].claim.sentence; },
+    ClassesByText(keyed, [&](uint32_t i) -> std::string_view { return claims[i].sentence; },
                   [&](uint32_t i, uint32_t leader) { sentence_leader[i] = leader; });
   }
   // Copies: same sentence and same surface (claims without a sentence are
@@ -153,13 +153,13 @@ void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
     keyed.reserve(n);
     for (size_t i = 0; i < n; ++i) {
       copy_leader[i] = static_cast<uint32_t>(i);
-      if (claims[i].claim.sentence.empty()) continue;
-      keyed.emplace_back(internal::Mix(sentence_leader[i], internal::HashText(claims[i].claim.surface)),
+      if (claims[i].sentence.empty()) continue;
+      keyed.emplace_back(internal::Mix(sentence_leader[i], internal::HashText(claims[i].surface)),
                          static_cast<uint32_t>(i));
     }
     ClassesByText(
         keyed,
-        [&](uint32_t i) { return std::make_pair(sentence_leader[i], std::string_view(claims[i].claim.surface)); },
+        [&](uint32_t i) { return std::make_pair(sentence_leader[i], std::string_view(claims[i].surface)); },
         [&](uint32_t i, uint32_t leader) { copy_leader[i] = leader; });
   }
   std::vector<Item>& items = ctx->items;
@@ -169,14 +169,14 @@ void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
   copy_count.reserve(n);
   uint32_t next_sid = 0;
   for (size_t i = 0; i < n; ++i) {
-    const StoredClaim& sc = claims[i];
+    const CheckClaim& sc = claims[i];
     if (copy_leader[i] != i) {
       uint32_t at = item_of[copy_leader[i]];
       item_of[i] = at;
       ++copy_count[at];
       Item& item = items[at];
-      auto rank = [](const StoredClaim* s) {
-        return std::tie(s->article_hash, s->claim.byte_start, s->path);
+      auto rank = [](const CheckClaim* s) {
+        return std::tie(s->article->hash, s->byte_start, s->article->path);
       };
       if (rank(&sc) < rank(item.sc)) item.sc = &sc;
       continue;
@@ -198,22 +198,22 @@ void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
   std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
   for (size_t i = 0; i < claims.size(); ++i) ctx->copy_storage[fill[item_of[i]]++] = &claims[i];
   for (size_t k = 0; k < items.size(); ++k) {
-    items[k].copies = std::span<const StoredClaim* const>(ctx->copy_storage.data() + begin[k], copy_count[k]);
+    items[k].copies = std::span<const CheckClaim* const>(ctx->copy_storage.data() + begin[k], copy_count[k]);
   }
   auto order = [](const Item& a, const Item& b) {
-    return std::tie(a.sc->path, a.sc->claim.byte_start, a.sc->article_hash) <
-           std::tie(b.sc->path, b.sc->claim.byte_start, b.sc->article_hash);
+    return std::tie(a.sc->article->path, a.sc->byte_start, a.sc->article->hash) <
+           std::tie(b.sc->article->path, b.sc->byte_start, b.sc->article->hash);
   };
   // The store hands claims over in this order already.
   if (!std::is_sorted(items.begin(), items.end(), order)) std::sort(items.begin(), items.end(), order);
   std::vector<uint32_t> per_sentence(sentence_count + 1, 0);
   for (Item& item : items) {
-    const Claim& c = item.c();
+    const CheckClaim& c = item.c();
     item.cls = internal::CompareClass(c);
     item.offset = internal::OffsetInSentence(c);
     item.clause = internal::ClauseBefore(c);
     item.period = internal::ParsePeriod(c.period);
-    item.article_year = LeadingYear(item.sc->article_date);
+    item.article_year = LeadingYear(item.sc->article->date);
     item.forecast = internal::ContainsAny(
         item.clause, {"预计", "预测", "预期", "未来", "有望", "将达", "将会", "将在", "将于",
                       "可能", "或将", "或降", "年后", "届时", "目标", "计划", "到20", "至20"});
@@ -248,18 +248,19 @@ void Prepare(std::span<const StoredClaim> claims, Context* ctx) {
 }
 
 
-void ArticleTimes(std::span<const StoredClaim> claims,
+void ArticleTimes(std::span<const CheckClaim> claims,
                   std::span<const std::pair<Location, Mention>> mentions, Context* ctx) {
-  const std::string* last = nullptr;
-  for (const StoredClaim& sc : claims) {
-    if (last && *last == sc.article_hash) continue;
-    last = &sc.article_hash;
-    int y = LeadingYear(sc.article_date);
-    if (y == 0 || ctx->article_time.count(sc.article_hash)) continue;
+  const ArticleRef* last = nullptr;
+  for (const CheckClaim& sc : claims) {
+    if (last == sc.article) continue;
+    last = sc.article;
+    const std::string& date = sc.article->date;
+    int y = LeadingYear(date);
+    if (y == 0 || ctx->article_time.count(sc.article->hash)) continue;
     internal::ArticleTime t;
     t.year = y;
-    if (sc.article_date.size() >= 7) t.month = std::atoi(sc.article_date.substr(5, 2).c_str());
-    ctx->article_time[sc.article_hash] = t;
+    if (date.size() >= 7) t.month = std::atoi(date.substr(5, 2).c_str());
+    ctx->article_time[sc.article->hash] = t;
   }
   // Undated articles: the latest year they name, marked as an estimate.
   std::map<std::string, int> latest;
@@ -290,7 +291,7 @@ void NumberArticles(Context* ctx) {
     return last_id;
   };
   ctx->claim_article.reserve(ctx->claims.size());
-  for (const StoredClaim& sc : ctx->claims) ctx->claim_article.push_back(number(sc.article_hash));
+  for (const CheckClaim& sc : ctx->claims) ctx->claim_article.push_back(number(sc.article->hash));
   ctx->mention_article.reserve(ctx->mentions.size());
   for (const auto& [loc, m] : ctx->mentions) ctx->mention_article.push_back(number(loc.article_hash));
 }
@@ -326,9 +327,19 @@ std::string Fingerprint(const Finding& f) {
   return fmt::format("{:016x}", h);
 }
 
-CheckResult Run(std::span<const StoredClaim> claims,
+CheckResult Run(std::span<const StoredClaim> stored,
                 std::span<const std::pair<Location, Mention>> mentions,
                 const CheckOptions& options) {
+  ClaimTable table;
+  table.claims.reserve(stored.size());
+  for (const StoredClaim& sc : stored) table.Add(sc);
+  table.mentions.assign(mentions.begin(), mentions.end());
+  return Run(table, options);
+}
+
+CheckResult Run(const ClaimTable& table, const CheckOptions& options) {
+  std::span<const CheckClaim> claims = table.claims;
+  std::span<const std::pair<Location, Mention>> mentions = table.mentions;
   Context ctx;
   ctx.opts = &options;
   ctx.tol = options.approx_tolerance.ToRational();
@@ -423,7 +434,7 @@ CheckResult Run(std::span<const StoredClaim> claims,
   CheckResult result;
   CheckSummary& s = result.summary;
   std::unordered_set<std::string_view> hashes;
-  for (const StoredClaim& sc : claims) hashes.insert(sc.article_hash);
+  for (const CheckClaim& sc : claims) hashes.insert(sc.article->hash);
   for (const auto& [loc, m] : mentions) hashes.insert(loc.article_hash);
   s.articles = static_cast<int64_t>(hashes.size());
   s.claims = static_cast<int64_t>(claims.size());

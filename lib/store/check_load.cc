@@ -7,9 +7,12 @@
 // always arrive sorted by (byte_start, id) already; an article whose rows do
 // not is put in that order here (a stable sort by offset of rows that came
 // in id order). The vectors are sized from a count first and filled in
-// place, and an article's path, hash and date are read once per article. A
-// mention's sentence is kept once, in its Location (Mention::sentence stays
-// empty).
+// place. Claims go into the checker's compact table (check/claim_table.h):
+// an article's path, hash and date once per article, a sentence's text once
+// per run of claims that share its sentence_id (interned, so copies in other
+// articles share it too), short repeated strings interned, column text read
+// in place without a copy. A mention's sentence is kept once, in its
+// Location (Mention::sentence stays empty).
 #include <algorithm>
 #include <exception>
 #include <optional>
@@ -17,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "check/claim_table.h"
 #include "store/rows.h"
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -69,52 +73,137 @@ Status ReadMentions(Db& db, std::vector<std::pair<Location, Mention>>* mentions)
   return Status::Ok();
 }
 
+// One column of repeated short strings (unit, entity, period ...): the
+// previous row's value is reused without a lookup when it repeats, as it
+// mostly does within an article.
+class InternedColumn {
+ public:
+  std::string_view Read(const Statement& st, int col, check::ClaimTable* table) {
+    std::string_view text = st.TextView(col);
+    if (text != last_) last_ = table->Intern(text);
+    return last_;
+  }
+
+ private:
+  std::string_view last_;
+};
+
+Status ParseDecimal(std::string_view text, std::string_view what, Decimal* out) {
+  std::optional<Decimal> d = Decimal::Parse(text);
+  if (!d) return Status::StoreError(fmt::format("stored {} '{}' is not an exact decimal", what, text));
+  *out = *d;
+  return Status::Ok();
+}
+
+// The columns of kClaimColumns from `first` (value_sort skipped), then
+// sentence_id and the sentence's text, into `c`.
+struct ClaimReader {
+  InternedColumn unit, dimension, counted, entity, metric, metric_word, period, scope, base, base_entity;
+  int64_t sentence_id = -1;
+  std::string_view sentence;
+
+  Status Read(const Statement& st, int first, check::ClaimTable* table, check::CheckClaim* c) {
+    int i = first;
+    c->byte_start = static_cast<uint32_t>(st.Int(i++));
+    c->byte_end = static_cast<uint32_t>(st.Int(i++));
+    c->line = static_cast<uint32_t>(st.Int(i++));
+    const int surface_col = i++;
+    // Most claims are one value (value_hi == value_lo): parsed once.
+    Decimal lo, hi, precision;
+    // (A column's text stays valid while other columns are read.)
+    std::string_view lo_text = st.TextView(i++), hi_text = st.TextView(i++);
+    Status s = ParseDecimal(lo_text, "value_lo", &lo);
+    if (s.ok()) {
+      if (hi_text == lo_text) hi = lo;
+      else s = ParseDecimal(hi_text, "value_hi", &hi);
+    }
+    if (s.ok()) s = ParseDecimal(st.TextView(i++), "precision", &precision);
+    if (!s.ok()) return s;
+    c->value_lo = table->Compact(lo);
+    c->value_hi = table->Compact(hi);
+    c->precision = table->Compact(precision);
+    ++i;  // value_sort: derived, not read back
+    c->unit = unit.Read(st, i++, table);
+    c->dimension = dimension.Read(st, i++, table);
+    c->counted = counted.Read(st, i++, table);
+    std::string_view qualifier = st.TextView(i++), kind = st.TextView(i++), direction = st.TextView(i++);
+    if (!ParseQualifier(qualifier, &c->qualifier) || !ParseKind(kind, &c->kind) ||
+        !ParseDirection(direction, &c->direction)) {
+      return Status::StoreError(fmt::format("stored claim has unknown qualifier/kind/direction '{}'/'{}'/'{}'",
+                                            qualifier, kind, direction));
+    }
+    c->entity = entity.Read(st, i++, table);
+    c->metric = metric.Read(st, i++, table);
+    c->metric_word = metric_word.Read(st, i++, table);
+    c->period = period.Read(st, i++, table);
+    c->scope = scope.Read(st, i++, table);
+    c->base = base.Read(st, i++, table);
+    c->base_entity = base_entity.Read(st, i++, table);
+    c->sentence_start = static_cast<uint32_t>(st.Int(i++));
+    c->sentence_end = static_cast<uint32_t>(st.Int(i++));
+    // A sentence's claims come together: its text is interned once per run
+    // of them (and copies of it in other articles share that text).
+    const int sentence_col = i + 1;
+    if (st.IsNull(i) || st.Int(i) != sentence_id) {
+      sentence_id = st.IsNull(i) ? -1 : st.Int(i);
+      sentence = table->Intern(st.TextView(sentence_col));
+    }
+    c->sentence = sentence;
+    // The surface is nearly always the sentence's own text at its offset.
+    std::string_view surface = st.TextView(surface_col);
+    size_t off = c->byte_start - c->sentence_start;
+    if (c->byte_start >= c->sentence_start && off + surface.size() <= sentence.size() &&
+        sentence.substr(off, surface.size()) == surface) {
+      c->surface = sentence.substr(off, surface.size());
+    } else {
+      c->surface = table->Intern(surface);
+    }
+    return Status::Ok();
+  }
+};
+
 // The claims, in the same order as LoadClaims.
-Status ReadClaims(Db& db, std::vector<StoredClaim>* claims) {
+Status ReadClaims(Db& db, check::ClaimTable* table) {
   Result<Statement> st = db.Prepare(fmt::format(
-      "SELECT a.id, a.path, a.hash, a.date, c.id, {}, coalesce(s.text, '') FROM articles a CROSS JOIN claims c "
-      "ON c.article_id = a.id LEFT JOIN sentences s ON s.id = c.sentence_id ORDER BY a.path, c.id",
+      "SELECT a.id, a.path, a.hash, a.date, c.id, {}, c.sentence_id, coalesce(s.text, '') FROM articles a "
+      "CROSS JOIN claims c ON c.article_id = a.id LEFT JOIN sentences s ON s.id = c.sentence_id "
+      "ORDER BY a.path, c.id",
       Prefixed(kClaimColumns, "c")));
   if (!st.ok()) return st.status();
-  auto claim_offset = [](const StoredClaim& sc) { return sc.claim.byte_start; };
+  std::vector<check::CheckClaim>& claims = table->claims;
+  auto claim_offset = [](const check::CheckClaim& c) { return c.byte_start; };
   int64_t last_article = -1;
+  const check::ArticleRef* article = nullptr;
   size_t article_begin = 0;
+  ClaimReader reader;
   for (;;) {
     Result<bool> row = st->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
-    const int64_t article = st->Int(0);
-    if (article != last_article) {
-      SortArticle(claims, article_begin, claim_offset);
-      article_begin = claims->size();
+    const int64_t article_id = st->Int(0);
+    if (article_id != last_article) {
+      SortArticle(&claims, article_begin, claim_offset);
+      article_begin = claims.size();
+      article = table->AddArticle(st->TextView(1), st->TextView(2), st->TextView(3));
+      last_article = article_id;
     }
-    StoredClaim& sc = claims->emplace_back();
-    if (article == last_article) {
-      const StoredClaim& prev = (*claims)[claims->size() - 2];
-      sc.path = prev.path;
-      sc.article_hash = prev.article_hash;
-      sc.article_date = prev.article_date;
-    } else {
-      sc.path = st->Text(1);
-      sc.article_hash = st->Text(2);
-      sc.article_date = st->Text(3);
-      last_article = article;
-    }
-    sc.id = st->Int(4);
-    Status s = ReadClaim(*st, 5, &sc.claim);
-    if (!s.ok()) return Status::StoreError(fmt::format("{}: claim {}: {}", sc.path, sc.id, s.message()));
+    check::CheckClaim& c = claims.emplace_back();
+    c.article = article;
+    c.id = st->Int(4);
+    Status s = reader.Read(*st, 5, table, &c);
+    if (!s.ok()) return Status::StoreError(fmt::format("{}: claim {}: {}", article->path, c.id, s.message()));
   }
-  SortArticle(claims, article_begin, claim_offset);
+  SortArticle(&claims, article_begin, claim_offset);
   return Status::Ok();
 }
 
 }  // namespace
 
-Status Store::LoadForCheck(std::vector<StoredClaim>* claims,
-                           std::vector<std::pair<Location, Mention>>* mentions) {
+Status Store::LoadForCheck(check::ClaimTable* table) {
   Db& db = impl_->db;
-  claims->clear();
-  mentions->clear();
+  *table = check::ClaimTable();
+  std::vector<check::CheckClaim>* claims = &table->claims;
+  std::vector<std::pair<Location, Mention>>* mentions = &table->mentions;
   // Mentions are nearly as many rows as claims, so they are read on a
   // second connection, on a second thread, while this one reads the claims.
   // This connection holds the write lock meanwhile (BEGIN IMMEDIATE), so no
@@ -142,7 +231,7 @@ Status Store::LoadForCheck(std::vector<StoredClaim>* claims,
   claims->reserve(static_cast<size_t>(*claim_count));
   mentions->reserve(static_cast<size_t>(*mention_count));
   if (!second) {
-    Status s = ReadClaims(db, claims);
+    Status s = ReadClaims(db, table);
     return s.ok() ? ReadMentions(db, mentions) : s;
   }
   Status mentions_read = Status::Ok();
@@ -156,7 +245,7 @@ Status Store::LoadForCheck(std::vector<StoredClaim>* claims,
   });
   Status claims_read = Status::Ok();
   try {
-    claims_read = ReadClaims(db, claims);
+    claims_read = ReadClaims(db, table);
   } catch (...) {
     reader.join();
     throw;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "check/claim_table.h"
 #include "store/store.h"
 
 namespace claims::store {
@@ -72,9 +73,11 @@ TEST_CASE("LoadForCheck: the rows of LoadClaims and LoadMentions, in their order
                                       Mention{Mention::Type::kModel, 900, 904, 9, "H100", "", ""}}),
                              Article("a.txt", "ha", "", {At(0, "1%", "1", "只有1%。")}, {})})
               .ok());
+  check::ClaimTable table;
+  REQUIRE(store.LoadForCheck(&table).ok());
   std::vector<StoredClaim> claims;
-  std::vector<std::pair<Location, Mention>> mentions;
-  REQUIRE(store.LoadForCheck(&claims, &mentions).ok());
+  for (const check::CheckClaim& c : table.claims) claims.push_back(check::ToStoredClaim(c));
+  std::vector<std::pair<Location, Mention>>& mentions = table.mentions;
   auto want_claims = store.LoadClaims({});
   auto want_mentions = store.LoadMentions({});
   REQUIRE(want_claims.ok());
@@ -85,6 +88,10 @@ TEST_CASE("LoadForCheck: the rows of LoadClaims and LoadMentions, in their order
   CHECK(claims[0].path == "a.txt");
   CHECK(claims[1].claim.surface == "20%");
   CHECK(claims[3].article_date == "2024-01-22");
+  // Held once: the article's fields by its claims, a sentence by the claims
+  // that stand in it (20% and 5%).
+  CHECK(table.claims[1].article == table.claims[3].article);
+  CHECK(table.claims[1].sentence.data() == table.claims[2].sentence.data());
   REQUIRE(mentions.size() == 2);
   REQUIRE(mentions.size() == want_mentions->size());
   for (size_t i = 0; i < mentions.size(); ++i) {
@@ -95,9 +102,9 @@ TEST_CASE("LoadForCheck: the rows of LoadClaims and LoadMentions, in their order
   }
 
   // Loading again replaces, never appends.
-  REQUIRE(store.LoadForCheck(&claims, &mentions).ok());
-  CHECK(claims.size() == 4);
-  CHECK(mentions.size() == 2);
+  REQUIRE(store.LoadForCheck(&table).ok());
+  CHECK(table.claims.size() == 4);
+  CHECK(table.mentions.size() == 2);
 }
 
 }  // namespace

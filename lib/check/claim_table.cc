@@ -1,0 +1,162 @@
+// ClaimTable: strings live in 1 MB chunks that never move (views stay valid
+// as the table grows), interned through a set of views into them.
+#include "check/claim_table.h"
+
+#include <cstring>
+#include <limits>
+
+namespace claims::check {
+namespace {
+
+constexpr size_t kChunk = 1 << 20;
+// Below 2^53 an int64 converts to double exactly, the same double as the
+// cpp_int coefficient's conversion; above, the Decimal decides.
+constexpr int64_t kExactDouble = int64_t{1} << 53;
+
+}  // namespace
+
+Decimal CompactDecimal::Get() const {
+  if (is_big_) return *big_;
+  return Decimal(small_).ScaledByPow10(exp_);
+}
+
+int CompactDecimal::sign() const {
+  if (is_big_) return big_->sign();
+  return (small_ > 0) - (small_ < 0);
+}
+
+const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                         1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20};
+
+double SortDouble(const Decimal& d) {
+  double coef = d.coefficient().convert_to<double>();
+  int e = d.exponent();
+  if (e >= 0 && e <= 20) return coef * kPow10[e];
+  if (e < 0 && e >= -20) return coef / kPow10[-e];
+  return d.ToDouble();
+}
+
+double CompactDecimal::ToD() const {
+  if (!is_big_ && small_ > -kExactDouble && small_ < kExactDouble) {
+    double coef = static_cast<double>(small_);
+    if (exp_ >= 0 && exp_ <= 20) return coef * kPow10[exp_];
+    if (exp_ < 0 && exp_ >= -20) return coef / kPow10[-exp_];
+  }
+  return SortDouble(Get());
+}
+
+bool operator==(const CompactDecimal& a, const CompactDecimal& b) {
+  if (a.is_big_ != b.is_big_) return false;
+  if (a.is_big_) return *a.big_ == *b.big_;
+  return a.small_ == b.small_ && a.exp_ == b.exp_;
+}
+
+StoredClaim ToStoredClaim(const CheckClaim& c) {
+  StoredClaim sc;
+  sc.id = c.id;
+  sc.path = c.article->path;
+  sc.article_hash = c.article->hash;
+  sc.article_date = c.article->date;
+  Claim& out = sc.claim;
+  out.byte_start = c.byte_start;
+  out.byte_end = c.byte_end;
+  out.line = c.line;
+  out.surface = c.surface;
+  out.value_lo = c.value_lo.Get();
+  out.value_hi = c.value_hi.Get();
+  out.precision = c.precision.Get();
+  out.unit = c.unit;
+  out.dimension = c.dimension;
+  out.counted = c.counted;
+  out.qualifier = c.qualifier;
+  out.kind = c.kind;
+  out.direction = c.direction;
+  out.entity = c.entity;
+  out.metric = c.metric;
+  out.metric_word = c.metric_word;
+  out.period = c.period;
+  out.scope = c.scope;
+  out.base = c.base;
+  out.base_entity = c.base_entity;
+  out.sentence_start = c.sentence_start;
+  out.sentence_end = c.sentence_end;
+  out.sentence = c.sentence;
+  return sc;
+}
+
+const ArticleRef* ClaimTable::AddArticle(std::string_view path, std::string_view hash,
+                                         std::string_view date) {
+  return &articles_.emplace_back(ArticleRef{std::string(path), std::string(hash), std::string(date)});
+}
+
+std::string_view ClaimTable::Copy(std::string_view s) {
+  if (s.empty()) return {};
+  if (s.size() > chunk_left_) {
+    size_t size = std::max(kChunk, s.size());
+    chunks_.push_back(std::make_unique<char[]>(size));
+    chunk_next_ = chunks_.back().get();
+    chunk_left_ = size;
+  }
+  std::memcpy(chunk_next_, s.data(), s.size());
+  std::string_view out(chunk_next_, s.size());
+  chunk_next_ += s.size();
+  chunk_left_ -= s.size();
+  return out;
+}
+
+std::string_view ClaimTable::Intern(std::string_view s) {
+  if (s.empty()) return {};
+  auto found = interned_.find(s);
+  if (found != interned_.end()) return *found;
+  std::string_view kept = Copy(s);
+  interned_.insert(kept);
+  return kept;
+}
+
+CompactDecimal ClaimTable::Compact(const Decimal& d) {
+  CompactDecimal out;
+  Decimal::Int coef = d.coefficient();
+  if (coef >= std::numeric_limits<int64_t>::min() && coef <= std::numeric_limits<int64_t>::max()) {
+    out.small_ = coef.convert_to<int64_t>();
+    out.exp_ = d.exponent();
+    return out;
+  }
+  out.big_ = &big_.emplace_back(d);
+  out.is_big_ = true;
+  return out;
+}
+
+void ClaimTable::Add(const StoredClaim& sc) {
+  std::string key = sc.path + '\0' + sc.article_hash + '\0' + sc.article_date;
+  const ArticleRef*& article = article_index_[key];
+  if (!article) article = AddArticle(sc.path, sc.article_hash, sc.article_date);
+  const Claim& c = sc.claim;
+  CheckClaim& out = claims.emplace_back();
+  out.id = sc.id;
+  out.article = article;
+  out.byte_start = c.byte_start;
+  out.byte_end = c.byte_end;
+  out.line = c.line;
+  out.sentence_start = c.sentence_start;
+  out.sentence_end = c.sentence_end;
+  out.qualifier = c.qualifier;
+  out.kind = c.kind;
+  out.direction = c.direction;
+  out.surface = Intern(c.surface);
+  out.unit = Intern(c.unit);
+  out.dimension = Intern(c.dimension);
+  out.counted = Intern(c.counted);
+  out.entity = Intern(c.entity);
+  out.metric = Intern(c.metric);
+  out.metric_word = Intern(c.metric_word);
+  out.period = Intern(c.period);
+  out.scope = Intern(c.scope);
+  out.base = Intern(c.base);
+  out.base_entity = Intern(c.base_entity);
+  out.sentence = Intern(c.sentence);
+  out.value_lo = Compact(c.value_lo);
+  out.value_hi = Compact(c.value_hi);
+  out.precision = Compact(c.precision);
+}
+
+}  // namespace claims::check

@@ -1,0 +1,123 @@
+// The checker's compact copy of a store: what check::Run reads. A store of a
+// million claims held as StoredClaims took 1.6 GB (each claim with its own
+// path, hash, date, sentence and three 64-byte Decimals); here an article's
+// fields are held once, repeated strings and sentence texts once per
+// distinct text, and exact values in 16 bytes.
+//
+//   ClaimTable t;
+//   for (const StoredClaim& sc : claims) t.Add(sc);   // or Store::LoadForCheck(&t)
+//   check::Run(t, options);
+//   StoredClaim full = ToStoredClaim(t.claims[0]);    // for a finding
+#ifndef CLAIMS_CHECK_CLAIM_TABLE_H_
+#define CLAIMS_CHECK_CLAIM_TABLE_H_
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "base/decimal.h"
+#include "check/finding.h"
+#include "extract/claim.h"
+
+namespace claims::check {
+
+// One article's fields, held once for all its claims.
+struct ArticleRef {
+  std::string path;
+  std::string hash;
+  std::string date;
+};
+
+// A fast, inexact double of `d`, for ordering only (sort keys, filters
+// whose answers exact arithmetic confirms).
+double SortDouble(const Decimal& d);
+
+// An exact decimal in 16 bytes: the coefficient in an int64 when it fits
+// (nearly always), else a pointer to a Decimal the table keeps. Values are
+// exact; ToD() is for ordering only.
+class CompactDecimal {
+ public:
+  CompactDecimal() : small_(0) {}
+  Decimal Get() const;
+  Decimal::Rational ToRational() const { return Get().ToRational(); }
+  std::string ToString() const { return Get().ToString(); }
+  int sign() const;
+  // SortDouble(Get()), without building the Decimal.
+  double ToD() const;
+  // Decimals are canonical, so equal values have equal representations.
+  friend bool operator==(const CompactDecimal& a, const CompactDecimal& b);
+  friend bool operator<(const CompactDecimal& a, const CompactDecimal& b) { return a.Get() < b.Get(); }
+
+ private:
+  friend class ClaimTable;
+  union {
+    int64_t small_;
+    const Decimal* big_;
+  };
+  int32_t exp_ = 0;
+  bool is_big_ = false;
+};
+
+// A claim as the rules read it: the fields of Claim, with views into the
+// table's storage instead of strings of its own.
+struct CheckClaim {
+  int64_t id = 0;  // row id in the store
+  const ArticleRef* article = nullptr;
+  uint32_t byte_start = 0;
+  uint32_t byte_end = 0;
+  uint32_t line = 0;
+  uint32_t sentence_start = 0;
+  uint32_t sentence_end = 0;
+  Qualifier qualifier = Qualifier::kExact;
+  Kind kind = Kind::kLevel;
+  Direction direction = Direction::kNone;
+  std::string_view surface, unit, dimension, counted, entity, metric, metric_word, period, scope,
+      base, base_entity, sentence;
+  CompactDecimal value_lo, value_hi, precision;
+};
+
+// The full claim, for a finding and the reports.
+StoredClaim ToStoredClaim(const CheckClaim& c);
+
+// Owns every view and pointer in its claims: not copyable; moving keeps them
+// valid.
+class ClaimTable {
+ public:
+  ClaimTable() = default;
+  ClaimTable(const ClaimTable&) = delete;
+  ClaimTable& operator=(const ClaimTable&) = delete;
+  ClaimTable(ClaimTable&&) = default;
+  ClaimTable& operator=(ClaimTable&&) = default;
+
+  // A new article (the caller reads each article once).
+  const ArticleRef* AddArticle(std::string_view path, std::string_view hash, std::string_view date);
+  // A stable view of `s`; equal texts get the same view.
+  std::string_view Intern(std::string_view s);
+  CompactDecimal Compact(const Decimal& d);
+  // Copies a claim in (tests and small callers); its article is found or
+  // added by (path, hash, date).
+  void Add(const StoredClaim& sc);
+
+  std::vector<CheckClaim> claims;
+  std::vector<std::pair<Location, Mention>> mentions;
+
+ private:
+  std::string_view Copy(std::string_view s);  // into the chunks, not interned
+  std::deque<ArticleRef> articles_;
+  std::unordered_map<std::string, const ArticleRef*> article_index_;  // for Add
+  std::unordered_set<std::string_view> interned_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  size_t chunk_left_ = 0;
+  char* chunk_next_ = nullptr;
+  std::deque<Decimal> big_;
+};
+
+}  // namespace claims::check
+
+#endif  // CLAIMS_CHECK_CLAIM_TABLE_H_
