@@ -249,7 +249,7 @@ void Prepare(std::span<const CheckClaim> claims, Context* ctx) {
 
 
 void ArticleTimes(std::span<const CheckClaim> claims,
-                  std::span<const std::pair<Location, Mention>> mentions, Context* ctx) {
+                  std::span<const CheckMention> mentions, Context* ctx) {
   const ArticleRef* last = nullptr;
   for (const CheckClaim& sc : claims) {
     if (last == sc.article) continue;
@@ -264,10 +264,10 @@ void ArticleTimes(std::span<const CheckClaim> claims,
   }
   // Undated articles: the latest year they name, marked as an estimate.
   std::map<std::string, int> latest;
-  for (const auto& [loc, m] : mentions) {
+  for (const CheckMention& m : mentions) {
     if (m.type != Mention::Type::kDate) continue;
     int y = LeadingYear(m.value);
-    if (y) latest[loc.article_hash] = std::max(latest[loc.article_hash], y);
+    if (y) latest[m.article->hash] = std::max(latest[m.article->hash], y);
   }
   for (const auto& [hash, y] : latest) {
     if (ctx->article_time.count(hash)) continue;
@@ -293,7 +293,7 @@ void NumberArticles(Context* ctx) {
   ctx->claim_article.reserve(ctx->claims.size());
   for (const CheckClaim& sc : ctx->claims) ctx->claim_article.push_back(number(sc.article->hash));
   ctx->mention_article.reserve(ctx->mentions.size());
-  for (const auto& [loc, m] : ctx->mentions) ctx->mention_article.push_back(number(loc.article_hash));
+  for (const CheckMention& m : ctx->mentions) ctx->mention_article.push_back(number(m.article->hash));
 }
 
 std::string ClaimKey(const StoredClaim& sc) {
@@ -333,13 +333,14 @@ CheckResult Run(std::span<const StoredClaim> stored,
   ClaimTable table;
   table.claims.reserve(stored.size());
   for (const StoredClaim& sc : stored) table.Add(sc);
-  table.mentions.assign(mentions.begin(), mentions.end());
+  table.mentions.reserve(mentions.size());
+  for (const auto& [loc, m] : mentions) table.Add(loc, m);
   return Run(table, options);
 }
 
 CheckResult Run(const ClaimTable& table, const CheckOptions& options) {
   std::span<const CheckClaim> claims = table.claims;
-  std::span<const std::pair<Location, Mention>> mentions = table.mentions;
+  std::span<const CheckMention> mentions = table.mentions;
   Context ctx;
   ctx.opts = &options;
   ctx.tol = options.approx_tolerance.ToRational();
@@ -435,7 +436,7 @@ CheckResult Run(const ClaimTable& table, const CheckOptions& options) {
   CheckSummary& s = result.summary;
   std::unordered_set<std::string_view> hashes;
   for (const CheckClaim& sc : claims) hashes.insert(sc.article->hash);
-  for (const auto& [loc, m] : mentions) hashes.insert(loc.article_hash);
+  for (const CheckMention& m : mentions) hashes.insert(m.article->hash);
   s.articles = static_cast<int64_t>(hashes.size());
   s.claims = static_cast<int64_t>(claims.size());
   s.groups_compared = ctx.groups_compared.load();

@@ -84,6 +84,19 @@ StoredClaim ToStoredClaim(const CheckClaim& c) {
   return sc;
 }
 
+Location ToLocation(const CheckMention& m) {
+  Location loc;
+  loc.path = m.article->path;
+  loc.article_hash = m.article->hash;
+  loc.line = m.line;
+  loc.byte_start = m.byte_start;
+  loc.byte_end = m.byte_end;
+  loc.surface = m.surface;
+  loc.sentence = m.sentence;
+  loc.sentence_start = m.sentence_start;
+  return loc;
+}
+
 const ArticleRef* ClaimTable::AddArticle(std::string_view path, std::string_view hash,
                                          std::string_view date) {
   return &articles_.emplace_back(ArticleRef{std::string(path), std::string(hash), std::string(date)});
@@ -126,10 +139,38 @@ CompactDecimal ClaimTable::Compact(const Decimal& d) {
   return out;
 }
 
+const ArticleRef* ClaimTable::FindArticle(const std::string& path, const std::string& hash,
+                                          const std::string& date) {
+  const ArticleRef*& article = article_index_[path + '\0' + hash + '\0' + date];
+  if (!article) article = AddArticle(path, hash, date);
+  return article;
+}
+
+void ClaimTable::Add(const Location& loc, const Mention& m) {
+  CheckMention& out = mentions.emplace_back();
+  out.article = FindArticle(loc.path, loc.article_hash, "");
+  out.type = m.type;
+  out.byte_start = loc.byte_start;
+  out.byte_end = loc.byte_end;
+  out.line = loc.line;
+  out.sentence_start = loc.sentence_start;
+  out.surface = Intern(loc.surface);
+  out.value = Intern(m.value);
+  out.sentence = Intern(loc.sentence);
+}
+
+void ClaimTable::AdoptMentions(ClaimTable&& other) {
+  if (mentions.empty()) {
+    mentions = std::move(other.mentions);
+  } else {
+    mentions.insert(mentions.end(), other.mentions.begin(), other.mentions.end());
+  }
+  other.mentions.clear();
+  adopted_.push_back(std::make_unique<ClaimTable>(std::move(other)));
+}
+
 void ClaimTable::Add(const StoredClaim& sc) {
-  std::string key = sc.path + '\0' + sc.article_hash + '\0' + sc.article_date;
-  const ArticleRef*& article = article_index_[key];
-  if (!article) article = AddArticle(sc.path, sc.article_hash, sc.article_date);
+  const ArticleRef* article = FindArticle(sc.path, sc.article_hash, sc.article_date);
   const Claim& c = sc.claim;
   CheckClaim& out = claims.emplace_back();
   out.id = sc.id;

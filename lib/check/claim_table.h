@@ -85,6 +85,23 @@ struct CheckClaim {
 // The full claim, for a finding and the reports.
 StoredClaim ToStoredClaim(const CheckClaim& c);
 
+// A mention as the rules read it: the fields of Location and Mention in one,
+// with views into the table's storage.
+struct CheckMention {
+  const ArticleRef* article = nullptr;
+  Mention::Type type = Mention::Type::kDate;
+  uint32_t byte_start = 0;
+  uint32_t byte_end = 0;
+  uint32_t line = 0;
+  // Byte offset of `sentence` in the article when known, else 0 (the rules
+  // then find `surface` inside `sentence`).
+  uint32_t sentence_start = 0;
+  std::string_view surface, value, sentence;
+};
+
+// The Location a finding names.
+Location ToLocation(const CheckMention& m);
+
 // Owns every view and pointer in its claims: not copyable; moving keeps them
 // valid.
 class ClaimTable {
@@ -100,15 +117,21 @@ class ClaimTable {
   // A stable view of `s`; equal texts get the same view.
   std::string_view Intern(std::string_view s);
   CompactDecimal Compact(const Decimal& d);
-  // Copies a claim in (tests and small callers); its article is found or
-  // added by (path, hash, date).
+  // Copies a claim or a mention in (tests and small callers); its article
+  // is found or added by (path, hash, date).
   void Add(const StoredClaim& sc);
+  void Add(const Location& loc, const Mention& m);
+  // Takes over `other`'s storage and appends its mentions: a second thread
+  // reads mentions into a table of its own, since the table is not
+  // thread-safe. Its claims are not taken.
+  void AdoptMentions(ClaimTable&& other);
 
   std::vector<CheckClaim> claims;
-  std::vector<std::pair<Location, Mention>> mentions;
+  std::vector<CheckMention> mentions;
 
  private:
-  std::string_view Copy(std::string_view s);  // into the chunks, not interned
+  std::string_view Copy(std::string_view s);
+  const ArticleRef* FindArticle(const std::string& path, const std::string& hash, const std::string& date);  // into the chunks, not interned
   std::deque<ArticleRef> articles_;
   std::unordered_map<std::string, const ArticleRef*> article_index_;  // for Add
   std::unordered_set<std::string_view> interned_;
@@ -116,6 +139,7 @@ class ClaimTable {
   size_t chunk_left_ = 0;
   char* chunk_next_ = nullptr;
   std::deque<Decimal> big_;
+  std::vector<std::unique_ptr<ClaimTable>> adopted_;
 };
 
 }  // namespace claims::check

@@ -128,7 +128,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       for (const CheckClaim* sc : it.copies) pairs.emplace_back(t, ArticleOf(ctx, sc));
     }
     for (size_t k = 0; k < ctx.mentions.size(); ++k) {
-      pairs.emplace_back(text(ctx.mentions[k].first.sentence), ctx.mention_article[k]);
+      pairs.emplace_back(text(ctx.mentions[k].sentence), ctx.mention_article[k]);
     }
     auto e = text_id.find(std::string_view());
     if (e != text_id.end()) empty_text = e->second;

@@ -54,8 +54,8 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
       models[name[0]].insert(std::string(name.substr(0, std::min<size_t>(name.size(), 8))));
     }
   };
-  for (const auto& [loc, m] : ctx.mentions) {
-    if (m.type == Mention::Type::kModel) learn(loc.surface);
+  for (const CheckMention& m : ctx.mentions) {
+    if (m.type == Mention::Type::kModel) learn(m.surface);
   }
   for (const Item& it : ctx.items) {
     learn(it.c().entity);
@@ -120,13 +120,13 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
     }
   }
   for (size_t k = 0; k < ctx.mentions.size(); ++k) {
-    const Location& loc = ctx.mentions[k].first;
+    const CheckMention& loc = ctx.mentions[k];
     if (loc.sentence.empty()) continue;
     size_t off = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
     if (off == std::string::npos || off > loc.byte_start) continue;
     auto [slot, fresh] = slot_of_mention_text.try_emplace(loc.sentence, static_cast<int32_t>(hits_of_text.size()));
     if (fresh) hits_of_text.push_back(scan(loc.sentence));
-    SentenceRef ref{&loc.path, &loc.article_hash, loc.byte_start - static_cast<uint32_t>(off),
+    SentenceRef ref{&loc.article->path, &loc.article->hash, loc.byte_start - static_cast<uint32_t>(off),
                     loc.line, off, loc.sentence};
     refs.push_back({ctx.mention_article[k], ref.start, static_cast<uint32_t>(refs.size()), slot->second});
     sentence_refs.push_back(ref);

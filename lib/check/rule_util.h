@@ -121,7 +121,7 @@ struct Context {
   // built on first use.
   std::vector<std::pair<uint64_t, const Item*>> levels;  // sorted by key hash
   bool levels_built = false;
-  std::span<const std::pair<Location, Mention>> mentions;
+  std::span<const CheckMention> mentions;
   // Articles numbered once (by hash, in order of first appearance), so rules
   // that relate articles need no string-keyed tables: ArticleOf(ctx, sc),
   // mention_article[k] for mentions[k], article_hashes[id].
@@ -132,8 +132,9 @@ struct Context {
   // built on first use: pointers into `mentions`, or into date_merged for a
   // merged pair (copying every date with its sentence held a second copy of
   // half the mentions until the end of the run).
-  std::optional<std::vector<const std::pair<Location, Mention>*>> date_mentions;
-  std::deque<std::pair<Location, Mention>> date_merged;
+  std::optional<std::vector<const CheckMention*>> date_mentions;
+  std::deque<CheckMention> date_merged;
+  std::deque<std::string> date_text;  // the text of merged surfaces and values
   std::map<std::string, ArticleTime> article_time;  // by article hash
   // Counted by rules on both of Run's threads.
   std::atomic<int64_t> groups_compared = 0;

@@ -11,8 +11,8 @@
 // an article's path, hash and date once per article, a sentence's text once
 // per run of claims that share its sentence_id (interned, so copies in other
 // articles share it too), short repeated strings interned, column text read
-// in place without a copy. A mention's sentence is kept once, in its
-// Location (Mention::sentence stays empty).
+// in place without a copy. Mentions go into the same table as CheckMentions
+// (Location and Mention in one, the sentence interned like the claims').
 #include <algorithm>
 #include <exception>
 #include <optional>
@@ -36,43 +36,6 @@ void SortArticle(std::vector<T>* rows, size_t begin, Offset offset) {
   if (!std::is_sorted(first, rows->end(), by_offset)) std::stable_sort(first, rows->end(), by_offset);
 }
 
-// The mentions, in the same order as LoadMentions.
-Status ReadMentions(Db& db, std::vector<std::pair<Location, Mention>>* mentions) {
-  Result<Statement> ms = db.Prepare(
-      fmt::format("SELECT a.id, a.path, a.hash, {} FROM articles a CROSS JOIN mentions m ON m.article_id = a.id "
-      "LEFT JOIN sentences s ON s.id = m.sentence_id "
-      "ORDER BY a.path, m.id", kMentionColumns));
-  if (!ms.ok()) return ms.status();
-  auto mention_offset = [](const std::pair<Location, Mention>& lm) { return lm.first.byte_start; };
-  int64_t last_article = -1;
-  size_t article_begin = 0;
-  for (;;) {
-    Result<bool> row = ms->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    const int64_t article = ms->Int(0);
-    if (article != last_article) {
-      SortArticle(mentions, article_begin, mention_offset);
-      article_begin = mentions->size();
-    }
-    auto& [loc, m] = mentions->emplace_back();
-    if (article == last_article) {
-      const Location& prev = (*mentions)[mentions->size() - 2].first;
-      loc.path = prev.path;
-      loc.article_hash = prev.article_hash;
-    } else {
-      loc.path = ms->Text(1);
-      loc.article_hash = ms->Text(2);
-      last_article = article;
-    }
-    // The checker reads a mention's sentence from its Location: a second
-    // copy in the Mention was a quarter of the memory mentions took.
-    ReadMention(*ms, 3, &loc, &m, /*mention_sentence=*/false);
-  }
-  SortArticle(mentions, article_begin, mention_offset);
-  return Status::Ok();
-}
-
 // One column of repeated short strings (unit, entity, period ...): the
 // previous row's value is reused without a lookup when it repeats, as it
 // mostly does within an article.
@@ -87,6 +50,53 @@ class InternedColumn {
  private:
   std::string_view last_;
 };
+
+// The mentions, in the same order as LoadMentions, into `table` (its own
+// strings: a second thread may be filling another table with the claims).
+Status ReadMentions(Db& db, check::ClaimTable* table) {
+  Result<Statement> ms = db.Prepare(
+      "SELECT a.id, a.path, a.hash, m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, "
+      "m.sentence_id, coalesce(s.text, '') FROM articles a CROSS JOIN mentions m ON m.article_id = a.id "
+      "LEFT JOIN sentences s ON s.id = m.sentence_id ORDER BY a.path, m.id");
+  if (!ms.ok()) return ms.status();
+  std::vector<check::CheckMention>& mentions = table->mentions;
+  auto mention_offset = [](const check::CheckMention& m) { return m.byte_start; };
+  int64_t last_article = -1;
+  const check::ArticleRef* article = nullptr;
+  size_t article_begin = 0;
+  InternedColumn value;
+  int64_t sentence_id = -1;
+  std::string_view sentence;
+  for (;;) {
+    Result<bool> row = ms->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const int64_t article_id = ms->Int(0);
+    if (article_id != last_article) {
+      SortArticle(&mentions, article_begin, mention_offset);
+      article_begin = mentions.size();
+      // Mentions carry no article date (LoadMentions' Locations have none).
+      article = table->AddArticle(ms->TextView(1), ms->TextView(2), "");
+      last_article = article_id;
+    }
+    check::CheckMention& m = mentions.emplace_back();
+    m.article = article;
+    m.type = ms->TextView(3) == "model" ? Mention::Type::kModel : Mention::Type::kDate;
+    m.byte_start = static_cast<uint32_t>(ms->Int(4));
+    m.byte_end = static_cast<uint32_t>(ms->Int(5));
+    m.line = static_cast<uint32_t>(ms->Int(6));
+    m.surface = table->Intern(ms->TextView(7));
+    m.value = value.Read(*ms, 8, table);
+    const int64_t sid = ms->IsNull(9) ? -1 : ms->Int(9);
+    if (sid != sentence_id || sid < 0) {
+      sentence_id = sid;
+      sentence = table->Intern(ms->TextView(10));
+    }
+    m.sentence = sentence;
+  }
+  SortArticle(&mentions, article_begin, mention_offset);
+  return Status::Ok();
+}
 
 Status ParseDecimal(std::string_view text, std::string_view what, Decimal* out) {
   std::optional<Decimal> d = Decimal::Parse(text);
@@ -203,7 +213,6 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   Db& db = impl_->db;
   *table = check::ClaimTable();
   std::vector<check::CheckClaim>* claims = &table->claims;
-  std::vector<std::pair<Location, Mention>>* mentions = &table->mentions;
   // Mentions are nearly as many rows as claims, so they are read on a
   // second connection, on a second thread, while this one reads the claims.
   // This connection holds the write lock meanwhile (BEGIN IMMEDIATE), so no
@@ -229,16 +238,18 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   Result<int64_t> mention_count = db.QueryInt("SELECT count(*) FROM mentions");
   if (!mention_count.ok()) return mention_count.status();
   claims->reserve(static_cast<size_t>(*claim_count));
-  mentions->reserve(static_cast<size_t>(*mention_count));
   if (!second) {
+    table->mentions.reserve(static_cast<size_t>(*mention_count));
     Status s = ReadClaims(db, table);
-    return s.ok() ? ReadMentions(db, mentions) : s;
+    return s.ok() ? ReadMentions(db, table) : s;
   }
+  check::ClaimTable mention_table;
+  mention_table.mentions.reserve(static_cast<size_t>(*mention_count));
   Status mentions_read = Status::Ok();
   std::exception_ptr failed;
   std::thread reader([&] {
     try {
-      mentions_read = ReadMentions(*second, mentions);
+      mentions_read = ReadMentions(*second, &mention_table);
     } catch (...) {
       failed = std::current_exception();
     }
@@ -252,6 +263,7 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   }
   reader.join();
   if (failed) std::rethrow_exception(failed);
+  table->AdoptMentions(std::move(mention_table));
   return claims_read.ok() ? mentions_read : claims_read;
 }
 
