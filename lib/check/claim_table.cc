@@ -97,6 +97,14 @@ Location ToLocation(const CheckMention& m) {
   return loc;
 }
 
+size_t OffsetInSentence(const CheckMention& m) {
+  if (m.sentence_start != 0 && m.byte_start >= m.sentence_start) {
+    size_t off = m.byte_start - m.sentence_start;
+    if (off < m.sentence.size() && m.sentence.substr(off, m.surface.size()) == m.surface) return off;
+  }
+  return m.sentence.find(m.surface);
+}
+
 const ArticleRef* ClaimTable::AddArticle(std::string_view path, std::string_view hash,
                                          std::string_view date) {
   return &articles_.emplace_back(ArticleRef{std::string(path), std::string(hash), std::string(date)});

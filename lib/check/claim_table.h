@@ -94,10 +94,18 @@ struct CheckMention {
   uint32_t byte_end = 0;
   uint32_t line = 0;
   // Byte offset of `sentence` in the article when known, else 0 (the rules
-  // then find `surface` inside `sentence`).
+  // then find `surface` inside `sentence`). The store keeps none for a
+  // mention: LoadForCheck takes it from a claim in the same sentence row.
   uint32_t sentence_start = 0;
+  // The store's sentences row (0: none), for finding that claim.
+  uint32_t sentence_id = 0;
   std::string_view surface, value, sentence;
 };
+
+// Where `m` stands in its sentence: at byte_start - sentence_start when the
+// start is known and the surface is there, else at the first occurrence of
+// the surface (npos when absent).
+size_t OffsetInSentence(const CheckMention& m);
 
 // The Location a finding names.
 Location ToLocation(const CheckMention& m);

@@ -122,7 +122,7 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
   for (size_t k = 0; k < ctx.mentions.size(); ++k) {
     const CheckMention& loc = ctx.mentions[k];
     if (loc.sentence.empty()) continue;
-    size_t off = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
+    size_t off = OffsetInSentence(loc);
     if (off == std::string::npos || off > loc.byte_start) continue;
     auto [slot, fresh] = slot_of_mention_text.try_emplace(loc.sentence, static_cast<int32_t>(hits_of_text.size()));
     if (fresh) hits_of_text.push_back(scan(loc.sentence));

@@ -101,7 +101,7 @@ bool IsFunctionChar(char32_t c) {
 
 std::set<std::u32string> Phrases(const CheckMention& loc) {
   std::string text(loc.sentence);
-  size_t at = text.find(loc.surface);
+  size_t at = OffsetInSentence(loc);
   if (at != std::string::npos) text.erase(at, loc.surface.size());
   std::vector<char32_t> cps = CodePoints(text);
   std::set<std::u32string> out;
@@ -196,13 +196,14 @@ const DateList& DateMentions(Context& ctx) {
     }
     out.push_back(&first);
   }
-  // The store keeps no sentence start for a mention, and the period rules
-  // then find it at the first occurrence of its text. Where a sentence names
-  // the same date twice (始于2022年末、2022年初), the k-th mention of an
-  // article with that sentence and surface is its k-th occurrence: such a
-  // mention (rare) is copied with its sentence start set. A sentence's
-  // mentions are consecutive in offset order: `run` counts the surfaces of
-  // the current one.
+  // The store keeps no sentence start for a mention. LoadForCheck takes it
+  // from a claim of the same sentence row; in a sentence without claims the
+  // rules would find a mention at the first occurrence of its text. Where
+  // such a sentence names the same date twice (始于2022年末、2022年初), the
+  // k-th mention of an article with that sentence and surface is its k-th
+  // occurrence: such a mention (rare) is copied with its sentence start set.
+  // A sentence's mentions are consecutive in offset order: `run` counts the
+  // surfaces of the current one.
   std::vector<std::pair<std::string_view, size_t>> run;
   for (size_t i = 0; i < out.size(); ++i) {
     const CheckMention& loc = *out[i];
@@ -240,7 +241,7 @@ void CopiedDates(Context& ctx, const DateList& mentions, std::vector<Finding>* o
     const CheckMention& loc = *lm;
     const CheckMention& m = loc;
     if (loc.sentence.size() < 24) continue;
-    size_t at = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
+    size_t at = OffsetInSentence(loc);
     if (at == std::string::npos || at + loc.surface.size() > loc.sentence.size() ||
         loc.sentence.compare(at, loc.surface.size(), loc.surface) != 0) {
       continue;
@@ -363,7 +364,7 @@ void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
   for (const auto* lm : mentions) {
     const CheckMention& loc = *lm;
     const CheckMention& m = loc;
-    size_t at = loc.sentence.find(loc.surface);
+    size_t at = OffsetInSentence(loc);
     if (at == std::string::npos) continue;
     std::string_view before = std::string_view(loc.sentence).substr(0, at);
     bool as_of = false;

@@ -12,7 +12,9 @@
 // per run of claims that share its sentence_id (interned, so copies in other
 // articles share it too), short repeated strings interned, column text read
 // in place without a copy. Mentions go into the same table as CheckMentions
-// (Location and Mention in one, the sentence interned like the claims').
+// (Location and Mention in one, the sentence interned like the claims'). A
+// mention's sentence start, which the store does not keep, is taken from a
+// claim of the same sentence row (PlaceMentions).
 #include <algorithm>
 #include <exception>
 #include <optional>
@@ -93,6 +95,7 @@ Status ReadMentions(Db& db, check::ClaimTable* table) {
       sentence = table->Intern(ms->TextView(10));
     }
     m.sentence = sentence;
+    m.sentence_id = static_cast<uint32_t>(std::max<int64_t>(sid, 0));
   }
   SortArticle(&mentions, article_begin, mention_offset);
   return Status::Ok();
@@ -172,8 +175,15 @@ struct ClaimReader {
   }
 };
 
-// The claims, in the same order as LoadClaims.
-Status ReadClaims(Db& db, check::ClaimTable* table) {
+// Where a sentences row stands in its article, as its claims say: a row may
+// stand for several places with the same text.
+struct SentenceSpan {
+  uint32_t id = 0, start = 0, end = 0;
+  friend auto operator<=>(const SentenceSpan&, const SentenceSpan&) = default;
+};
+
+// The claims, in the same order as LoadClaims, and their sentences' spans.
+Status ReadClaims(Db& db, check::ClaimTable* table, std::vector<SentenceSpan>* spans) {
   Result<Statement> st = db.Prepare(fmt::format(
       "SELECT a.id, a.path, a.hash, a.date, c.id, {}, c.sentence_id, coalesce(s.text, '') FROM articles a "
       "CROSS JOIN claims c ON c.article_id = a.id LEFT JOIN sentences s ON s.id = c.sentence_id "
@@ -202,9 +212,33 @@ Status ReadClaims(Db& db, check::ClaimTable* table) {
     c.id = st->Int(4);
     Status s = reader.Read(*st, 5, table, &c);
     if (!s.ok()) return Status::StoreError(fmt::format("{}: claim {}: {}", article->path, c.id, s.message()));
+    const SentenceSpan span{static_cast<uint32_t>(std::max<int64_t>(reader.sentence_id, 0)), c.sentence_start,
+                            c.sentence_end};
+    if (span.id != 0 && (spans->empty() || spans->back() != span)) spans->push_back(span);
   }
   SortArticle(&claims, article_begin, claim_offset);
   return Status::Ok();
+}
+
+// A mention's sentence start, from a claim of its sentence row whose span
+// holds it (the store keeps none for mentions): without it the rules find
+// a mention at the first occurrence of its text, the wrong place when the
+// sentence names it twice (A100和A100…, 2019年2月…截至2019年2月).
+void PlaceMentions(std::vector<SentenceSpan> spans, std::vector<check::CheckMention>* mentions) {
+  std::sort(spans.begin(), spans.end());
+  for (check::CheckMention& m : *mentions) {
+    if (m.sentence_id == 0 || m.sentence_start != 0) continue;
+    auto at = std::lower_bound(spans.begin(), spans.end(), SentenceSpan{m.sentence_id, 0, 0});
+    for (; at != spans.end() && at->id == m.sentence_id; ++at) {
+      if (at->start <= m.byte_start && m.byte_start < at->end) {
+        size_t off = m.byte_start - at->start;
+        if (off < m.sentence.size() && m.sentence.substr(off, m.surface.size()) == m.surface) {
+          m.sentence_start = at->start;
+        }
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -238,10 +272,13 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   Result<int64_t> mention_count = db.QueryInt("SELECT count(*) FROM mentions");
   if (!mention_count.ok()) return mention_count.status();
   claims->reserve(static_cast<size_t>(*claim_count));
+  std::vector<SentenceSpan> spans;
   if (!second) {
     table->mentions.reserve(static_cast<size_t>(*mention_count));
-    Status s = ReadClaims(db, table);
-    return s.ok() ? ReadMentions(db, table) : s;
+    Status s = ReadClaims(db, table, &spans);
+    if (s.ok()) s = ReadMentions(db, table);
+    if (s.ok()) PlaceMentions(std::move(spans), &table->mentions);
+    return s;
   }
   check::ClaimTable mention_table;
   mention_table.mentions.reserve(static_cast<size_t>(*mention_count));
@@ -256,7 +293,7 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   });
   Status claims_read = Status::Ok();
   try {
-    claims_read = ReadClaims(db, table);
+    claims_read = ReadClaims(db, table, &spans);
   } catch (...) {
     reader.join();
     throw;
@@ -264,7 +301,10 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   reader.join();
   if (failed) std::rethrow_exception(failed);
   table->AdoptMentions(std::move(mention_table));
-  return claims_read.ok() ? mentions_read : claims_read;
+  if (!claims_read.ok()) return claims_read;
+  if (!mentions_read.ok()) return mentions_read;
+  PlaceMentions(std::move(spans), &table->mentions);
+  return Status::Ok();
 }
 
 }  // namespace claims::store
