@@ -122,7 +122,9 @@ class ClaimTable {
 
   // A new article (the caller reads each article once).
   const ArticleRef* AddArticle(std::string_view path, std::string_view hash, std::string_view date);
-  // A stable view of `s`; equal texts get the same view.
+  // A stable view of `s`; equal texts get the same view (and the empty text
+  // a null one). Every claim's sentence is interned: check::Run takes a
+  // sentence's address for its text.
   std::string_view Intern(std::string_view s);
   CompactDecimal Compact(const Decimal& d);
   // Copies a claim or a mention in (tests and small callers); its article
