@@ -110,18 +110,20 @@ const ArticleRef* ClaimTable::AddArticle(std::string_view path, std::string_view
   return &articles_.emplace_back(ArticleRef{std::string(path), std::string(hash), std::string(date)});
 }
 
-std::string_view ClaimTable::Copy(std::string_view s) {
+std::string_view ClaimTable::Copy(std::string_view prefix, std::string_view s) {
   if (s.empty()) return {};
-  if (s.size() > chunk_left_) {
-    size_t size = std::max(kChunk, s.size());
+  if (prefix.size() + s.size() > chunk_left_) {
+    size_t size = std::max(kChunk, prefix.size() + s.size());
     chunks_.push_back(std::make_unique<char[]>(size));
     chunk_next_ = chunks_.back().get();
     chunk_left_ = size;
   }
-  std::memcpy(chunk_next_, s.data(), s.size());
-  std::string_view out(chunk_next_, s.size());
-  chunk_next_ += s.size();
-  chunk_left_ -= s.size();
+  const size_t total = prefix.size() + s.size();
+  std::memcpy(chunk_next_, prefix.data(), prefix.size());
+  std::memcpy(chunk_next_ + prefix.size(), s.data(), s.size());
+  std::string_view out(chunk_next_, total);
+  chunk_next_ += total;
+  chunk_left_ -= total;
   return out;
 }
 
@@ -129,9 +131,18 @@ std::string_view ClaimTable::Intern(std::string_view s) {
   if (s.empty()) return {};
   auto found = interned_.find(s);
   if (found != interned_.end()) return *found;
-  std::string_view kept = Copy(s);
+  // Every interned text is stored after its length, so that a Text (its
+  // address alone) can read it back.
+  const uint32_t n = static_cast<uint32_t>(s.size());
+  std::string_view with_length = Copy(std::string_view(reinterpret_cast<const char*>(&n), sizeof(n)), s);
+  std::string_view kept = with_length.substr(sizeof(n));
   interned_.insert(kept);
   return kept;
+}
+
+Text ClaimTable::InternText(std::string_view s) {
+  std::string_view kept = Intern(s);
+  return kept.empty() ? Text() : Text(kept.data());
 }
 
 CompactDecimal ClaimTable::Compact(const Decimal& d) {
@@ -192,16 +203,16 @@ void ClaimTable::Add(const StoredClaim& sc) {
   out.kind = c.kind;
   out.direction = c.direction;
   out.surface = Intern(c.surface);
-  out.unit = Intern(c.unit);
-  out.dimension = Intern(c.dimension);
-  out.counted = Intern(c.counted);
-  out.entity = Intern(c.entity);
-  out.metric = Intern(c.metric);
-  out.metric_word = Intern(c.metric_word);
-  out.period = Intern(c.period);
-  out.scope = Intern(c.scope);
-  out.base = Intern(c.base);
-  out.base_entity = Intern(c.base_entity);
+  out.unit = InternText(c.unit);
+  out.dimension = InternText(c.dimension);
+  out.counted = InternText(c.counted);
+  out.entity = InternText(c.entity);
+  out.metric = InternText(c.metric);
+  out.metric_word = InternText(c.metric_word);
+  out.period = InternText(c.period);
+  out.scope = InternText(c.scope);
+  out.base = InternText(c.base);
+  out.base_entity = InternText(c.base_entity);
   out.sentence = Intern(c.sentence);
   out.value_lo = Compact(c.value_lo);
   out.value_hi = Compact(c.value_hi);

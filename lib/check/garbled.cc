@@ -84,7 +84,7 @@ void CheckPriceVsMarketCap(Context& ctx, std::vector<Finding>* out) {
     std::string currency = PriceCurrency(p);
     if (p.entity.empty() || currency.empty() || p.kind != Kind::kLevel) continue;
     if (p.qualifier == Qualifier::kAtMost || p.value_hi.sign() <= 0) continue;
-    auto found = caps.find(p.entity);
+    auto found = caps.find(p.entity.view());
     if (found == caps.end()) continue;
     // Prefer the market value the same article states.
     std::vector<const Item*> same, other;

@@ -43,14 +43,14 @@ void SortArticle(std::vector<T>* rows, size_t begin, Offset offset) {
 // mostly does within an article.
 class InternedColumn {
  public:
-  std::string_view Read(const Statement& st, int col, check::ClaimTable* table) {
+  check::Text Read(const Statement& st, int col, check::ClaimTable* table) {
     std::string_view text = st.TextView(col);
-    if (text != last_) last_ = table->Intern(text);
+    if (text != last_.view()) last_ = table->InternText(text);
     return last_;
   }
 
  private:
-  std::string_view last_;
+  check::Text last_;
 };
 
 // The mentions, in the same order as LoadMentions, into `table` (its own
@@ -88,7 +88,7 @@ Status ReadMentions(Db& db, check::ClaimTable* table) {
     m.byte_end = static_cast<uint32_t>(ms->Int(5));
     m.line = static_cast<uint32_t>(ms->Int(6));
     m.surface = table->Intern(ms->TextView(7));
-    m.value = value.Read(*ms, 8, table);
+    m.value = value.Read(*ms, 8, table).view();
     const int64_t sid = ms->IsNull(9) ? -1 : ms->Int(9);
     if (sid != sentence_id || sid < 0) {
       sentence_id = sid;

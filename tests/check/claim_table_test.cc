@@ -34,6 +34,17 @@ TEST_CASE("ClaimTable: one view per text, one article per (path, hash, date)", "
   std::string a = "营收", b = "营收";
   CHECK(t.Intern(a).data() == t.Intern(b).data());
   CHECK(t.Intern("").empty());
+  // A Text reads back the interned text from its address alone.
+  Text unit = t.InternText("USD/share"), same = t.InternText(std::string("USD/") + "share");
+  CHECK(unit.view() == "USD/share");
+  CHECK(unit.size() == 9);
+  CHECK(unit == same);
+  CHECK(unit.data() == same.data());
+  CHECK(unit.find("/share") == 3);
+  CHECK(fmt::format("[{}]", unit) == "[USD/share]");
+  CHECK(t.InternText("").empty());
+  CHECK(t.InternText("").view().empty());
+  CHECK_FALSE(unit == t.InternText("USD"));
   StoredClaim sc;
   sc.path = "a.txt";
   sc.article_hash = "ha";
