@@ -5,6 +5,7 @@
 #include <set>
 
 #include "check/check.h"
+#include "check/claim_table.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/report_support.h"
@@ -102,14 +103,13 @@ int CmdCheck(std::span<const std::string> argv, Env& env) {
   open.create = false;
   Result<std::unique_ptr<store::Store>> store = OpenStore(DbPath(*args, env), open);
   if (!store.ok()) return ReportStatus(store.status(), env);
-  std::vector<StoredClaim> claims;
-  std::vector<std::pair<Location, Mention>> mentions;
-  Status loaded = (*store)->LoadForCheck(&claims, &mentions);
+  check::ClaimTable table;
+  Status loaded = (*store)->LoadForCheck(&table);
   if (!loaded.ok()) return ReportStatus(loaded, env);
   Result<std::vector<Article>> articles = (*store)->LoadArticles();
   if (!articles.ok()) return ReportStatus(articles.status(), env);
 
-  check::CheckResult run = check::Run(claims, mentions, *options);
+  check::CheckResult run = check::Run(table, *options);
   // Articles without claims or mentions count too: the report compares this
   // number with the store to know the saved run is current.
   run.summary.articles = static_cast<int64_t>(articles->size());

@@ -26,24 +26,24 @@ namespace {
 
 bool Finite(const Range<Rational>& r) { return !r.lo_inf && !r.hi_inf; }
 
-std::string CanonicalPeriod(const std::string& p) {
+std::string CanonicalPeriod(std::string_view p) {
   Period parsed = ParsePeriod(p);
   return parsed.ok ? PeriodString(parsed) : "";
 }
 
-uint64_t LevelHash(const Claim& c, std::string_view scope, std::string_view period) {
+uint64_t LevelHash(const CheckClaim& c, std::string_view scope, std::string_view period) {
   return Mix(Mix(Mix(HashText(c.entity), HashText(c.metric)), HashText(scope)), HashText(period));
 }
 
 // Levels of entity + metric + scope stated for one canonical period. The
 // index is a sorted vector of key hashes (built once, shared by both rules);
 // a lookup checks the fields, so hash collisions never mix levels.
-std::vector<const Item*> FindLevels(Context& ctx, const Claim& c, std::string_view scope,
+std::vector<const Item*> FindLevels(Context& ctx, const CheckClaim& c, std::string_view scope,
                                     const std::string& period) {
   if (!ctx.levels_built) {
     ctx.levels_built = true;
     for (const Item& it : ctx.items) {
-      const Claim& l = it.c();
+      const CheckClaim& l = it.c();
       if (!it.Known() || it.forecast || l.kind != Kind::kLevel || it.cls != l.unit) continue;
       if (l.qualifier == Qualifier::kAtLeast || l.qualifier == Qualifier::kAtMost) continue;
       if (!it.period.ok) continue;
@@ -55,7 +55,7 @@ std::vector<const Item*> FindLevels(Context& ctx, const Claim& c, std::string_vi
   uint64_t h = LevelHash(c, scope, period);
   auto it = std::lower_bound(ctx.levels.begin(), ctx.levels.end(), std::make_pair(h, (const Item*)nullptr));
   for (; it != ctx.levels.end() && it->first == h; ++it) {
-    const Claim& l = it->second->c();
+    const CheckClaim& l = it->second->c();
     if (l.entity == c.entity && l.metric == c.metric && l.scope == scope &&
         PeriodString(it->second->period) == period) {
       out.push_back(it->second);
@@ -110,7 +110,7 @@ LevelSet MakeLevelSet(const Context& ctx, std::vector<const Item*> items) {
     i = j;
   }
   for (uint32_t k = 0; k < n; ++k) {
-    s.by_article.emplace_back(s.items[k]->sc->article_hash, k);
+    s.by_article.emplace_back(s.items[k]->sc->article->hash, k);
     if (s.rep[k] != k) continue;
     s.firsts.push_back(k);
     auto r = CompareRange(*s.items[k], ctx.tol);
@@ -128,8 +128,8 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
   // Level sets by key, built on first use: a key is looked up by every
   // change of its entity, metric, scope and period.
   std::unordered_map<std::string, LevelSet> sets;
-  auto levels = [&](const Claim& c, const std::string& period) -> const LevelSet& {
-    std::string key = c.entity + '\x1f' + c.metric + '\x1f' + c.scope + '\x1f' + period;
+  auto levels = [&](const CheckClaim& c, const std::string& period) -> const LevelSet& {
+    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}", c.entity, c.metric, c.scope, period);
     auto found = sets.find(key);
     if (found == sets.end()) {
       LevelSet s = MakeLevelSet(ctx, FindLevels(ctx, c, c.scope, period));
@@ -152,7 +152,7 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
   };
   std::vector<uint32_t> cur;
   for (const Item& it : ctx.items) {
-    const Claim& c = it.c();
+    const CheckClaim& c = it.c();
     if (!it.Known() || c.kind != Kind::kChange || it.cls != "change") continue;
     const Period& p = it.period;
     Period prev = PreviousPeriod(p, c.base);
@@ -163,7 +163,7 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
     // Levels for P from the change's own article when it states any, else all.
     cur.clear();
     auto own = std::equal_range(cur_set.by_article.begin(), cur_set.by_article.end(),
-                                std::make_pair(std::string_view(it.sc->article_hash), uint32_t{0}),
+                                std::make_pair(std::string_view(it.sc->article->hash), uint32_t{0}),
                                 [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto o = own.first; o != own.second; ++o) {
       uint32_t rep = cur_set.rep[o->second];
@@ -238,8 +238,8 @@ void CheckShareTotal(Context& ctx, std::vector<Finding>* out) {
     for (size_t k = 1; k < items.size(); ++k) {
       const Item* share = items[k];
       const Item* part = items[k - 1];
-      const Claim& s = share->c();
-      const Claim& pc = part->c();
+      const CheckClaim& s = share->c();
+      const CheckClaim& pc = part->c();
       if (s.kind != Kind::kShare || share->cls != "fraction" || !s.base_entity.empty()) continue;
       if (!part->Known() || pc.kind != Kind::kLevel || part->cls != pc.unit) continue;
       if (pc.scope.empty() || (!s.entity.empty() && s.entity != pc.entity)) continue;
@@ -303,7 +303,7 @@ void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
   };
   std::vector<Share> shares;
   for (const Item& it : ctx.items) {
-    const Claim& c = it.c();
+    const CheckClaim& c = it.c();
     if (!it.Known() || it.forecast || c.metric != "market_share" || it.cls != "fraction") continue;
     if (c.scope.empty() || !c.base_entity.empty()) continue;
     auto d = CompareRangeD(it, ctx.tol_d);
@@ -311,7 +311,7 @@ void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
     shares.push_back({&it, d->lo});
   }
   auto fields = [&ctx](const Share& s) {
-    const Claim& c = s.item->c();
+    const CheckClaim& c = s.item->c();
     uint32_t article = c.period.empty() ? ArticleOf(ctx, s.item->sc) : UINT32_MAX;
     return std::make_tuple(std::string_view(c.scope), std::string_view(c.period), article);
   };
@@ -342,7 +342,7 @@ void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
     std::vector<std::pair<std::string_view, std::pair<const Item*, Rational>>> parts(lowest.begin(), lowest.end());
     std::stable_sort(parts.begin(), parts.end(),
                      [](const auto& a, const auto& b) { return a.second.second > b.second.second; });
-    const Claim& first = parts[0].second.first->c();
+    const CheckClaim& first = parts[0].second.first->c();
     std::string subject = fmt::format("{} [{}]", first.metric_word.empty() ? first.metric : first.metric_word,
                                       first.scope);
     if (!first.period.empty()) subject += fmt::format(" ({})", first.period);
@@ -353,7 +353,7 @@ void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
     for (const auto& [entity, low] : parts) {
       listed += fmt::format("{}{} {} (at least {})", listed.empty() ? "" : ", ", entity,
                             Quote(*low.first->sc), FormatValue(low.second, "fraction", ""));
-      f.claims.push_back(*low.first->sc);
+      f.claims.push_back(ToStoredClaim(*low.first->sc));
     }
     f.message = fmt::format("{}: {} add up to at least {}: the shares of one market cannot exceed 100%",
                             subject, listed, FormatValue(sum, "fraction", ""));

@@ -19,6 +19,7 @@
 
 #include "base/decimal.h"
 #include "base/status.h"
+#include "check/claim_table.h"
 #include "check/finding.h"
 #include "extract/claim.h"
 
@@ -60,6 +61,9 @@ const RuleInfo* FindRule(std::string_view id);
 CheckResult Run(std::span<const StoredClaim> claims,
                 std::span<const std::pair<Location, Mention>> mentions,
                 const CheckOptions& options);
+// The same over a table (Store::LoadForCheck fills one): what `claims check`
+// runs at scale.
+CheckResult Run(const ClaimTable& table, const CheckOptions& options);
 
 // "rule" + the sorted (article_hash, surface) pairs of the finding's claims
 // and locations, hashed (FNV-1a 64, hex). Row ids and paths play no part, so

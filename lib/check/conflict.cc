@@ -59,15 +59,15 @@ uint64_t MaskHash(std::string_view sentence, std::span<const Item* const> items)
   return h;
 }
 
-std::string ValueKey(const Claim& c) {
-  return c.value_lo.ToString() + ".." + c.value_hi.ToString() + " " + c.unit + " " +
-         std::string(KindName(c.kind)) + std::string(DirectionName(c.direction));
+std::string ValueKey(const CheckClaim& c) {
+  return fmt::format("{}..{} {} {}{}", c.value_lo.ToString(), c.value_hi.ToString(), c.unit,
+                     KindName(c.kind), DirectionName(c.direction));
 }
 
 size_t CopyCount(const Item* it) { return it->copies.size(); }
 
 // "×10 apart" when both are plain positive numbers of one unit.
-std::string Apart(const Claim& a, const Claim& b) {
+std::string Apart(const CheckClaim& a, const CheckClaim& b) {
   if (a.unit != b.unit || a.value_lo.sign() <= 0 || b.value_lo.sign() <= 0) return "";
   Rational x = a.value_lo.ToRational(), y = b.value_lo.ToRational();
   Rational r = x > y ? x / y : y / x;
@@ -86,7 +86,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   }
   std::sort(hashed.begin(), hashed.end());
   // masked text -> variants (sentence text, its items in order)
-  std::map<std::string, std::vector<std::pair<const std::string*, std::vector<const Item*>>>>
+  std::map<std::string, std::vector<std::pair<std::string_view, std::vector<const Item*>>>>
       by_mask;
   for (size_t i = 0; i < hashed.size();) {
     size_t j = i;
@@ -94,9 +94,9 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     for (size_t k = i; j - i >= 2 && k < j; ++k) {
       uint32_t sid = hashed[k].second;
       std::vector<const Item*> ordered(ctx.sentences[sid].begin(), ctx.sentences[sid].end());
-      const std::string& sentence = ordered[0]->c().sentence;
+      std::string_view sentence = ordered[0]->c().sentence;
       std::string mask = Masked(sentence, &ordered);
-      by_mask[mask].emplace_back(&sentence, std::move(ordered));
+      by_mask[mask].emplace_back(sentence, std::move(ordered));
     }
     i = j;
   }
@@ -125,10 +125,10 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     for (const Item& it : ctx.items) {
       uint32_t& t = id_of_sid[it.sid];
       if (t == UINT32_MAX) t = text(it.c().sentence);  // copies share the item's text
-      for (const StoredClaim* sc : it.copies) pairs.emplace_back(t, ArticleOf(ctx, sc));
+      for (const CheckClaim* sc : it.copies) pairs.emplace_back(t, ArticleOf(ctx, sc));
     }
     for (size_t k = 0; k < ctx.mentions.size(); ++k) {
-      pairs.emplace_back(text(ctx.mentions[k].first.sentence), ctx.mention_article[k]);
+      pairs.emplace_back(text(ctx.mentions[k].sentence), ctx.mention_article[k]);
     }
     auto e = text_id.find(std::string_view());
     if (e != text_id.end()) empty_text = e->second;
@@ -146,7 +146,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     build(&articles_of, text_id.size(), false);
     build(&sentences_of, ctx.article_hashes.size(), true);
   };
-  auto copies = [&](const std::string& s1, const std::string& s2) {
+  auto copies = [&](std::string_view s1, std::string_view s2) {
     index();
     const uint32_t t1 = text_id.at(s1), t2 = text_id.at(s2);
     for (uint32_t a : articles_of.Row(t1)) {
@@ -172,10 +172,10 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   auto report = [&](const Item* odd, size_t odd_n, const Item* common, size_t common_n) {
     std::vector<int> common_days;
     common_days.reserve(common->copies.size());
-    for (const StoredClaim* b : common->copies) common_days.push_back(ArticleDay(*b));
+    for (const CheckClaim* b : common->copies) common_days.push_back(ArticleDay(*b));
     std::sort(common_days.begin(), common_days.end());
     bool close = !common_days.empty() && common_days.front() == 0;
-    for (const StoredClaim* a : odd->copies) {
+    for (const CheckClaim* a : odd->copies) {
       if (close) break;
       int da = ArticleDay(*a);
       auto it = std::lower_bound(common_days.begin(), common_days.end(), da - 31);
@@ -186,7 +186,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     std::string apart = Apart(odd->c(), common->c());
     std::string msg = fmt::format(
         "the same sentence appears in {} copies but states {} in {} and {} in {}{}", common_n + odd_n,
-        odd->c().surface, odd->sc->path, common->c().surface, common->sc->path,
+        odd->c().surface, odd->sc->article->path, common->c().surface, common->sc->article->path,
         apart.empty() ? "" : fmt::format(" ({} apart)", apart));
     if (majority) msg += fmt::format("; {} of the copies say {}", common_n, common->c().surface);
     Finding f = MakeFinding("copy-mismatch", Severity::kError, std::move(msg), {odd, common});
@@ -209,7 +209,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       bool related = false;
       for (size_t a = 0; a < scan && !related; ++a) {
         for (size_t b = a + 1; b < scan && !related; ++b) {
-          related = copies(*variants[a].first, *variants[b].first);
+          related = copies(variants[a].first, variants[b].first);
         }
       }
       if (!related) continue;
@@ -263,13 +263,13 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
         auto [hb, sb] = hashed[twins[b].second];
         if (ha == hb) continue;  // the same claims in both: compared above
         std::span<const Item* const> ia = ctx.sentences[sa], ib = ctx.sentences[sb];
-        const std::string& ta = ia[0]->c().sentence;
-        const std::string& tb = ib[0]->c().sentence;
+        std::string_view ta = ia[0]->c().sentence;
+        std::string_view tb = ib[0]->c().sentence;
         Figures fa = FiguresOf(ta), fb = FiguresOf(tb);
         if (fa.spans.size() != fb.spans.size()) continue;
         size_t k = 0;
-        auto text = [](const std::string& t, std::pair<uint32_t, uint32_t> span) {
-          return FoldText(std::string_view(t).substr(span.first, span.second - span.first));
+        auto text = [](std::string_view t, std::pair<uint32_t, uint32_t> span) {
+          return FoldText(t.substr(span.first, span.second - span.first));
         };
         while (k < fa.spans.size() && text(ta, fa.spans[k]) == text(tb, fb.spans[k])) ++k;
         if (k == fa.spans.size()) continue;
@@ -314,14 +314,14 @@ std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
   for (const Item& it : ctx.items) {
     std::string_view base = RatioBase(it);
     if (!it.Known() || base.empty() || BareLetter(base)) continue;
-    bases[it.c().entity + "|" + it.c().metric].insert(std::string(base));
+    bases[fmt::format("{}|{}", it.c().entity, it.c().metric)].insert(std::string(base));
   }
   std::map<const Item*, std::string> out;
   for (const Item& it : ctx.items) {
     std::string_view base = RatioBase(it);
     char l = it.Known() && !base.empty() ? BareLetter(base) : 0;
     if (!l) continue;
-    auto b = bases.find(it.c().entity + "|" + it.c().metric);
+    auto b = bases.find(fmt::format("{}|{}", it.c().entity, it.c().metric));
     if (b == bases.end()) continue;
     std::vector<std::string> match;
     for (const std::string& base : b->second) {
@@ -363,7 +363,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     }
   }
   auto fields = [](const Keyed& k) {
-    const Claim& c = k.item->c();
+    const CheckClaim& c = k.item->c();
     return std::make_tuple(std::string_view(c.entity), std::string_view(c.metric),
                            std::string_view(c.period), std::string_view(c.scope),
                            std::string_view(*k.cls),
@@ -432,8 +432,8 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
       }
     }
     if (!best_a) { ++ctx.consistent; return; }
-    const Claim& ca = best_a->item->c();
-    const Claim& cb = best_b->item->c();
+    const CheckClaim& ca = best_a->item->c();
+    const CheckClaim& cb = best_b->item->c();
     auto ra = CompareRange(*best_a->item, ctx.tol);
     auto rb = CompareRange(*best_b->item, ctx.tol);
     if (!ra || !rb || Overlaps(*ra, *rb)) { ++ctx.consistent; return; }
@@ -450,7 +450,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     if (cls.rfind("ratio:", 0) == 0) {
       of = " of " + (res != resolved.end() ? res->second : cls.substr(6));
     }
-    auto side = [&](const Item* item, const Claim& c, const Range<Rational>& r) {
+    auto side = [&](const Item* item, const CheckClaim& c, const Range<Rational>& r) {
       std::string how = c.qualifier == Qualifier::kApprox ? "approximate, " : "";
       if (c.direction != Direction::kNone && !of.empty()) {
         how += fmt::format("{} {} {}, ", c.surface,

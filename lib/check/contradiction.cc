@@ -90,7 +90,7 @@ bool VerbBetween(std::string_view between, std::span<const std::string_view> ver
 
 void CheckQuantifierContradiction(Context& ctx, std::vector<Finding>* out) {
   for (const Item& it : ctx.items) {
-    const Claim& c = it.c();
+    const CheckClaim& c = it.c();
     if (it.cls != "fraction" || it.offset == std::string::npos) continue;
     std::string_view before = std::string_view(c.sentence).substr(0, it.offset);
     if (!ContainsAny(before, {"部分", "多数", "过半", "大半", "少数"})) continue;
@@ -121,8 +121,8 @@ void CheckDirectionContradiction(Context& ctx, std::vector<Finding>* out) {
     std::string_view sentence = items[0]->c().sentence;
     // 从X下降至Y / 从X增长到Y
     for (size_t k = 1; k < items.size(); ++k) {
-      const Claim& x = items[k - 1]->c();
-      const Claim& y = items[k]->c();
+      const CheckClaim& x = items[k - 1]->c();
+      const CheckClaim& y = items[k]->c();
       if (x.kind != y.kind || items[k - 1]->cls != items[k]->cls || items[k]->cls.empty()) continue;
       size_t xe = items[k - 1]->offset + x.surface.size();
       size_t ys = items[k]->offset;
@@ -150,7 +150,7 @@ void CheckDirectionContradiction(Context& ctx, std::vector<Finding>* out) {
     }
     // 翻番 beside a stated rise that is not about +100%.
     for (const Item* it : items) {
-      const Claim& c = it->c();
+      const CheckClaim& c = it->c();
       if (c.kind != Kind::kChange || c.direction != Direction::kUp || it->cls != "change") continue;
       std::string_view clause = it->clause;
       std::string_view two = TailClauses(sentence.substr(0, it->offset), 2);

@@ -23,9 +23,9 @@ namespace {
 
 const Rational kMaxShares(1000000000000);  // 10^12
 
-std::string PriceCurrency(const Claim& c) {
+std::string PriceCurrency(const CheckClaim& c) {
   size_t slash = c.unit.find("/share");
-  return slash == std::string::npos ? "" : c.unit.substr(0, slash);
+  return slash == std::string::npos ? "" : std::string(c.unit.substr(0, slash));
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -72,25 +72,25 @@ size_t MalformedAt(std::string_view s, size_t i) {
 }  // namespace
 
 void CheckPriceVsMarketCap(Context& ctx, std::vector<Finding>* out) {
-  std::map<std::string, std::vector<const Item*>> caps;  // entity -> market caps
+  std::map<std::string, std::vector<const Item*>, std::less<>> caps;  // entity -> market caps
   for (const Item& it : ctx.items) {
-    const Claim& c = it.c();
+    const CheckClaim& c = it.c();
     if (!it.Known() || c.metric != "market_cap" || c.kind != Kind::kLevel) continue;
     if (c.dimension != "currency" || c.qualifier == Qualifier::kAtMost) continue;
-    caps[c.entity].push_back(&it);
+    caps[std::string(c.entity)].push_back(&it);
   }
   for (const Item& it : ctx.items) {
-    const Claim& p = it.c();
+    const CheckClaim& p = it.c();
     std::string currency = PriceCurrency(p);
     if (p.entity.empty() || currency.empty() || p.kind != Kind::kLevel) continue;
     if (p.qualifier == Qualifier::kAtMost || p.value_hi.sign() <= 0) continue;
-    auto found = caps.find(p.entity);
+    auto found = caps.find(p.entity.view());
     if (found == caps.end()) continue;
     // Prefer the market value the same article states.
     std::vector<const Item*> same, other;
     for (const Item* cap : found->second) {
       if (cap->c().unit != currency) continue;
-      (cap->sc->article_hash == it.sc->article_hash ? same : other).push_back(cap);
+      (cap->sc->article->hash == it.sc->article->hash ? same : other).push_back(cap);
     }
     std::vector<const Item*>& pool = same.empty() ? other : same;
     if (pool.empty()) continue;
@@ -117,7 +117,7 @@ void CheckPriceVsMarketCap(Context& ctx, std::vector<Finding>* out) {
 
 void CheckShareOver100(Context& ctx, std::vector<Finding>* out) {
   for (const Item& it : ctx.items) {
-    const Claim& c = it.c();
+    const CheckClaim& c = it.c();
     bool share = c.kind == Kind::kShare || c.metric == "market_share" || c.metric == "revenue_share";
     if (!share || it.cls != "fraction" || c.qualifier == Qualifier::kAtMost) continue;
     if (c.unit != "%") continue;
@@ -133,7 +133,7 @@ void CheckMalformedNumber(Context& ctx, std::vector<Finding>* out) {
   for (std::span<const Item* const> items : ctx.sentences) {
     if (items.empty()) continue;
     const Item& it = *items[0];
-    const Claim& c = it.c();
+    const CheckClaim& c = it.c();
     std::string_view s = c.sentence;
     size_t claim_off = it.offset;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -141,8 +141,8 @@ void CheckMalformedNumber(Context& ctx, std::vector<Finding>* out) {
       size_t len = MalformedAt(s, i);
       if (len == 0) continue;
       Location loc;
-      loc.path = it.sc->path;
-      loc.article_hash = it.sc->article_hash;
+      loc.path = it.sc->article->path;
+      loc.article_hash = it.sc->article->hash;
       loc.byte_start = c.sentence_start + static_cast<uint32_t>(i);
       loc.byte_end = loc.byte_start + static_cast<uint32_t>(len);
       loc.surface = std::string(s.substr(i, len));

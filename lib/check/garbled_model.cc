@@ -33,12 +33,12 @@ struct SentenceRef {
   uint32_t start = 0;  // absolute offset of the sentence
   uint32_t line = 0;   // line of `anchor`
   size_t anchor = 0;   // offset of a known span inside the sentence
-  const std::string* text = nullptr;
+  std::string_view text;
 };
 
 uint32_t LineAt(const SentenceRef& s, size_t off) {
   int line = static_cast<int>(s.line);
-  const std::string& t = *s.text;
+  std::string_view t = s.text;
   for (size_t k = std::min(off, s.anchor); k < std::max(off, s.anchor) && k < t.size(); ++k) {
     if (t[k] == '\n') line += off < s.anchor ? -1 : 1;
   }
@@ -54,8 +54,8 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
       models[name[0]].insert(std::string(name.substr(0, std::min<size_t>(name.size(), 8))));
     }
   };
-  for (const auto& [loc, m] : ctx.mentions) {
-    if (m.type == Mention::Type::kModel) learn(loc.surface);
+  for (const CheckMention& m : ctx.mentions) {
+    if (m.type == Mention::Type::kModel) learn(m.surface);
   }
   for (const Item& it : ctx.items) {
     learn(it.c().entity);
@@ -66,13 +66,13 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
   // Where a letter stands alone in a sentence depends on its text only:
   // each distinct text is scanned once (claims' texts by sentence id,
   // mentions' by content), however many articles repeat it.
-  auto scan = [&models](const std::string& t) {
+  auto scan = [&models](std::string_view t) {
     std::vector<uint32_t> hits;
     for (size_t i = 0; i < t.size(); ++i) {
       char l = t[i];
       if (!models.count(l)) continue;
       if (i > 0 && (IsAlnum(t[i - 1]) || t[i - 1] == '-' || t[i - 1] == '_' || t[i - 1] == '.')) continue;
-      std::string_view next = std::string_view(t).substr(i + 1);
+      std::string_view next = t.substr(i + 1);
       if (!next.empty() && (IsAlnum(next[0]) || next[0] == '-' || next[0] == '+' ||
                             next[0] == '/' || next[0] == '\'' || next[0] == '&')) continue;
       if (!next.empty() && next[0] == ' ' && next.size() > 1 && IsAlnum(next[1])) continue;
@@ -104,8 +104,8 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
   std::vector<Ref> refs;
   std::vector<SentenceRef> sentence_refs;
   for (const Item& it : ctx.items) {
-    for (const StoredClaim* sc : it.copies) {
-      const Claim& c = sc->claim;
+    for (const CheckClaim* sc : it.copies) {
+      const CheckClaim& c = *sc;
       size_t off = sc == it.sc ? it.offset : OffsetInSentence(c);
       if (c.sentence.empty() || off == std::string::npos) continue;
       int32_t& slot = slot_of_sid[it.sid];
@@ -113,21 +113,21 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
         slot = static_cast<int32_t>(hits_of_text.size());
         hits_of_text.push_back(scan(c.sentence));
       }
-      SentenceRef ref{&sc->path, &sc->article_hash, c.byte_start - static_cast<uint32_t>(off),
-                      c.line, off, &c.sentence};
+      SentenceRef ref{&sc->article->path, &sc->article->hash, c.byte_start - static_cast<uint32_t>(off),
+                      c.line, off, c.sentence};
       refs.push_back({ArticleOf(ctx, sc), ref.start, static_cast<uint32_t>(refs.size()), slot});
       sentence_refs.push_back(ref);
     }
   }
   for (size_t k = 0; k < ctx.mentions.size(); ++k) {
-    const Location& loc = ctx.mentions[k].first;
+    const CheckMention& loc = ctx.mentions[k];
     if (loc.sentence.empty()) continue;
-    size_t off = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
+    size_t off = OffsetInSentence(loc);
     if (off == std::string::npos || off > loc.byte_start) continue;
     auto [slot, fresh] = slot_of_mention_text.try_emplace(loc.sentence, static_cast<int32_t>(hits_of_text.size()));
     if (fresh) hits_of_text.push_back(scan(loc.sentence));
-    SentenceRef ref{&loc.path, &loc.article_hash, loc.byte_start - static_cast<uint32_t>(off),
-                    loc.line, off, &loc.sentence};
+    SentenceRef ref{&loc.article->path, &loc.article->hash, loc.byte_start - static_cast<uint32_t>(off),
+                    loc.line, off, loc.sentence};
     refs.push_back({ctx.mention_article[k], ref.start, static_cast<uint32_t>(refs.size()), slot->second});
     sentence_refs.push_back(ref);
   }
@@ -143,7 +143,7 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
     if (k > 0 && refs[k].article == refs[k - 1].article && refs[k].start == refs[k - 1].start) continue;
     const SentenceRef& ref = sentence_refs[refs[k].order];
     for (uint32_t i : hits_of_text[refs[k].slot]) {
-      const std::string& t = *ref.text;
+      std::string_view t = ref.text;
       Location loc;
       loc.path = *ref.path;
       loc.article_hash = *ref.hash;
@@ -151,7 +151,7 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
       loc.byte_end = loc.byte_start + 1;
       loc.line = LineAt(ref, i);
       loc.surface = std::string(1, t[i]);
-      loc.sentence = t;
+      loc.sentence = std::string(t);
       loc.sentence_start = ref.start;
       if (by_article.empty() || by_article.back().first != loc.article_hash) {
         by_article.emplace_back(*ref.hash, std::vector<Location>());

@@ -41,16 +41,16 @@ std::unordered_map<std::string_view, std::string_view> MainSubjects(const Contex
   // Articles that need one: those with a claim that has a metric but no entity.
   std::unordered_map<std::string_view, std::unordered_map<std::string_view, int>> counts;
   for (const Item& it : ctx.items) {
-    if (it.c().entity.empty() && !it.c().metric.empty()) counts[it.sc->article_hash];
+    if (it.c().entity.empty() && !it.c().metric.empty()) counts[it.sc->article->hash];
   }
   if (counts.empty()) return {};
   std::unordered_map<std::string_view, int> totals;
-  for (const StoredClaim* sc : ctx.copy_storage) {
-    if (sc->claim.entity.empty()) continue;
-    auto c = counts.find(sc->article_hash);
+  for (const CheckClaim* sc : ctx.copy_storage) {
+    if (sc->entity.empty()) continue;
+    auto c = counts.find(sc->article->hash);
     if (c == counts.end()) continue;
-    ++c->second[sc->claim.entity];
-    ++totals[sc->article_hash];
+    ++c->second[sc->entity];
+    ++totals[sc->article->hash];
   }
   std::unordered_map<std::string_view, std::string_view> out;
   for (const auto& [hash, by_entity] : counts) {
@@ -61,7 +61,7 @@ std::unordered_map<std::string_view, std::string_view> MainSubjects(const Contex
   return out;
 }
 
-Rational Mid(const Claim& c) { return (c.value_lo.ToRational() + c.value_hi.ToRational()) / 2; }
+Rational Mid(const CheckClaim& c) { return (c.value_lo.ToRational() + c.value_hi.ToRational()) / 2; }
 
 double Ratio(const Point& a, const Point& b) {
   if (a.hi < b.lo) return b.lo / a.hi;
@@ -78,10 +78,10 @@ bool Eligible(const Point& a, const Point& b) {
 }
 
 std::string Describe(const Point& p, bool flow) {
-  const Claim& c = p.item->c();
+  const CheckClaim& c = p.item->c();
   std::string out = Quote(*p.item->sc);
   std::vector<std::string> notes;
-  if (!c.period.empty()) notes.push_back(c.period);
+  if (!c.period.empty()) notes.push_back(std::string(c.period));
   if (flow) {
     if (p.months > 0 && p.months != 3) {
       Rational rate = Mid(c) * 3 / p.months;
@@ -99,9 +99,9 @@ std::string Describe(const Point& p, bool flow) {
   return out;
 }
 
-bool SameDigits(const Claim& a, const Claim& b) {
-  auto digits = [](const Decimal& d) {
-    std::string s = d.coefficient().str();
+bool SameDigits(const CheckClaim& a, const CheckClaim& b) {
+  auto digits = [](const CompactDecimal& d) {
+    std::string s = d.Get().coefficient().str();
     if (!s.empty() && s[0] == '-') s.erase(0, 1);
     return s;
   };
@@ -157,8 +157,8 @@ void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Fi
       }
     }
     if (!nearest) continue;
-    const Claim& cx = x.item->c();
-    const Claim& cn = nearest->item->c();
+    const CheckClaim& cx = x.item->c();
+    const CheckClaim& cn = nearest->item->c();
     bool digits = SameDigits(cx, cn);
     // Figures spread over orders of magnitude with no cluster are just
     // spread out (a metric over many years); only a pair may stand alone.
@@ -203,11 +203,11 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
   std::vector<Point> points;
   std::unordered_map<std::string_view, std::string_view> subjects = MainSubjects(ctx);
   for (const Item& it : ctx.items) {
-    const Claim& c = it.c();
-    std::string entity = c.entity;
+    const CheckClaim& c = it.c();
+    std::string entity(c.entity);
     bool inferred = false;
     if (entity.empty() && !c.metric.empty()) {
-      auto s = subjects.find(it.sc->article_hash);
+      auto s = subjects.find(it.sc->article->hash);
       if (s != subjects.end()) { entity = std::string(s->second); inferred = true; }
     }
     if (entity.empty() || c.metric.empty()) continue;
@@ -230,7 +230,7 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
     points.push_back(std::move(p));
   }
   auto fields = [](const Point& p) {
-    const Claim& c = p.item->c();
+    const CheckClaim& c = p.item->c();
     return std::make_tuple(std::string_view(p.entity), std::string_view(c.metric),
                            std::string_view(c.scope), std::string_view(c.unit));
   };

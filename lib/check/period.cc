@@ -27,7 +27,7 @@ namespace claims::check::internal {
 namespace {
 
 struct DateRef {
-  const Location* loc = nullptr;
+  const CheckMention* loc = nullptr;
   int year = 0, month = 0;
   bool relative = false, estimated = false;
   std::set<std::u32string> phrases;
@@ -53,7 +53,7 @@ int MonthIn(std::string_view surface) {
   return (m >= 1 && m <= 12) ? m : 0;
 }
 
-bool Resolve(const Location& loc, const Mention& m, const Context& ctx, DateRef* out) {
+bool Resolve(const CheckMention& loc, const CheckMention& m, const Context& ctx, DateRef* out) {
   out->loc = &loc;
   std::string_view v = m.value;
   size_t i = 0;
@@ -75,7 +75,7 @@ bool Resolve(const Location& loc, const Mention& m, const Context& ctx, DateRef*
     else return false;
   }
   if (relative) {
-    auto t = ctx.article_time.find(loc.article_hash);
+    auto t = ctx.article_time.find(loc.article->hash);
     if (t == ctx.article_time.end() || t->second.year == 0) return false;
     out->year = t->second.year + rel;
     out->estimated = t->second.estimated;
@@ -99,9 +99,9 @@ bool IsFunctionChar(char32_t c) {
   return kChars.find(c) != std::u32string::npos;
 }
 
-std::set<std::u32string> Phrases(const Location& loc) {
-  std::string text = loc.sentence;
-  size_t at = text.find(loc.surface);
+std::set<std::u32string> Phrases(const CheckMention& loc) {
+  std::string text(loc.sentence);
+  size_t at = OffsetInSentence(loc);
   if (at != std::string::npos) text.erase(at, loc.surface.size());
   std::vector<char32_t> cps = CodePoints(text);
   std::set<std::u32string> out;
@@ -134,9 +134,9 @@ std::string Utf8(const std::u32string& s) {
 
 std::string DateNote(const DateRef& d, const Context& ctx) {
   std::string resolved = d.month ? fmt::format("{}-{:02}", d.year, d.month) : std::to_string(d.year);
-  if (!d.relative) return fmt::format("「{}」 ({}:{})", d.loc->surface, d.loc->path, d.loc->line);
-  auto t = ctx.article_time.at(d.loc->article_hash);
-  return fmt::format("「{}」 ({}:{}, {} → {})", d.loc->surface, d.loc->path, d.loc->line,
+  if (!d.relative) return fmt::format("「{}」 ({}:{})", d.loc->surface, d.loc->article->path, d.loc->line);
+  auto t = ctx.article_time.at(d.loc->article->hash);
+  return fmt::format("「{}」 ({}:{}, {} → {})", d.loc->surface, d.loc->article->path, d.loc->line,
                      t.estimated ? fmt::format("undated article naming years up to {}", t.year)
                                  : fmt::format("article dated {}", t.year),
                      resolved);
@@ -151,7 +151,7 @@ bool IsYearValue(std::string_view v) {
 // ("去年" + "10月" -> "去年10月", "2019年" + "10月" -> 2019-10): the extractor
 // may report them as two spans.
 // Built once per run (both period rules read it).
-using DateList = std::vector<const std::pair<Location, Mention>*>;
+using DateList = std::vector<const CheckMention*>;
 
 const DateList& DateMentions(Context& ctx) {
   if (ctx.date_mentions) return *ctx.date_mentions;
@@ -159,36 +159,36 @@ const DateList& DateMentions(Context& ctx) {
   const std::vector<uint32_t> rank = ArticleRanksByHash(ctx);
   struct Keyed {
     uint32_t article, start;
-    const std::pair<Location, Mention>* lm;
+    const CheckMention* lm;
   };
   std::vector<Keyed> keyed;
   for (size_t k = 0; k < ctx.mentions.size(); ++k) {
     const auto& lm = ctx.mentions[k];
-    if (lm.second.type == Mention::Type::kDate) {
-      keyed.push_back({rank[ctx.mention_article[k]], lm.first.byte_start, &lm});
+    if (lm.type == Mention::Type::kDate) {
+      keyed.push_back({rank[ctx.mention_article[k]], lm.byte_start, &lm});
     }
   }
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     return std::tie(a.article, a.start) < std::tie(b.article, b.start);
   });
-  std::vector<const std::pair<Location, Mention>*> dates;
+  std::vector<const CheckMention*> dates;
   dates.reserve(keyed.size());
   for (const Keyed& k : keyed) dates.push_back(k.lm);
   DateList out;
   out.reserve(dates.size());
   for (size_t i = 0; i < dates.size(); ++i) {
-    const std::pair<Location, Mention>& first = *dates[i];
+    const CheckMention& first = *dates[i];
     if (i + 1 < dates.size()) {
       const auto& next = *dates[i + 1];
-      if (next.first.article_hash == first.first.article_hash &&
-          next.first.byte_start == first.first.byte_end && IsYearValue(first.second.value) &&
-          next.second.value.rfind("--", 0) == 0 && next.second.value.size() >= 4) {
-        std::pair<Location, Mention>& cur = ctx.date_merged.emplace_back(first);
-        cur.first.surface += next.first.surface;
-        cur.first.byte_end = next.first.byte_end;
-        cur.second.surface = cur.first.surface;
-        cur.second.byte_end = next.first.byte_end;
-        if (cur.second.value.rfind("rel:", 0) != 0) cur.second.value += next.second.value.substr(1, 3);
+      if (next.article->hash == first.article->hash &&
+          next.byte_start == first.byte_end && IsYearValue(first.value) &&
+          next.value.rfind("--", 0) == 0 && next.value.size() >= 4) {
+        CheckMention& cur = ctx.date_merged.emplace_back(first);
+        cur.surface = ctx.date_text.emplace_back(fmt::format("{}{}", cur.surface, next.surface));
+        cur.byte_end = next.byte_end;
+        if (cur.value.rfind("rel:", 0) != 0) {
+          cur.value = ctx.date_text.emplace_back(fmt::format("{}{}", cur.value, next.value.substr(1, 3)));
+        }
         out.push_back(&cur);  // a deque's elements stay put as it grows
         ++i;
         continue;
@@ -196,17 +196,18 @@ const DateList& DateMentions(Context& ctx) {
     }
     out.push_back(&first);
   }
-  // The store keeps no sentence start for a mention, and the period rules
-  // then find it at the first occurrence of its text. Where a sentence names
-  // the same date twice (始于2022年末、2022年初), the k-th mention of an
-  // article with that sentence and surface is its k-th occurrence: such a
-  // mention (rare) is copied with its sentence start set. A sentence's
-  // mentions are consecutive in offset order: `run` counts the surfaces of
-  // the current one.
+  // The store keeps no sentence start for a mention. LoadForCheck takes it
+  // from a claim of the same sentence row; in a sentence without claims the
+  // rules would find a mention at the first occurrence of its text. Where
+  // such a sentence names the same date twice (始于2022年末、2022年初), the
+  // k-th mention of an article with that sentence and surface is its k-th
+  // occurrence: such a mention (rare) is copied with its sentence start set.
+  // A sentence's mentions are consecutive in offset order: `run` counts the
+  // surfaces of the current one.
   std::vector<std::pair<std::string_view, size_t>> run;
   for (size_t i = 0; i < out.size(); ++i) {
-    const Location& loc = out[i]->first;
-    if (i == 0 || loc.article_hash != out[i - 1]->first.article_hash || loc.sentence != out[i - 1]->first.sentence) {
+    const CheckMention& loc = *out[i];
+    if (i == 0 || loc.article->hash != out[i - 1]->article->hash || loc.sentence != out[i - 1]->sentence) {
       run.clear();
     }
     if (loc.sentence.empty() || loc.sentence_start != 0) continue;
@@ -220,8 +221,8 @@ const DateList& DateMentions(Context& ctx) {
     }
     size_t pos = at.empty() ? std::string::npos : at[k % at.size()];
     if (pos == std::string::npos || pos == 0 || pos > loc.byte_start) continue;
-    std::pair<Location, Mention>& fixed = ctx.date_merged.emplace_back(*out[i]);
-    fixed.first.sentence_start = static_cast<uint32_t>(loc.byte_start - pos);
+    CheckMention& fixed = ctx.date_merged.emplace_back(*out[i]);
+    fixed.sentence_start = static_cast<uint32_t>(loc.byte_start - pos);
     out[i] = &fixed;
   }
   ctx.date_mentions = std::move(out);
@@ -230,9 +231,9 @@ const DateList& DateMentions(Context& ctx) {
 
 // The date's sentence with the date masked ("" when it is not in its
 // sentence or the sentence is too short to say two texts are copies).
-std::string MaskedSentence(const Location& loc) {
+std::string MaskedSentence(const CheckMention& loc) {
   if (loc.sentence.size() < 24) return "";
-  size_t at = loc.sentence_start ? loc.byte_start - loc.sentence_start : loc.sentence.find(loc.surface);
+  size_t at = OffsetInSentence(loc);
   if (at == std::string::npos || at + loc.surface.size() > loc.sentence.size() ||
       loc.sentence.compare(at, loc.surface.size(), loc.surface) != 0) {
     return "";
@@ -245,12 +246,13 @@ std::string MaskedSentence(const Location& loc) {
 // evidence of a shifted year (a garbled syndicated copy).
 void CopiedDates(Context& ctx, const DateList& mentions, std::vector<Finding>* out) {
   struct Dated {
-    const Location* loc;
+    const CheckMention* loc;
     int year;
   };
   std::map<std::string, std::vector<Dated>> by_mask;
   for (const auto* lm : mentions) {
-    const auto& [loc, m] = *lm;
+    const CheckMention& loc = *lm;
+    const CheckMention& m = loc;
     std::string mask = MaskedSentence(loc);
     if (mask.empty()) continue;
     DateRef d;
@@ -287,9 +289,9 @@ void CopiedDates(Context& ctx, const DateList& mentions, std::vector<Finding>* o
       bool shared = std::any_of(odd_said.years.begin(), odd_said.years.end(),
                                 [&](int y) { return common_said.years.count(y) > 0; });
       if (shared) continue;
-      const Location* odd = odd_said.dated[0].loc;
-      const Location* common = common_said.dated[0].loc;
-      if (odd->article_hash == common->article_hash) continue;
+      const CheckMention* odd = odd_said.dated[0].loc;
+      const CheckMention* common = common_said.dated[0].loc;
+      if (odd->article->hash == common->article->hash) continue;
       consistent = false;
       const int odd_year = odd_said.dated[0].year, common_year = common_said.dated[0].year;
       Finding f;
@@ -297,9 +299,9 @@ void CopiedDates(Context& ctx, const DateList& mentions, std::vector<Finding>* o
       f.severity = Severity::kWarning;
       f.message = fmt::format(
           "the same sentence dates it 「{}」 ({}:{}, {}) in one copy and 「{}」 ({}:{}, {}) in another",
-          odd->surface, odd->path, odd->line, odd_year, common->surface, common->path,
+          odd->surface, odd->article->path, odd->line, odd_year, common->surface, common->article->path,
           common->line, common_year);
-      f.locations = {*odd, *common};
+      f.locations = {ToLocation(*odd), ToLocation(*common)};
       f.details["years"] = fmt::format("{} vs {}", odd_year, common_year);
       f.details["copies"] = std::to_string(dated.size());
       out->push_back(std::move(f));
@@ -317,12 +319,13 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
   std::map<std::tuple<std::string_view, std::string_view, int>, size_t> copies;
   CopiedDates(ctx, mentions, out);
   for (const auto* lm : mentions) {
-    const auto& [loc, m] = *lm;
+    const CheckMention& loc = *lm;
+    const CheckMention& m = loc;
     DateRef d;
     if (!Resolve(loc, m, ctx, &d) || d.month == 0) continue;
     auto [slot, fresh] = copies.try_emplace({loc.sentence, loc.surface, d.year}, dates.size());
     if (!fresh) {
-      if (loc.article_hash < dates[slot->second].loc->article_hash) dates[slot->second].loc = &loc;
+      if (loc.article->hash < dates[slot->second].loc->article->hash) dates[slot->second].loc = &loc;
       continue;
     }
     d.phrases = Phrases(loc);
@@ -335,7 +338,7 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
   // article hash -> (month, phrase) -> years it names
   std::map<std::string, std::map<std::pair<int, std::u32string>, std::set<int>>> named;
   for (const DateRef& d : dates) {
-    for (const auto& p : d.phrases) named[d.loc->article_hash][{d.month, p}].insert(d.year);
+    for (const auto& p : d.phrases) named[d.loc->article->hash][{d.month, p}].insert(d.year);
   }
   std::set<std::pair<size_t, size_t>> seen;
   for (const auto& [key, members] : index) {
@@ -344,7 +347,7 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const DateRef& a = dates[members[x]];
         const DateRef& b = dates[members[y]];
-        if (a.loc->article_hash == b.loc->article_hash) continue;
+        if (a.loc->article->hash == b.loc->article->hash) continue;
         if (a.loc->sentence == b.loc->sentence && a.loc->surface == b.loc->surface) continue;
         // Copies of one sentence are CopiedDates' to judge, by their words.
         std::string mask = MaskedSentence(*a.loc);
@@ -353,14 +356,14 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
         if (!seen.insert(pair).second) continue;
         ++ctx.groups_compared;
         if (a.year == b.year) { ++ctx.consistent; continue; }
-        if (named[a.loc->article_hash][key].count(b.year) ||
-            named[b.loc->article_hash][key].count(a.year)) {
+        if (named[a.loc->article->hash][key].count(b.year) ||
+            named[b.loc->article->hash][key].count(a.year)) {
           ++ctx.consistent;
           continue;
         }
         std::vector<std::string> shared;
         for (const auto& p : a.phrases) if (b.phrases.count(p)) shared.push_back(Utf8(p));
-        const DateRef& first = a.loc->path <= b.loc->path ? a : b;
+        const DateRef& first = a.loc->article->path <= b.loc->article->path ? a : b;
         const DateRef& second = &first == &a ? b : a;
         int years = std::abs(a.year - b.year);
         bool estimated = a.estimated || b.estimated;
@@ -377,7 +380,7 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
         f.rule = "period-shift";
         f.severity = sev;
         f.message = std::move(msg);
-        f.locations = {*first.loc, *second.loc};
+        f.locations = {ToLocation(*first.loc), ToLocation(*second.loc)};
         f.details["years"] = fmt::format("{} vs {}", first.year, second.year);
         f.details["shared_phrase"] = shared.empty() ? "" : shared[0];
         f.details["month"] = std::to_string(first.month);
@@ -391,8 +394,9 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
 void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
   const DateList& mentions = DateMentions(ctx);
   for (const auto* lm : mentions) {
-    const auto& [loc, m] = *lm;
-    size_t at = loc.sentence.find(loc.surface);
+    const CheckMention& loc = *lm;
+    const CheckMention& m = loc;
+    size_t at = OffsetInSentence(loc);
     if (at == std::string::npos) continue;
     std::string_view before = std::string_view(loc.sentence).substr(0, at);
     bool as_of = false;
@@ -402,7 +406,7 @@ void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
     if (!as_of) continue;
     DateRef d;
     if (!Resolve(loc, m, ctx, &d) || d.relative) continue;
-    auto t = ctx.article_time.find(loc.article_hash);
+    auto t = ctx.article_time.find(loc.article->hash);
     if (t == ctx.article_time.end() || t->second.estimated) continue;
     ++ctx.groups_compared;
     int years = std::abs(d.year - t->second.year);
@@ -411,8 +415,8 @@ void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
     f.rule = "as-of-date-far";
     f.severity = Severity::kInfo;
     f.message = fmt::format("「截至{}」 ({}:{}) is {} years from the article's own date ({}): check the year",
-                            loc.surface, loc.path, loc.line, years, t->second.year);
-    f.locations = {loc};
+                            loc.surface, loc.article->path, loc.line, years, t->second.year);
+    f.locations = {ToLocation(loc)};
     f.details["article_year"] = std::to_string(t->second.year);
     f.details["as_of_year"] = std::to_string(d.year);
     out->push_back(std::move(f));

@@ -15,13 +15,13 @@
 namespace claims::check::internal {
 namespace {
 
-bool IsPercentUnit(const Claim& c) {
+bool IsPercentUnit(const CheckClaim& c) {
   return c.unit == "%" || c.unit == "fraction" || c.unit == "‰" ||
          (c.dimension == "percent" && c.unit != "pp");
 }
 
 // Percent -> fraction.
-std::optional<Rational> UnitScale(const Claim& c) {
+std::optional<Rational> UnitScale(const CheckClaim& c) {
   if (c.unit == "%" || (c.dimension == "percent" && c.unit.empty())) return Rational(1, 100);
   if (c.unit == "‰") return Rational(1, 1000);
   return Rational(1);
@@ -29,6 +29,8 @@ std::optional<Rational> UnitScale(const Claim& c) {
 
 Rational ToN(const Decimal& d, Rational*) { return d.ToRational(); }
 double ToN(const Decimal& d, double*) { return ToD(d); }
+Rational ToN(const CompactDecimal& d, Rational*) { return d.ToRational(); }
+double ToN(const CompactDecimal& d, double*) { return d.ToD(); }
 Rational ToN(const Rational& r, Rational*) { return r; }
 double ToN(const Rational& r, double*) { return static_cast<double>(r); }
 
@@ -36,7 +38,7 @@ template <class N>
 N Abs(const N& v) { return v < N(0) ? N(-v) : v; }
 
 template <class N>
-std::optional<Range<N>> CompareRangeT(const Claim& c, const std::string& cls, const N& tol) {
+std::optional<Range<N>> CompareRangeT(const CheckClaim& c, const std::string& cls, const N& tol) {
   if (cls.empty()) return std::nullopt;
   N* tag = nullptr;
   N half = ToN(c.precision, tag) / N(2);
@@ -108,8 +110,8 @@ bool IsClauseBreak(std::string_view s, size_t i, size_t* len) {
 
 }  // namespace
 
-std::string BaseEntity(const Claim& c) {
-  if (!c.base_entity.empty() || c.kind == Kind::kLevel) return c.base_entity;
+std::string BaseEntity(const CheckClaim& c) {
+  if (!c.base_entity.empty() || c.kind == Kind::kLevel) return std::string(c.base_entity);
   // "仅为NVIDIA H的15%": the context found no base because the model name
   // lost its digits; the letter right before 的 is what is left of it.
   std::string_view before = ClauseBefore(c);
@@ -125,7 +127,7 @@ std::string BaseEntity(const Claim& c) {
   return std::string(1, l);
 }
 
-std::string CompareClass(const Claim& c) {
+std::string CompareClass(const CheckClaim& c) {
   const bool pct = IsPercentUnit(c);
   const bool mult = c.unit == "x";
   switch (c.kind) {
@@ -136,22 +138,22 @@ std::string CompareClass(const Claim& c) {
       if (!BaseEntity(c).empty() && (pct || mult)) return "ratio:" + BaseEntity(c);
       if (pct || mult) return "change";
       if (c.unit.empty()) return "";
-      return "change:" + c.unit;
+      return fmt::format("change:{}", c.unit);
     case Kind::kShare:
       if (!pct) return "";
       if (!BaseEntity(c).empty()) return "ratio:" + BaseEntity(c);
       return "fraction";
     case Kind::kLevel:
       if (pct) return "fraction";
-      return c.unit;
+      return std::string(c.unit);
   }
   return "";
 }
 
-std::optional<Range<Rational>> CompareRange(const Claim& c, const Rational& tol) {
+std::optional<Range<Rational>> CompareRange(const CheckClaim& c, const Rational& tol) {
   return CompareRangeT<Rational>(c, CompareClass(c), tol);
 }
-std::optional<Range<double>> CompareRangeD(const Claim& c, double tol) {
+std::optional<Range<double>> CompareRangeD(const CheckClaim& c, double tol) {
   return CompareRangeT<double>(c, CompareClass(c), tol);
 }
 std::optional<Range<Rational>> CompareRange(const Item& it, const Rational& tol) {
@@ -161,26 +163,18 @@ std::optional<Range<double>> CompareRangeD(const Item& it, double tol) {
   return CompareRangeT<double>(it.c(), it.cls, tol);
 }
 
-double ToD(const Decimal& d) {
-  static const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-                                  1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20};
-  double coef = d.coefficient().convert_to<double>();
-  int e = d.exponent();
-  if (e >= 0 && e <= 20) return coef * kPow10[e];
-  if (e < 0 && e >= -20) return coef / kPow10[-e];
-  return d.ToDouble();
-}
+double ToD(const Decimal& d) { return SortDouble(d); }
 
 namespace {
-bool ProseFraction(const Claim& c) {
+bool ProseFraction(const CheckClaim& c) {
   return IsPercentUnit(c) && (Contains(c.surface, "分之") || Contains(c.surface, "/"));
 }
 }  // namespace
 
 uint64_t RangeInputsHash(const Item& it) {
-  const Claim& c = it.c();
+  const CheckClaim& c = it.c();
   uint64_t h = HashText(it.cls);
-  for (const Decimal* d : {&c.value_lo, &c.value_hi, &c.precision}) {
+  for (const CompactDecimal* d : {&c.value_lo, &c.value_hi, &c.precision}) {
     // Equal decimals have equal doubles: the bits are a hash, equality decides.
     h = Mix(h, std::bit_cast<uint64_t>(ToD(*d)));
   }
@@ -192,8 +186,8 @@ uint64_t RangeInputsHash(const Item& it) {
 }
 
 bool SameRangeInputs(const Item& a, const Item& b) {
-  const Claim& x = a.c();
-  const Claim& y = b.c();
+  const CheckClaim& x = a.c();
+  const CheckClaim& y = b.c();
   return a.cls == b.cls && x.value_lo == y.value_lo && x.value_hi == y.value_hi &&
          x.precision == y.precision && x.unit == y.unit && x.dimension == y.dimension &&
          x.qualifier == y.qualifier && x.kind == y.kind && x.direction == y.direction &&
@@ -255,8 +249,8 @@ std::vector<uint32_t> ArticleRanksByHash(const Context& ctx) {
   return rank;
 }
 
-int ArticleDay(const StoredClaim& sc) {
-  const std::string& d = sc.article_date;
+int ArticleDay(const CheckClaim& sc) {
+  const std::string& d = sc.article->date;
   if (d.size() < 10 || d[4] != '-' || d[7] != '-') return 0;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) if (d[i] < '0' || d[i] > '9') return 0;
   // Digits checked above: read them in place (copy-mismatch asks this of
@@ -362,9 +356,9 @@ bool IsFlowMetric(std::string_view metric) {
   return false;
 }
 
-int DurationMonths(const Claim& c) { return DurationMonths(c, ClauseBefore(c)); }
+int DurationMonths(const CheckClaim& c) { return DurationMonths(c, ClauseBefore(c)); }
 
-int DurationMonths(const Claim& c, std::string_view before) {
+int DurationMonths(const CheckClaim& c, std::string_view before) {
   Period p = ParsePeriod(c.period);
   // Words next to the number say more than a period the context inferred.
   struct Word { std::string_view w; int months; };
@@ -381,7 +375,7 @@ int DurationMonths(const Claim& c, std::string_view before) {
 
 // --- sentence text ----------------------------------------------------------
 
-size_t OffsetInSentence(const Claim& c) {
+size_t OffsetInSentence(const CheckClaim& c) {
   if (c.byte_start >= c.sentence_start) {
     size_t off = c.byte_start - c.sentence_start;
     if (off + c.surface.size() <= c.sentence.size() &&
@@ -392,13 +386,13 @@ size_t OffsetInSentence(const Claim& c) {
   return c.sentence.find(c.surface);
 }
 
-std::string_view TextBefore(const Claim& c) {
+std::string_view TextBefore(const CheckClaim& c) {
   size_t off = OffsetInSentence(c);
   if (off == std::string::npos) return {};
   return std::string_view(c.sentence).substr(0, off);
 }
 
-std::string_view ClauseBefore(const Claim& c) {
+std::string_view ClauseBefore(const CheckClaim& c) {
   std::string_view s = TextBefore(c);
   size_t start = 0, len = 0;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -407,7 +401,7 @@ std::string_view ClauseBefore(const Claim& c) {
   return s.substr(start);
 }
 
-std::string_view ClauseAfter(const Claim& c) {
+std::string_view ClauseAfter(const CheckClaim& c) {
   size_t off = OffsetInSentence(c);
   if (off == std::string::npos) return {};
   std::string_view s = std::string_view(c.sentence).substr(off + c.surface.size());
@@ -578,8 +572,8 @@ std::string FormatRatio(const Rational& r) {
   return "×" + Significant(r, 3);
 }
 
-std::string Quote(const StoredClaim& sc) {
-  return fmt::format("「{}」 ({}:{})", sc.claim.surface, sc.path, sc.claim.line);
+std::string Quote(const CheckClaim& c) {
+  return fmt::format("「{}」 ({}:{})", c.surface, c.article->path, c.line);
 }
 
 Finding MakeFinding(std::string_view rule, Severity severity, std::string message,
@@ -588,7 +582,7 @@ Finding MakeFinding(std::string_view rule, Severity severity, std::string messag
   f.rule = std::string(rule);
   f.severity = severity;
   f.message = std::move(message);
-  for (const Item* it : items) f.claims.push_back(*it->sc);
+  for (const Item* it : items) f.claims.push_back(ToStoredClaim(*it->sc));
   return f;
 }
 

@@ -20,6 +20,7 @@
 
 #include "base/decimal.h"
 #include "check/check.h"
+#include "check/claim_table.h"
 #include "check/finding.h"
 
 namespace claims::check::internal {
@@ -54,8 +55,8 @@ struct Period {
 // One deduplicated claim: the representative (smallest article hash, then
 // offset) and every identical copy (same surface in the same sentence text).
 struct Item {
-  const StoredClaim* sc = nullptr;
-  std::span<const StoredClaim* const> copies;  // includes sc (storage: Context)
+  const CheckClaim* sc = nullptr;
+  std::span<const CheckClaim* const> copies;  // includes sc (storage: Context)
   bool forecast = false;                   // 预计/未来/有望 … before the number
   // Computed once by Run (every rule needs them):
   std::string cls;                 // CompareClass(c())
@@ -69,13 +70,13 @@ struct Item {
   Period period;                   // ParsePeriod(c().period)
   int article_year = 0;            // from the article's known date (0: undated)
   std::string_view clause;         // ClauseBefore(c())
-  const Claim& c() const { return sc->claim; }
+  const CheckClaim& c() const { return *sc; }
   bool Known() const { return !c().entity.empty() && !c().metric.empty(); }
 };
 
 // Days since year 0 (months of 31 days: only differences matter) of a
 // "YYYY-MM-DD" article date; 0 when the date is unknown.
-int ArticleDay(const StoredClaim& sc);
+int ArticleDay(const CheckClaim& sc);
 
 // Two figures of one sentence: the same sentence, or different places of two
 // copies of it (a garbled copy's 2.5亿到3万美元 and the original's 超过4万美元
@@ -114,25 +115,26 @@ struct Context {
   // Items by sentence id, each list in order of offset.
   std::vector<std::span<const Item* const>> sentences;
   // Storage behind Item::copies and `sentences`.
-  std::vector<const StoredClaim*> copy_storage;
+  std::vector<const CheckClaim*> copy_storage;
   std::vector<const Item*> sentence_storage;
   // Levels by entity, metric, scope and canonical period (arithmetic rules),
   // built on first use.
   std::vector<std::pair<uint64_t, const Item*>> levels;  // sorted by key hash
   bool levels_built = false;
-  std::span<const std::pair<Location, Mention>> mentions;
+  std::span<const CheckMention> mentions;
   // Articles numbered once (by hash, in order of first appearance), so rules
   // that relate articles need no string-keyed tables: ArticleOf(ctx, sc),
   // mention_article[k] for mentions[k], article_hashes[id].
-  std::span<const StoredClaim> claims;
+  std::span<const CheckClaim> claims;
   std::vector<uint32_t> claim_article, mention_article;
   std::vector<std::string_view> article_hashes;
   // Date mentions with a year and the month right after it merged (period.cc),
   // built on first use: pointers into `mentions`, or into date_merged for a
   // merged pair (copying every date with its sentence held a second copy of
   // half the mentions until the end of the run).
-  std::optional<std::vector<const std::pair<Location, Mention>*>> date_mentions;
-  std::deque<std::pair<Location, Mention>> date_merged;
+  std::optional<std::vector<const CheckMention*>> date_mentions;
+  std::deque<CheckMention> date_merged;
+  std::deque<std::string> date_text;  // the text of merged surfaces and values
   std::map<std::string, ArticleTime> article_time;  // by article hash
   // Counted by rules on both of Run's threads.
   std::atomic<int64_t> groups_compared = 0;
@@ -146,7 +148,7 @@ using RuleFn = void (*)(Context&, std::vector<Finding>*);
 std::vector<uint32_t> ArticleRanksByHash(const Context& ctx);
 
 // The number of `sc`'s article; `sc` points into ctx.claims.
-inline uint32_t ArticleOf(const Context& ctx, const StoredClaim* sc) {
+inline uint32_t ArticleOf(const Context& ctx, const CheckClaim* sc) {
   return ctx.claim_article[static_cast<size_t>(sc - ctx.claims.data())];
 }
 
@@ -191,23 +193,24 @@ void ForEachGroup(std::span<const T> elems, KeyHash key_hash, KeyEq eq, Fn fn) {
 // How a claim's value is compared: the class names the domain and is part of
 // every grouping key ("fraction" for 20% and 五分之一 alike, "ratio:H100" for
 // 是H100的7倍 and 比H100下降80%, "change" for 同比增长2%, else the unit).
-std::string CompareClass(const Claim& c);
+std::string CompareClass(const CheckClaim& c);
 // The claim's base entity, or for a ratio without one, a lone capital right
 // before 的 ("NVIDIA H的15%" -> "H"); "" when there is none.
-std::string BaseEntity(const Claim& c);
+std::string BaseEntity(const CheckClaim& c);
 
 // The claim's value in its compare class, rounding-aware (value ± precision/2),
 // one-sided for at_least/at_most, widened by ±tol of the value for approx.
 // Percentages become fractions, a change against another entity becomes a
 // ratio (下降80% -> 0.2), 增长N倍 covers both readings [N-1, N]. nullopt when
 // the claim has no comparable value.
-std::optional<Range<Rational>> CompareRange(const Claim& c, const Rational& tol);
-std::optional<Range<double>> CompareRangeD(const Claim& c, double tol);
+std::optional<Range<Rational>> CompareRange(const CheckClaim& c, const Rational& tol);
+std::optional<Range<double>> CompareRangeD(const CheckClaim& c, double tol);
 // The same with the class already known (it.cls): no string work.
 std::optional<Range<Rational>> CompareRange(const Item& it, const Rational& tol);
 std::optional<Range<double>> CompareRangeD(const Item& it, double tol);
 // A fast, inexact conversion for ordering only.
 double ToD(const Decimal& d);
+inline double ToD(const CompactDecimal& d) { return d.ToD(); }
 
 // The inputs CompareRange reads from an item (value, precision, unit,
 // dimension, qualifier, kind, direction, class, prose fraction): items with
@@ -251,21 +254,21 @@ std::string PeriodString(const Period& p);
 
 // Months a flow figure covers: from the period, else from words before the
 // number (前三季度 9, 上半年 6, 全年 12, 单季/季度 3); 0 when unknown.
-int DurationMonths(const Claim& c);
-int DurationMonths(const Claim& c, std::string_view clause_before);
+int DurationMonths(const CheckClaim& c);
+int DurationMonths(const CheckClaim& c, std::string_view clause_before);
 // Revenue-like metrics whose values add up over time.
 bool IsFlowMetric(std::string_view metric);
 
 // --- sentence text ----------------------------------------------------------
 
 // Byte offset of the claim's surface inside its sentence (npos if absent).
-size_t OffsetInSentence(const Claim& c);
+size_t OffsetInSentence(const CheckClaim& c);
 // The clause before / after the number: back to the previous (up to the next)
 // ，。；！？,;!?： or line break.
-std::string_view ClauseBefore(const Claim& c);
-std::string_view ClauseAfter(const Claim& c);
+std::string_view ClauseBefore(const CheckClaim& c);
+std::string_view ClauseAfter(const CheckClaim& c);
 // The whole text before the number inside the sentence.
-std::string_view TextBefore(const Claim& c);
+std::string_view TextBefore(const CheckClaim& c);
 bool Contains(std::string_view haystack, std::string_view needle);
 // Folded the way the extractor folds text (full-width forms, Traditional ->
 // Simplified), so a copy in the other script or width still matches.
@@ -285,7 +288,7 @@ std::string FormatRange(const Range<Rational>& r, std::string_view compare_class
 // "×59", "×1.33".
 std::string FormatRatio(const Rational& r);
 // 「surface」 (path:line)
-std::string Quote(const StoredClaim& sc);
+std::string Quote(const CheckClaim& sc);
 std::string DecimalText(const Rational& r, int fraction_digits = 4);
 
 // A finding with its claims (representatives of the given items).

@@ -167,6 +167,12 @@ std::string Statement::Text(int col) const {
   return std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, col));
 }
 
+std::string_view Statement::TextView(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (p == nullptr) return {};
+  return std::string_view(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, col));
+}
+
 // ---- Db --------------------------------------------------------------------
 
 Result<Db> Db::Open(const std::string& path, const Options& options) {

@@ -56,6 +56,10 @@ class Statement {
   int64_t Int(int col) const;
   double Double(int col) const;
   std::string Text(int col) const;
+  // The text without a copy: valid until the next Step, Reset or column
+  // access of another type on this column (the checker's load reads a
+  // million rows and keeps only what it has not seen).
+  std::string_view TextView(int col) const;
   bool IsNull(int col) const;
 
  private:

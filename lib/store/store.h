@@ -14,6 +14,10 @@
 #include "check/finding.h"
 #include "extract/claim.h"
 
+namespace claims::check {
+class ClaimTable;
+}
+
 namespace claims::store {
 
 // Schema version this binary writes; a database with a higher user_version is
@@ -95,10 +99,10 @@ class Store {
   Result<std::vector<std::pair<Location, Mention>>> LoadMentions(const ClaimFilter& filter);
   // For the checker (store/check_load.cc, owned with lib/check): what
   // LoadClaims({}) and LoadMentions({}) return, the same rows in the same
-  // order, read in one pass each without sorting the whole table; only
-  // Mention::sentence is left empty (the Location holds the sentence).
-  Status LoadForCheck(std::vector<StoredClaim>* claims,
-                      std::vector<std::pair<Location, Mention>>* mentions);
+  // order, read in one pass each without sorting the whole table, into the
+  // checker's compact table (which it replaces); only Mention::sentence is
+  // left empty (the Location holds the sentence).
+  Status LoadForCheck(check::ClaimTable* table);
   // Streams claims one by one (export of large stores in constant memory).
   Status ForEachClaim(const std::function<bool(const StoredClaim&)>& fn);
 

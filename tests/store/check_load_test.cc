@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "check/check.h"
+#include "check/claim_table.h"
 #include "store/store.h"
 
 namespace claims::store {
@@ -72,9 +74,17 @@ TEST_CASE("LoadForCheck: the rows of LoadClaims and LoadMentions, in their order
                                       Mention{Mention::Type::kModel, 900, 904, 9, "H100", "", ""}}),
                              Article("a.txt", "ha", "", {At(0, "1%", "1", "只有1%。")}, {})})
               .ok());
+  check::ClaimTable table;
+  REQUIRE(store.LoadForCheck(&table).ok());
   std::vector<StoredClaim> claims;
+  for (const check::CheckClaim& c : table.claims) claims.push_back(check::ToStoredClaim(c));
   std::vector<std::pair<Location, Mention>> mentions;
-  REQUIRE(store.LoadForCheck(&claims, &mentions).ok());
+  for (const check::CheckMention& cm : table.mentions) {
+    Mention m;
+    m.type = cm.type;
+    m.value = cm.value;
+    mentions.emplace_back(check::ToLocation(cm), m);
+  }
   auto want_claims = store.LoadClaims({});
   auto want_mentions = store.LoadMentions({});
   REQUIRE(want_claims.ok());
@@ -85,19 +95,69 @@ TEST_CASE("LoadForCheck: the rows of LoadClaims and LoadMentions, in their order
   CHECK(claims[0].path == "a.txt");
   CHECK(claims[1].claim.surface == "20%");
   CHECK(claims[3].article_date == "2024-01-22");
+  // Held once: the article's fields by its claims, a sentence by the claims
+  // that stand in it (20% and 5%).
+  CHECK(table.claims[1].article == table.claims[3].article);
+  CHECK(table.claims[1].sentence.data() == table.claims[2].sentence.data());
   REQUIRE(mentions.size() == 2);
   REQUIRE(mentions.size() == want_mentions->size());
   for (size_t i = 0; i < mentions.size(); ++i) {
-    // The sentence is held once, by the Location.
-    CHECK(mentions[i].second.sentence.empty());
     mentions[i].second.sentence = mentions[i].first.sentence;
     CHECK(Row(mentions[i]) == Row((*want_mentions)[i]));
   }
 
   // Loading again replaces, never appends.
-  REQUIRE(store.LoadForCheck(&claims, &mentions).ok());
-  CHECK(claims.size() == 4);
-  CHECK(mentions.size() == 2);
+  REQUIRE(store.LoadForCheck(&table).ok());
+  CHECK(table.claims.size() == 4);
+  CHECK(table.mentions.size() == 2);
+}
+
+// A sentence naming the same date and the same model twice, with a claim in
+// it: the store keeps no sentence start for the mentions, and the rules used
+// to place each at the first occurrence of its text. Placed from the claim,
+// the second 截至 date is found years from the article's date, and the lone
+// H is one letter at one place (not a second copy at a wrong offset).
+TEST_CASE("LoadForCheck: a mention's sentence start comes from a claim of its sentence", "[store][check]") {
+  auto opened = Store::Open(":memory:");
+  REQUIRE(opened.ok());
+  Store& store = **opened;
+  const std::string s = "2019年2月发布的H100，截至2019年2月H100和H的份额为20%。";
+  const uint32_t start = 12;  // after a first sentence of 12 bytes
+  auto at = [&](const std::string& text, size_t from = 0) {
+    return start + static_cast<uint32_t>(s.find(text, from));
+  };
+  auto mention = [&](Mention::Type type, uint32_t pos, const std::string& surface, const std::string& value) {
+    return Mention{type, pos, pos + static_cast<uint32_t>(surface.size()), 2, surface, value, s};
+  };
+  const uint32_t date2 = at("2019年2月", 1), model2 = at("H100", s.find("H100") + 1);
+  Claim c = At(at("20%"), "20%", "20", s);
+  c.sentence_start = start;
+  c.sentence_end = start + static_cast<uint32_t>(s.size());
+  REQUIRE(store
+              .SaveArticles({Article("a.txt", "ha", "2024-03-01", {c},
+                                     {mention(Mention::Type::kDate, at("2019年2月"), "2019年2月", "2019-02"),
+                                      mention(Mention::Type::kModel, at("H100"), "H100", ""),
+                                      mention(Mention::Type::kDate, date2, "2019年2月", "2019-02"),
+                                      mention(Mention::Type::kModel, model2, "H100", "")})})
+              .ok());
+  check::ClaimTable table;
+  REQUIRE(store.LoadForCheck(&table).ok());
+  REQUIRE(table.mentions.size() == 4);
+  for (const check::CheckMention& m : table.mentions) {
+    CHECK(m.sentence_start == start);
+    CHECK(check::OffsetInSentence(m) == m.byte_start - start);
+  }
+
+  check::CheckResult r = check::Run(table, check::CheckOptions{});
+  std::vector<std::string> found;
+  for (const Finding& f : r.findings) {
+    std::string where;
+    for (const Location& l : f.locations) where += " " + l.surface + "@" + std::to_string(l.byte_start);
+    found.push_back(f.rule + where);
+  }
+  const uint32_t letter = at("和H") + static_cast<uint32_t>(std::string("和").size());
+  CHECK(found == std::vector<std::string>{"bare-model-letter H@" + std::to_string(letter),
+                                          "as-of-date-far 2019年2月@" + std::to_string(date2)});
 }
 
 }  // namespace

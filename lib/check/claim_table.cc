@@ -1,0 +1,222 @@
+// ClaimTable: strings live in 1 MB chunks that never move (views stay valid
+// as the table grows), interned through a set of views into them.
+#include "check/claim_table.h"
+
+#include <cstring>
+#include <limits>
+
+namespace claims::check {
+namespace {
+
+constexpr size_t kChunk = 1 << 20;
+// Below 2^53 an int64 converts to double exactly, the same double as the
+// cpp_int coefficient's conversion; above, the Decimal decides.
+constexpr int64_t kExactDouble = int64_t{1} << 53;
+
+}  // namespace
+
+Decimal CompactDecimal::Get() const {
+  if (is_big_) return *big_;
+  return Decimal(small_).ScaledByPow10(exp_);
+}
+
+int CompactDecimal::sign() const {
+  if (is_big_) return big_->sign();
+  return (small_ > 0) - (small_ < 0);
+}
+
+const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                         1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20};
+
+double SortDouble(const Decimal& d) {
+  double coef = d.coefficient().convert_to<double>();
+  int e = d.exponent();
+  if (e >= 0 && e <= 20) return coef * kPow10[e];
+  if (e < 0 && e >= -20) return coef / kPow10[-e];
+  return d.ToDouble();
+}
+
+double CompactDecimal::ToD() const {
+  if (!is_big_ && small_ > -kExactDouble && small_ < kExactDouble) {
+    double coef = static_cast<double>(small_);
+    if (exp_ >= 0 && exp_ <= 20) return coef * kPow10[exp_];
+    if (exp_ < 0 && exp_ >= -20) return coef / kPow10[-exp_];
+  }
+  return SortDouble(Get());
+}
+
+bool operator==(const CompactDecimal& a, const CompactDecimal& b) {
+  if (a.is_big_ != b.is_big_) return false;
+  if (a.is_big_) return *a.big_ == *b.big_;
+  return a.small_ == b.small_ && a.exp_ == b.exp_;
+}
+
+StoredClaim ToStoredClaim(const CheckClaim& c) {
+  StoredClaim sc;
+  sc.id = c.id;
+  sc.path = c.article->path;
+  sc.article_hash = c.article->hash;
+  sc.article_date = c.article->date;
+  Claim& out = sc.claim;
+  out.byte_start = c.byte_start;
+  out.byte_end = c.byte_end;
+  out.line = c.line;
+  out.surface = c.surface;
+  out.value_lo = c.value_lo.Get();
+  out.value_hi = c.value_hi.Get();
+  out.precision = c.precision.Get();
+  out.unit = c.unit;
+  out.dimension = c.dimension;
+  out.counted = c.counted;
+  out.qualifier = c.qualifier;
+  out.kind = c.kind;
+  out.direction = c.direction;
+  out.entity = c.entity;
+  out.metric = c.metric;
+  out.metric_word = c.metric_word;
+  out.period = c.period;
+  out.scope = c.scope;
+  out.base = c.base;
+  out.base_entity = c.base_entity;
+  out.sentence_start = c.sentence_start;
+  out.sentence_end = c.sentence_end;
+  out.sentence = c.sentence;
+  return sc;
+}
+
+Location ToLocation(const CheckMention& m) {
+  Location loc;
+  loc.path = m.article->path;
+  loc.article_hash = m.article->hash;
+  loc.line = m.line;
+  loc.byte_start = m.byte_start;
+  loc.byte_end = m.byte_end;
+  loc.surface = m.surface;
+  loc.sentence = m.sentence;
+  loc.sentence_start = m.sentence_start;
+  return loc;
+}
+
+size_t OffsetInSentence(const CheckMention& m) {
+  if (m.sentence_start != 0 && m.byte_start >= m.sentence_start) {
+    size_t off = m.byte_start - m.sentence_start;
+    if (off < m.sentence.size() && m.sentence.substr(off, m.surface.size()) == m.surface) return off;
+  }
+  return m.sentence.find(m.surface);
+}
+
+const ArticleRef* ClaimTable::AddArticle(std::string_view path, std::string_view hash,
+                                         std::string_view date) {
+  return &articles_.emplace_back(ArticleRef{std::string(path), std::string(hash), std::string(date)});
+}
+
+std::string_view ClaimTable::Copy(std::string_view prefix, std::string_view s) {
+  if (s.empty()) return {};
+  if (prefix.size() + s.size() > chunk_left_) {
+    size_t size = std::max(kChunk, prefix.size() + s.size());
+    chunks_.push_back(std::make_unique<char[]>(size));
+    chunk_next_ = chunks_.back().get();
+    chunk_left_ = size;
+  }
+  const size_t total = prefix.size() + s.size();
+  std::memcpy(chunk_next_, prefix.data(), prefix.size());
+  std::memcpy(chunk_next_ + prefix.size(), s.data(), s.size());
+  std::string_view out(chunk_next_, total);
+  chunk_next_ += total;
+  chunk_left_ -= total;
+  return out;
+}
+
+std::string_view ClaimTable::Intern(std::string_view s) {
+  if (s.empty()) return {};
+  auto found = interned_.find(s);
+  if (found != interned_.end()) return *found;
+  // Every interned text is stored after its length, so that a Text (its
+  // address alone) can read it back.
+  const uint32_t n = static_cast<uint32_t>(s.size());
+  std::string_view with_length = Copy(std::string_view(reinterpret_cast<const char*>(&n), sizeof(n)), s);
+  std::string_view kept = with_length.substr(sizeof(n));
+  interned_.insert(kept);
+  return kept;
+}
+
+Text ClaimTable::InternText(std::string_view s) {
+  std::string_view kept = Intern(s);
+  return kept.empty() ? Text() : Text(kept.data());
+}
+
+CompactDecimal ClaimTable::Compact(const Decimal& d) {
+  CompactDecimal out;
+  Decimal::Int coef = d.coefficient();
+  if (coef >= std::numeric_limits<int64_t>::min() && coef <= std::numeric_limits<int64_t>::max()) {
+    out.small_ = coef.convert_to<int64_t>();
+    out.exp_ = d.exponent();
+    return out;
+  }
+  out.big_ = &big_.emplace_back(d);
+  out.is_big_ = true;
+  return out;
+}
+
+const ArticleRef* ClaimTable::FindArticle(const std::string& path, const std::string& hash,
+                                          const std::string& date) {
+  const ArticleRef*& article = article_index_[path + '\0' + hash + '\0' + date];
+  if (!article) article = AddArticle(path, hash, date);
+  return article;
+}
+
+void ClaimTable::Add(const Location& loc, const Mention& m) {
+  CheckMention& out = mentions.emplace_back();
+  out.article = FindArticle(loc.path, loc.article_hash, "");
+  out.type = m.type;
+  out.byte_start = loc.byte_start;
+  out.byte_end = loc.byte_end;
+  out.line = loc.line;
+  out.sentence_start = loc.sentence_start;
+  out.surface = Intern(loc.surface);
+  out.value = Intern(m.value);
+  out.sentence = Intern(loc.sentence);
+}
+
+void ClaimTable::AdoptMentions(ClaimTable&& other) {
+  if (mentions.empty()) {
+    mentions = std::move(other.mentions);
+  } else {
+    mentions.insert(mentions.end(), other.mentions.begin(), other.mentions.end());
+  }
+  other.mentions.clear();
+  adopted_.push_back(std::make_unique<ClaimTable>(std::move(other)));
+}
+
+void ClaimTable::Add(const StoredClaim& sc) {
+  const ArticleRef* article = FindArticle(sc.path, sc.article_hash, sc.article_date);
+  const Claim& c = sc.claim;
+  CheckClaim& out = claims.emplace_back();
+  out.id = sc.id;
+  out.article = article;
+  out.byte_start = c.byte_start;
+  out.byte_end = c.byte_end;
+  out.line = c.line;
+  out.sentence_start = c.sentence_start;
+  out.sentence_end = c.sentence_end;
+  out.qualifier = c.qualifier;
+  out.kind = c.kind;
+  out.direction = c.direction;
+  out.surface = Intern(c.surface);
+  out.unit = InternText(c.unit);
+  out.dimension = InternText(c.dimension);
+  out.counted = InternText(c.counted);
+  out.entity = InternText(c.entity);
+  out.metric = InternText(c.metric);
+  out.metric_word = InternText(c.metric_word);
+  out.period = InternText(c.period);
+  out.scope = InternText(c.scope);
+  out.base = InternText(c.base);
+  out.base_entity = InternText(c.base_entity);
+  out.sentence = Intern(c.sentence);
+  out.value_lo = Compact(c.value_lo);
+  out.value_hi = Compact(c.value_hi);
+  out.precision = Compact(c.precision);
+}
+
+}  // namespace claims::check
