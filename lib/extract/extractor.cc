@@ -292,6 +292,12 @@ class Grammar {
     }
     return true;
   }
+  bool RangeFollows(size_t pos) const {
+    for (std::string_view sep : kRangeSeparators) {
+      if (At(pos, sep)) return true;
+    }
+    return false;
+  }
   const units::UnitInfo* MatchUnit(size_t pos, size_t* len) const;
   std::optional<Decimal> MatchMagnitude(size_t pos, size_t* len) const;
   bool ReadDate(size_t cb, size_t ce, const Numeral& n, size_t* resume, std::vector<ExtractedMention>* mentions);
@@ -620,6 +626,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       break;
     }
   }
+  bool bare_first = false;  // a bare number that may start a range
   if (unit != nullptr) {
     pos = upos + ulen;
     // 年 after a number that is not a year is a duration (30年), but 一年
@@ -661,6 +668,10 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     if (!n.has_digit && !n.vague && (At(pos, "不") || At(pos, "级"))) return std::nullopt;
     p.unit_code = "number";
     p.dimension = "number";
+  } else if (RangeFollows(pos)) {
+    // 5到10倍, 3千到5千元: the first end of a range takes the second's unit
+    // below; without one it is still a bare number.
+    bare_first = true;
   } else {
     return std::nullopt;  // a bare number: list item, code, year, idiom
   }
@@ -712,6 +723,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     pos = second->end;
     break;
   }
+  if (bare_first && p.qualifier != Qualifier::kRange) return std::nullopt;
 
   size_t begin = ApplyPrefix(qb, n.has_digit, &p);
   p.begin = begin;

@@ -48,6 +48,25 @@ TEST_CASE("Money with Chinese magnitudes", "[extract]") {
   }
 }
 
+TEST_CASE("Ranges whose first end is a bare number take the second's unit", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"推理性能提升5到10倍", "5到10倍=5..10 x range"},
+      {"每月租金3到5美元", "3到5美元=3..5 USD range"},
+      {"招聘3千到5千名工人", "3千到5千名=3000..5000 count range"},
+      {"单价2.5千至4万美元", "2.5千至4万美元=2500..40000 USD range"},
+      {"交付周期3-5个月", "3-5个月=3..5 month range"},
+      {"预计1~2周内完成", "1~2周=1..2 week range"},
+      // Not ranges: a bare number stays no claim.
+      {"从5到10倍", "10倍=10 x"},
+      {"2020-2023年间", ""},
+      {"拨打010-12345678咨询", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
 TEST_CASE("Percentages, points, fractions and multiples", "[extract]") {
   struct { const char* in; const char* want; } cases[] = {
       {"占总收入22.4%", "22.4%=22.4 %"},
