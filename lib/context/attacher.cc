@@ -180,6 +180,10 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   claim->base = kind.base;
   claim->base_entity = kind.base_entity == entity ? "" : kind.base_entity;
   claim->scope = FindScope(text, s, target, lex, kind.kind, metric_id);
+  if (metric.found() && !metric_id.empty()) {
+    std::string segment = SegmentOf(text, s, metric.begin);
+    if (!segment.empty()) claim->scope = claim->scope.empty() ? segment : claim->scope + "·" + segment;
+  }
   int p = SelectPeriod(text, s, target);
   claim->period = p >= 0 ? periods[p] : carried.period;
   if (claim->kind == Kind::kShare && RefersToLastShare(s, target)) {

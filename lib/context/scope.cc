@@ -3,6 +3,8 @@
 // when before what ("2023财年三季度,英伟达在中国的营收…").
 #include "context/scope.h"
 
+#include <cctype>
+
 #include "context/text_util.h"
 
 namespace claims::context {
@@ -41,6 +43,27 @@ std::string FindScope(std::string_view text, const Sentence& s, const Target& ta
     if (!t.is(LexEntry::Table::kEntity)) break;
   }
   return "";
+}
+
+std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_begin) {
+  size_t end = metric_begin - (EndsAt(text, metric_begin, "的") ? std::string_view("的").size() : 0);
+  size_t unit = EndsAtAny(text, end, {"业务", "部门", "板块"});
+  if (unit == 0 || EndsAt(text, end - unit, "主营")) return "";
+  size_t floor = 0;  // the name does not reach into an entity (英伟达数据中心业务)
+  for (const Token& t : s.tokens) {
+    if (t.is(LexEntry::Table::kEntity) && t.end <= end - unit && t.end > floor) floor = t.end;
+  }
+  constexpr int kMaxChars = 8;
+  size_t begin = end - unit;
+  for (int chars = 0; begin > floor && chars < kMaxChars; ++chars) {
+    if (EndsAtAny(text, begin, {"的", "其中", "来自", "，", "、", "：", "；", "（"})) break;
+    size_t prev = PrevCharStart(text, begin);
+    unsigned char c = static_cast<unsigned char>(text[prev]);
+    if (c < 0x80 && !std::isalnum(c)) break;  // ASCII punctuation or a space
+    begin = prev;
+  }
+  if (begin == end - unit) return "";
+  return std::string(text.substr(begin, end - begin));
 }
 
 int SelectPeriod(std::string_view text, const Sentence& s, const Target& target) {

@@ -27,6 +27,13 @@ bool MetricTakesScope(std::string_view metric_id);
 std::string FindScope(std::string_view text, const Sentence& s, const Target& target,
                       const Lexicon& lexicon, Kind kind, std::string_view metric_id);
 
+// The business segment a figure is limited to, "" for none: the name before
+// 业务/部门/板块 right before the metric word ("数据中心业务营收" ->
+// "数据中心业务", "来自游戏业务的收入" -> "游戏业务"). A segment's revenue is
+// not the company's. The name runs back to the nearest entity, 的, 其中,
+// 来自 or punctuation; 主营业务 (the company's main business) is no segment.
+std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_begin);
+
 // The index in s.periods of the time expression the claim is for, or -1:
 // the nearest one before the number that is not a comparison base or the
 // start of a span, and not a "从…" period that a "至/到" already left behind.

@@ -196,6 +196,20 @@ TEST_CASE("FindScope: region words, not a division's name, not for specs", "[con
   CHECK(ScopeOf("规模高达[70亿美元]的中国AI芯片市场", Kind::kLevel, "market_size") == "中国");
 }
 
+TEST_CASE("SegmentOf: a business segment's figure is not the company's", "[context]") {
+  auto segment_of = [](std::string_view marked, std::string_view metric_word) {
+    BuiltSentence b = BuildSentence(marked);
+    return SegmentOf(b.text, b.sentence, b.text.find(metric_word));
+  };
+  CHECK(segment_of("英伟达数据中心业务营收为[226亿美元]", "营收") == "数据中心业务");
+  CHECK(segment_of("其中数据中心业务营收[226亿美元]", "营收") == "数据中心业务");
+  CHECK(segment_of("来自游戏业务的收入为[26.5亿美元]", "收入") == "游戏业务");
+  CHECK(segment_of("公司AI业务收入[30亿元]", "收入") == "公司AI业务");
+  CHECK(segment_of("消费者部门营收为[2515亿元]", "营收") == "消费者部门");
+  CHECK(segment_of("公司主营业务收入为[120亿元]", "收入") == "");  // the main business: the company's
+  CHECK(segment_of("华为营收为[7042亿元]", "营收") == "");
+}
+
 TEST_CASE("SelectPeriod: nearest before, not a base or a start", "[context]") {
   auto period_of = [](std::string_view marked) {
     BuiltSentence b = BuildSentence(marked);
