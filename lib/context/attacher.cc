@@ -151,7 +151,7 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   KindChoice kind = FindKind(text, s, i, lex, any, ctx, *kinds);
   MetricChoice metric = kind.kind == Kind::kLevel ? FindMetric(text, s, target, lex, true) : any;
   if (!metric.found() && (kind.kind == Kind::kChange || kind.kind == Kind::kRatio)) {
-    metric = CarryMetric(s, target);
+    metric = CarryMetric(text, s, target);
   }
   std::string metric_id, metric_word;
   if (metric.found()) {
@@ -181,8 +181,9 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   claim->base_entity = kind.base_entity == entity ? "" : kind.base_entity;
   claim->scope = FindScope(text, s, target, lex, kind.kind, metric_id);
   if (metric.found() && !metric_id.empty()) {
-    std::string segment = SegmentOf(text, s, metric.begin);
-    if (!segment.empty()) claim->scope = claim->scope.empty() ? segment : claim->scope + "·" + segment;
+    for (const std::string& part : {SegmentOf(text, s, metric.begin), AverageOf(text, metric.begin)}) {
+      if (!part.empty()) claim->scope = claim->scope.empty() ? part : claim->scope + "·" + part;
+    }
   }
   int p = SelectPeriod(text, s, target);
   claim->period = p >= 0 ? periods[p] : carried.period;

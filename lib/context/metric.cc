@@ -44,6 +44,11 @@ bool DimensionFits(const MetricInfo& info, std::string_view dimension) {
   return false;
 }
 
+namespace {
+// "按不变价格计算": a basis of computation, not what the number measures.
+bool IsBasis(std::string_view text, const Token& t) { return At(text, t.end, "计算"); }
+}  // namespace
+
 MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& target,
                         const Lexicon& lexicon, bool check_dims) {
   MetricChoice best;
@@ -56,7 +61,7 @@ MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& 
   for (const Token& t : s.tokens) {
     if (t.begin < target.end) continue;
     if (t.end > limit || StopsPhrase(t)) break;
-    if (!t.is(LexEntry::Table::kMetric)) continue;
+    if (!t.is(LexEntry::Table::kMetric) || IsBasis(text, t)) continue;
     if (check_dims && !DimensionFits(lexicon.metric(t.entry.index), target.dimension)) continue;
     best = MetricChoice{t.entry.index, t.begin, t.end, true};
   }
@@ -65,7 +70,7 @@ MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& 
   for (size_t k = s.tokens.size(); k-- > 0;) {
     const Token& t = s.tokens[k];
     if (t.end > target.begin || t.begin < eff.begin) continue;
-    if (!t.is(LexEntry::Table::kMetric)) continue;
+    if (!t.is(LexEntry::Table::kMetric) || IsBasis(text, t)) continue;
     // A claim in between owns the cue, unless the two are a from-to pair
     // sharing it: "营收从0.26亿元增至11.11亿元".
     if (ClaimBetween(s, t.end, target.begin) && !FromTo(text, s, t.end, target)) break;
@@ -75,10 +80,10 @@ MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& 
   return best;
 }
 
-MetricChoice CarryMetric(const Sentence& s, const Target& target) {
+MetricChoice CarryMetric(std::string_view text, const Sentence& s, const Target& target) {
   for (size_t k = s.tokens.size(); k-- > 0;) {
     const Token& t = s.tokens[k];
-    if (t.end <= target.begin && t.is(LexEntry::Table::kMetric)) {
+    if (t.end <= target.begin && t.is(LexEntry::Table::kMetric) && !IsBasis(text, t)) {
       return MetricChoice{t.entry.index, t.begin, t.end, false};
     }
   }

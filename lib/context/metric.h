@@ -36,7 +36,7 @@ MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& 
 
 // The nearest cue anywhere before the number in the sentence: the metric a
 // change or ratio with no cue of its own continues.
-MetricChoice CarryMetric(const Sentence& s, const Target& target);
+MetricChoice CarryMetric(std::string_view text, const Sentence& s, const Target& target);
 
 }  // namespace claims::context
 

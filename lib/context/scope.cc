@@ -66,6 +66,22 @@ std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_be
   return std::string(text.substr(begin, end - begin));
 }
 
+std::string AverageOf(std::string_view text, size_t metric_begin) {
+  constexpr int kWindowChars = 5;
+  size_t from = metric_begin;
+  for (int chars = 0; from > 0 && chars < kWindowChars; ++chars) {
+    size_t prev = PrevCharStart(text, from);
+    unsigned char c = static_cast<unsigned char>(text[prev]);
+    if ((c < 0x80 && !std::isalnum(c)) || At(text, prev, "、")) break;  // the clause ends
+    from = prev;
+  }
+  std::string_view before = text.substr(from, metric_begin - from);
+  for (std::string_view w : {"人均", "户均", "平均"}) {
+    if (before.find(w) != std::string_view::npos) return std::string(w);
+  }
+  return "";
+}
+
 int SelectPeriod(std::string_view text, const Sentence& s, const Target& target) {
   using Role = PeriodMention::Role;
   int best = -1;

@@ -34,6 +34,11 @@ std::string FindScope(std::string_view text, const Sentence& s, const Target& ta
 // 来自 or punctuation; 主营业务 (the company's main business) is no segment.
 std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_begin);
 
+// "人均", "户均" or "平均" when one of them stands within the five characters
+// before the metric word, in its clause ("员工人均收入", "单季度平均营收",
+// "人均可支配收入"): an average, not the entity's total. Else "".
+std::string AverageOf(std::string_view text, size_t metric_begin);
+
 // The index in s.periods of the time expression the claim is for, or -1:
 // the nearest one before the number that is not a comparison base or the
 // start of a span, and not a "从…" period that a "至/到" already left behind.

@@ -39,6 +39,7 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
       {"营收[5000颗]", ""},                                 // revenue is not counted in chips
       {"营收59.31亿美元,同比下降[16.5%]", ""},              // its own clause has no cue
       {"营收[60亿美元]和净利润10亿美元", "revenue(营收)"},
+      {"按不变价格计算,比上年增长[5.2%]", ""},              // a basis of computation
   };
   for (const auto& c : cases) {
     INFO(c.in);
@@ -51,8 +52,10 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
 TEST_CASE("CarryMetric: a change continues the last cue", "[context]") {
   BuiltSentence b = BuildSentence("营收[59.31亿美元],同比下降[16.5%];净利润为[6.8亿美元],同比下降[72%]");
   const Lexicon& lex = Lexicon::Default();
-  CHECK(lex.metric(CarryMetric(b.sentence, b.sentence.targets[1]).metric).id == "revenue");
-  CHECK(lex.metric(CarryMetric(b.sentence, b.sentence.targets[3]).metric).id == "net_income");
+  CHECK(lex.metric(CarryMetric(b.text, b.sentence, b.sentence.targets[1]).metric).id == "revenue");
+  CHECK(lex.metric(CarryMetric(b.text, b.sentence, b.sentence.targets[3]).metric).id == "net_income");
+  BuiltSentence basis = BuildSentence("国内生产总值[126万亿元],按不变价格计算,比上年增长[5.2%]");
+  CHECK_FALSE(CarryMetric(basis.text, basis.sentence, basis.sentence.targets[1]).found());
 }
 
 // The kind of the LAST marked claim: "kind dir base base_entity".
@@ -208,6 +211,18 @@ TEST_CASE("SegmentOf: a business segment's figure is not the company's", "[conte
   CHECK(segment_of("消费者部门营收为[2515亿元]", "营收") == "消费者部门");
   CHECK(segment_of("公司主营业务收入为[120亿元]", "收入") == "");  // the main business: the company's
   CHECK(segment_of("华为营收为[7042亿元]", "营收") == "");
+}
+
+TEST_CASE("AverageOf: an average is not the total", "[context]") {
+  auto average_of = [](std::string_view text, std::string_view metric_word) {
+    return AverageOf(text, text.find(metric_word));
+  };
+  CHECK(average_of("华为员工人均收入约为70万元", "收入") == "人均");
+  CHECK(average_of("全国居民人均可支配收入39218元", "收入") == "人均");
+  CHECK(average_of("单季度平均营收约为1760亿元", "营收") == "平均");
+  CHECK(average_of("农村户均收入增长8%", "收入") == "户均");
+  CHECK(average_of("高于平均水平,营收为100亿元", "营收") == "");  // another clause
+  CHECK(average_of("华为营收为7042亿元", "营收") == "");
 }
 
 TEST_CASE("SelectPeriod: nearest before, not a base or a start", "[context]") {
