@@ -4,6 +4,8 @@
 // sentences that are identical once their numbers are masked, but state a
 // different number at the same position, mean one copy was garbled. No
 // entity or metric is needed: the sentence itself says they are the same fact.
+// Two articles that differ in more figures than they share word for word are
+// successive reports on one template, not copies.
 //
 // value-conflict: claims grouped by entity + metric + period + scope + compare
 // class (+ change base, + forecast or not), never all pairs. A group holds a
@@ -111,6 +113,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   };
   std::unordered_map<std::string_view, uint32_t> text_id;
   Relation articles_of, sentences_of;  // text -> articles, article -> texts
+  std::vector<uint32_t> text_claims;   // claims in each sentence text
   uint32_t empty_text = UINT32_MAX;
   bool indexed = false;
   auto index = [&] {
@@ -125,6 +128,8 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     for (const Item& it : ctx.items) {
       uint32_t& t = id_of_sid[it.sid];
       if (t == UINT32_MAX) t = text(it.c().sentence);  // copies share the item's text
+      if (text_claims.size() <= t) text_claims.resize(t + 1, 0);
+      ++text_claims[t];
       for (const CheckClaim* sc : it.copies) pairs.emplace_back(t, ArticleOf(ctx, sc));
     }
     for (size_t k = 0; k < ctx.mentions.size(); ++k) {
@@ -145,6 +150,22 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     };
     build(&articles_of, text_id.size(), false);
     build(&sentences_of, ctx.article_hashes.size(), true);
+    text_claims.resize(text_id.size(), 0);
+  };
+  // How much two articles agree: the sentences they share word for word,
+  // each counted by its claims (at least 1).
+  auto agreeing = [&](uint32_t a, uint32_t b) {
+    index();
+    std::span<const uint32_t> sa = sentences_of.Row(a), sb = sentences_of.Row(b);
+    size_t n = 0;
+    for (size_t i = 0, j = 0; i < sa.size() && j < sb.size();) {
+      if (sa[i] < sb[j]) { ++i; continue; }
+      if (sb[j] < sa[i]) { ++j; continue; }
+      if (sa[i] != empty_text) n += std::max<uint32_t>(1, text_claims[sa[i]]);
+      ++i;
+      ++j;
+    }
+    return n;
   };
   auto copies = [&](std::string_view s1, std::string_view s2) {
     index();
@@ -169,7 +190,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   // Copies appear within days of each other; the same sentence a year later
   // with a new figure is a new report (monthly statistics). An undated copy
   // on either side counts as close.
-  auto report = [&](const Item* odd, size_t odd_n, const Item* common, size_t common_n) {
+  auto emit = [&](const Item* odd, size_t odd_n, const Item* common, size_t common_n) {
     std::vector<int> common_days;
     common_days.reserve(common->copies.size());
     for (const CheckClaim* b : common->copies) common_days.push_back(ArticleDay(*b));
@@ -195,6 +216,34 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     f.details["copies_differing"] = std::to_string(odd_n);
     if (!apart.empty()) f.details["ratio"] = apart.substr(std::string("×").size());
     out->push_back(std::move(f));
+  };
+  // Candidates are held back until every differing figure is known: two
+  // articles that differ in more figures than they share are successive
+  // reports written on one template (a monthly sales release and the next
+  // month's), not a copy with a garbled figure.
+  struct Pending {
+    const Item* odd;
+    size_t odd_n;
+    const Item* common;
+    size_t common_n;
+  };
+  std::vector<Pending> pending;
+  auto report = [&](const Item* odd, size_t odd_n, const Item* common, size_t common_n) {
+    pending.push_back({odd, odd_n, common, common_n});
+  };
+  // The article pairs a candidate stands for (a bounded number of copies on
+  // each side: the tally only has to tell a copy from a template).
+  constexpr size_t kMaxPairSide = 32;
+  auto for_pairs = [&](const Pending& p, auto fn) {
+    size_t na = std::min(p.odd->copies.size(), kMaxPairSide);
+    size_t nb = std::min(p.common->copies.size(), kMaxPairSide);
+    for (size_t i = 0; i < na; ++i) {
+      for (size_t j = 0; j < nb; ++j) {
+        uint32_t a = ArticleOf(ctx, p.odd->copies[i]), b = ArticleOf(ctx, p.common->copies[j]);
+        if (a != b && fn(std::minmax(a, b))) return true;
+      }
+    }
+    return false;
   };
   for (auto& [mask, variants] : by_mask) {
     if (variants.size() < 2) continue;
@@ -288,6 +337,16 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       }
     }
     i = j;
+  }
+  std::map<std::pair<uint32_t, uint32_t>, size_t> differing;  // article pair -> figures
+  for (const Pending& p : pending) {
+    for_pairs(p, [&](std::pair<uint32_t, uint32_t> ab) { ++differing[ab]; return false; });
+  }
+  for (const Pending& p : pending) {
+    bool copy = for_pairs(p, [&](std::pair<uint32_t, uint32_t> ab) {
+      return differing[ab] <= std::max<size_t>(1, agreeing(ab.first, ab.second));
+    });
+    if (copy) emit(p.odd, p.odd_n, p.common, p.common_n);
   }
 }
 
