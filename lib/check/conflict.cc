@@ -17,6 +17,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -438,6 +439,23 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     return Mix(h, forecast ? 1 : 0);
   };
   auto eq = [&](const Keyed& a, const Keyed& b) { return fields(a) == fields(b); };
+  // Articles that give an entity's metric for a stated period: there a
+  // figure whose sentence names no period may be any of the periods the
+  // article covers (the quarter, the nine months, the one before), so two
+  // such figures are not weighed against each other.
+  std::set<std::tuple<uint32_t, std::string_view, std::string_view>> dated;
+  for (const Keyed& k : keyed) {
+    const CheckClaim& c = k.item->c();
+    if (c.period.empty()) continue;
+    for (const CheckClaim* sc : k.item->copies) dated.emplace(ArticleOf(ctx, sc), c.entity, c.metric);
+  }
+  auto period_open = [&](const Item& it) {
+    if (!it.c().period.empty()) return false;
+    for (const CheckClaim* sc : it.copies) {
+      if (dated.count({ArticleOf(ctx, sc), it.c().entity, it.c().metric})) return true;
+    }
+    return false;
+  };
   ForEachGroup<Keyed>(keyed, hash, eq, [&](std::span<const Keyed> members) {
     if (members.size() < 2) return;
     std::vector<Member> group;
@@ -465,6 +483,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
           // be about different years.
           int ya = a.item->article_year, yb = b.item->article_year;
           if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
+          if (period_open(*a.item) || period_open(*b.item)) continue;
           double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
           double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;
           if (gap < best_gap) { best_gap = gap; best_a = &a; best_b = &b; }

@@ -103,6 +103,26 @@ TEST_CASE("value-conflict: a forecast is not compared with a fact", "[check][con
   CHECK(c.Run().findings.empty());
 }
 
+TEST_CASE("value-conflict: figures without a period in an article that covers several periods",
+          "[check][conflict]") {
+  // A quarterly report: the headline and the nine-month total name no year,
+  // the body dates the quarter. The sentences leave the period out, so the
+  // headline's quarter and the nine months are not one figure. Found by
+  // feeding the checker our own reports on other companies.
+  const char* head = "丙公司第三季度营收1672亿元 同比增长8%";
+  const char* body = "丙公司公布2024年第三季度业绩，总收入为1672.3亿元，同比增长8%。";
+  const char* nine = "前三季度，丙公司总收入为4928.5亿元。";
+  for (bool dated_body : {true, false}) {
+    Corpus c;
+    c.Claim("a.txt", head, "1672亿元", "167200000000 CNY e=丙公司 m=revenue");
+    if (dated_body) c.Claim("a.txt", body, "1672.3亿元", "167230000000 CNY e=丙公司 m=revenue t=2024Q3");
+    c.Claim("a.txt", nine, "4928.5亿元", "492850000000 CNY e=丙公司 m=revenue");
+    INFO(dated_body);
+    // Without a dated figure nothing says the article covers two periods.
+    CHECK(Of(c.Run(), "value-conflict").size() == (dated_body ? 0u : 1u));
+  }
+}
+
 TEST_CASE("copy-mismatch: a syndicated copy with one figure garbled", "[check][conflict]") {
   Corpus c;
   const char* good = "第四季度该公司营收为60.5亿美元，环比增长2%，好于市场预期。";
