@@ -394,6 +394,22 @@ std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
 
 constexpr size_t kSmallGroup = 64;
 
+// "9411亿元" beside "9411.68亿元": a figure written with fewer digits may cut
+// the longer one instead of rounding it (headlines do), which is no conflict.
+// Exact single levels of one unit, the coarser value V with its last digit
+// worth P, the finer F: V <= F < V + P.
+bool CutShort(const CheckClaim& a, const CheckClaim& b) {
+  auto plain = [](const CheckClaim& c) {
+    return c.kind == Kind::kLevel && c.qualifier == Qualifier::kExact && c.value_lo == c.value_hi &&
+           c.value_lo.sign() > 0 && c.precision.sign() > 0;
+  };
+  if (!plain(a) || !plain(b) || a.unit != b.unit || a.precision == b.precision) return false;
+  const CheckClaim& coarse = b.precision < a.precision ? a : b;
+  const CheckClaim& fine = &coarse == &a ? b : a;
+  Rational v = coarse.value_lo.ToRational(), f = fine.value_lo.ToRational();
+  return v <= f && f < v + coarse.precision.ToRational();
+}
+
 struct Member {
   const Item* item;
   Range<double> d;
@@ -484,6 +500,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
           int ya = a.item->article_year, yb = b.item->article_year;
           if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
           if (period_open(*a.item) || period_open(*b.item)) continue;
+          if (CutShort(a.item->c(), b.item->c())) continue;
           double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
           double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;
           if (gap < best_gap) { best_gap = gap; best_a = &a; best_b = &b; }

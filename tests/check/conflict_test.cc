@@ -123,6 +123,21 @@ TEST_CASE("value-conflict: figures without a period in an article that covers se
   }
 }
 
+TEST_CASE("value-conflict: a headline that cuts the figure short", "[check][conflict]") {
+  // 9411.68亿 rounds to 9412亿, but headlines often cut it to 9411亿: no
+  // conflict. Cut the other way (9410亿) it is a figure worth a look.
+  const char* body = "丁集团公布2024财年业绩，全年收入为9411.68亿元，同比增长8%。";
+  for (const char* head : {"丁集团2024财年收入9411亿元", "丁集团2024财年收入9410亿元"}) {
+    Corpus c;
+    std::string surface = std::string(head).substr(std::string("丁集团2024财年收入").size());
+    std::string value = surface.substr(0, 4) + "00000000";
+    c.Claim("a.txt", head, surface, value + " CNY e=丁集团 m=revenue t=FY2024");
+    c.Claim("a.txt", body, "9411.68亿元", "941168000000 CNY e=丁集团 m=revenue t=FY2024");
+    INFO(head);
+    CHECK(Of(c.Run(), "value-conflict").size() == (surface == "9411亿元" ? 0u : 1u));
+  }
+}
+
 TEST_CASE("copy-mismatch: a syndicated copy with one figure garbled", "[check][conflict]") {
   Corpus c;
   const char* good = "第四季度该公司营收为60.5亿美元，环比增长2%，好于市场预期。";
