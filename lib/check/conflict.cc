@@ -472,6 +472,18 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     }
     return false;
   };
+  // Two figures of one article, neither with a period: a writer does not
+  // give one figure two values, so they are two periods or two parts the
+  // sentences did not name (第三季度… / 第二季度… of a year left unsaid).
+  auto one_article = [&](const Item& a, const Item& b) {
+    if (!a.c().period.empty() || !b.c().period.empty()) return false;
+    for (const CheckClaim* x : a.copies) {
+      for (const CheckClaim* y : b.copies) {
+        if (ArticleOf(ctx, x) == ArticleOf(ctx, y)) return true;
+      }
+    }
+    return false;
+  };
   ForEachGroup<Keyed>(keyed, hash, eq, [&](std::span<const Keyed> members) {
     if (members.size() < 2) return;
     std::vector<Member> group;
@@ -499,7 +511,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
           // be about different years.
           int ya = a.item->article_year, yb = b.item->article_year;
           if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
-          if (period_open(*a.item) || period_open(*b.item)) continue;
+          if (period_open(*a.item) || period_open(*b.item) || one_article(*a.item, *b.item)) continue;
           if (CutShort(a.item->c(), b.item->c())) continue;
           double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
           double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;

@@ -107,8 +107,8 @@ TEST_CASE("value-conflict: figures without a period in an article that covers se
           "[check][conflict]") {
   // A quarterly report: the headline and the nine-month total name no year,
   // the body dates the quarter. The sentences leave the period out, so the
-  // headline's quarter and the nine months are not one figure. Found by
-  // feeding the checker our own reports on other companies.
+  // headline's quarter and another report's nine months are not one figure.
+  // Found by feeding the checker our own reports on other companies.
   const char* head = "丙公司第三季度营收1672亿元 同比增长8%";
   const char* body = "丙公司公布2024年第三季度业绩，总收入为1672.3亿元，同比增长8%。";
   const char* nine = "前三季度，丙公司总收入为4928.5亿元。";
@@ -116,10 +116,25 @@ TEST_CASE("value-conflict: figures without a period in an article that covers se
     Corpus c;
     c.Claim("a.txt", head, "1672亿元", "167200000000 CNY e=丙公司 m=revenue");
     if (dated_body) c.Claim("a.txt", body, "1672.3亿元", "167230000000 CNY e=丙公司 m=revenue t=2024Q3");
-    c.Claim("a.txt", nine, "4928.5亿元", "492850000000 CNY e=丙公司 m=revenue");
+    c.Claim("b.txt", nine, "4928.5亿元", "492850000000 CNY e=丙公司 m=revenue");
     INFO(dated_body);
     // Without a dated figure nothing says the article covers two periods.
     CHECK(Of(c.Run(), "value-conflict").size() == (dated_body ? 0u : 1u));
+  }
+}
+
+TEST_CASE("value-conflict: two period-less figures of one article", "[check][conflict]") {
+  // 第三季度 and 第二季度 with the year left unsaid: no period on either
+  // figure, but one article does not give one figure two values. The same
+  // two sentences in two articles are still compared.
+  const char* q3 = "戊公司第三季度营业利润为9.18万亿韩元，同比大幅增长。";
+  const char* q2 = "第二季度，戊公司营业利润为10.44万亿韩元，创下近两年新高。";
+  for (bool one : {true, false}) {
+    Corpus c;
+    c.Claim("a.txt", q3, "9.18万亿韩元", "9180000000000 KRW e=戊公司 m=profit");
+    c.Claim(one ? "a.txt" : "b.txt", q2, "10.44万亿韩元", "10440000000000 KRW e=戊公司 m=profit");
+    INFO(one);
+    CHECK(Of(c.Run(), "value-conflict").size() == (one ? 0u : 1u));
   }
 }
 
