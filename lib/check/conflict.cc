@@ -394,6 +394,21 @@ std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
 
 constexpr size_t kSmallGroup = 64;
 
+// A share names a part and a whole: the entity is one (英伟达's share of a
+// market, 华为's revenue), the scope the other (the market, the part of the
+// revenue). Without a scope, "占总收入的23.4%" (R&D spending) and
+// "占总收入的35.7%" (one business) are shares of different things.
+bool PartUnknown(const CheckClaim& c) {
+  bool share = c.kind == Kind::kShare || c.metric == "market_share" || c.metric == "revenue_share";
+  return share && c.scope.empty();
+}
+
+// Prices quoted by a market move by the minute: two reports of one day may
+// give the open and the close. Only a gap wider than this is worth a look
+// (a garbled quote is ×10 away: magnitude-slip and copy-mismatch).
+constexpr double kQuoteDrift = 0.10;
+bool MarketQuote(const CheckClaim& c) { return c.metric == "stock_price" || c.metric == "market_cap"; }
+
 // "9411亿元" beside "9411.68亿元": a figure written with fewer digits may cut
 // the longer one instead of rounding it (headlines do), which is no conflict.
 // Exact single levels of one unit, the coarser value V with its last digit
@@ -429,7 +444,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   resolved_cls.reserve(resolved.size());
   std::vector<Keyed> keyed;
   for (const Item& it : ctx.items) {
-    if (!it.Known() || it.cls.empty()) continue;
+    if (!it.Known() || it.cls.empty() || PartUnknown(it.c())) continue;
     auto r = resolved.find(&it);
     if (r != resolved.end()) {
       resolved_cls.push_back("ratio:" + r->second);
@@ -515,6 +530,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
           if (CutShort(a.item->c(), b.item->c())) continue;
           double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
           double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;
+          if (gap < kQuoteDrift && MarketQuote(a.item->c())) continue;
           if (gap < best_gap) { best_gap = gap; best_a = &a; best_b = &b; }
         }
       }

@@ -153,6 +153,35 @@ TEST_CASE("value-conflict: a headline that cuts the figure short", "[check][conf
   }
 }
 
+TEST_CASE("value-conflict: shares of revenue that name no part", "[check][conflict]") {
+  // R&D spending and one business as shares of the same revenue: the
+  // sentences name the part, the claims do not (no scope). With the part as
+  // scope they are compared.
+  for (bool scoped : {false, true}) {
+    Corpus c;
+    c.Claim("a.txt", "己公司2023年研发投入为1647亿元，占全年收入的23.4%。", "23.4%",
+            std::string("23.4 % k=share e=己公司 m=revenue_share t=2023") + (scoped ? " s=终端" : ""));
+    c.Claim("b.txt", "己公司2023年终端业务收入为2515亿元，占总收入的35.7%。", "35.7%",
+            std::string("35.7 % k=share e=己公司 m=revenue_share t=2023") + (scoped ? " s=终端" : ""));
+    INFO(scoped);
+    CHECK(Of(c.Run(), "value-conflict").size() == (scoped ? 1u : 0u));
+  }
+}
+
+TEST_CASE("value-conflict: two quotes of a share price on one day", "[check][conflict]") {
+  // The close in one report, an intraday price in another: 2% apart is the
+  // market moving. A price a third off is still worth a look.
+  for (const char* other : {"410港元", "300港元"}) {
+    Corpus c;
+    c.Claim("a.txt", "庚公司股价收于402.6港元，全天成交额超过百亿港元。", "402.6港元",
+            "402.6 HKD e=庚公司 m=stock_price");
+    std::string s = std::string("午间庚公司股价报") + other + "，较前一日略有上涨。";
+    c.Claim("b.txt", s, other, std::string(other).substr(0, 3) + " HKD e=庚公司 m=stock_price");
+    INFO(other);
+    CHECK(Of(c.Run(), "value-conflict").size() == (std::string(other) == "410港元" ? 0u : 1u));
+  }
+}
+
 TEST_CASE("copy-mismatch: a syndicated copy with one figure garbled", "[check][conflict]") {
   Corpus c;
   const char* good = "第四季度该公司营收为60.5亿美元，环比增长2%，好于市场预期。";
