@@ -48,6 +48,24 @@ TEST_CASE("direction-contradiction: 下降 to a higher figure", "[check][contrad
   CHECK(f[0].claims[0].path == "a.txt");
 }
 
+TEST_CASE("direction-contradiction: 从<year>的X下降至<year>的Y", "[check][contradiction]") {
+  // The usual way to compare two years; found missing on our own articles.
+  // The consistent fall and a 从事…的 clause stay quiet.
+  Corpus c;
+  const char* s = "该公司营收从2022年的6423亿元下降至2023年的7042亿元。";
+  c.Claim("a.txt", s, "6423亿元", "642300000000 CNY e=辛公司 m=revenue t=2022");
+  c.Claim("a.txt", s, "7042亿元", "704200000000 CNY e=辛公司 m=revenue t=2023");
+  const char* fine = "毛利率从去年同期的25.6%下降至18.2%。";
+  c.Claim("b.txt", fine, "25.6%", "25.6 % e=辛公司 m=gross_margin");
+  c.Claim("b.txt", fine, "18.2%", "18.2 % e=辛公司 m=gross_margin");
+  const char* other = "从事芯片业务的员工为1200人，下降至900人。";
+  c.Claim("c.txt", other, "1200人", "1200 count");
+  c.Claim("c.txt", other, "900人", "900 count");
+  auto f = Of(c.Run(), "direction-contradiction");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].claims[0].path == "a.txt");
+}
+
 TEST_CASE("direction-contradiction: 翻番 beside a 30% rise", "[check][contradiction]") {
   Corpus c;
   c.Claim("a.txt", "今年公司营收翻番，同比增长30%。", "30%", "30 % k=change d=+ b=yoy");
