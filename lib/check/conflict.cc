@@ -225,26 +225,26 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   struct Pending {
     const Item* odd;
     size_t odd_n;
-    const Item* common;
-    size_t common_n;
+    std::vector<std::pair<const Item*, size_t>> commons;  // the first that is a copy wins
   };
   std::vector<Pending> pending;
-  auto report = [&](const Item* odd, size_t odd_n, const Item* common, size_t common_n) {
-    pending.push_back({odd, odd_n, common, common_n});
-  };
-  // The article pairs a candidate stands for (a bounded number of copies on
+  // The article pairs two items stand for (a bounded number of copies on
   // each side: the tally only has to tell a copy from a template).
   constexpr size_t kMaxPairSide = 32;
-  auto for_pairs = [&](const Pending& p, auto fn) {
-    size_t na = std::min(p.odd->copies.size(), kMaxPairSide);
-    size_t nb = std::min(p.common->copies.size(), kMaxPairSide);
+  auto for_pairs = [&](const Item* x, const Item* y, auto fn) {
+    size_t na = std::min(x->copies.size(), kMaxPairSide);
+    size_t nb = std::min(y->copies.size(), kMaxPairSide);
     for (size_t i = 0; i < na; ++i) {
       for (size_t j = 0; j < nb; ++j) {
-        uint32_t a = ArticleOf(ctx, p.odd->copies[i]), b = ArticleOf(ctx, p.common->copies[j]);
+        uint32_t a = ArticleOf(ctx, x->copies[i]), b = ArticleOf(ctx, y->copies[j]);
         if (a != b && fn(std::minmax(a, b))) return true;
       }
     }
     return false;
+  };
+  std::map<std::pair<uint32_t, uint32_t>, size_t> differing;  // article pair -> figures
+  auto differ = [&](const Item* x, const Item* y) {
+    for_pairs(x, y, [&](std::pair<uint32_t, uint32_t> ab) { ++differing[ab]; return false; });
   };
   for (auto& [mask, variants] : by_mask) {
     if (variants.size() < 2) continue;
@@ -281,13 +281,25 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       }
       if (values.size() < 2) continue;
       any = true;
+      constexpr size_t kMaxTallied = 16;
+      for (size_t a = 0; a < variants.size() && a < kMaxTallied; ++a) {
+        for (size_t b = a + 1; b < variants.size() && b < kMaxTallied; ++b) {
+          const Item* x = variants[a].second[k];
+          const Item* y = variants[b].second[k];
+          if (ValueKey(x->c()) != ValueKey(y->c())) differ(x, y);
+        }
+      }
       // The majority value is what the copies most likely said.
       std::vector<std::pair<size_t, const Item*>> ranked;
       for (auto& [key, slot] : values) ranked.push_back(slot);
       std::stable_sort(ranked.begin(), ranked.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
+      // Each other value against the majority, or failing that (next
+      // month's report on the same template) the next most common value.
       for (size_t r = 1; r < ranked.size(); ++r) {
-        report(ranked[r].second, ranked[r].first, ranked[0].second, ranked[0].first);
+        Pending p{ranked[r].second, ranked[r].first, {}};
+        for (size_t q = 0; q < r; ++q) p.commons.emplace_back(ranked[q].second, ranked[q].first);
+        pending.push_back(std::move(p));
       }
     }
     if (!any) ++ctx.consistent;
@@ -334,20 +346,21 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
         if (!x || !y || ValueKey(x->c()) == ValueKey(y->c()) || !copies(ta, tb)) continue;
         ++ctx.groups_compared;
         if (CopyCount(x) < CopyCount(y)) std::swap(x, y);
-        report(y, CopyCount(y), x, CopyCount(x));
+        differ(x, y);
+        pending.push_back({y, CopyCount(y), {{x, CopyCount(x)}}});
       }
     }
     i = j;
   }
-  std::map<std::pair<uint32_t, uint32_t>, size_t> differing;  // article pair -> figures
   for (const Pending& p : pending) {
-    for_pairs(p, [&](std::pair<uint32_t, uint32_t> ab) { ++differing[ab]; return false; });
-  }
-  for (const Pending& p : pending) {
-    bool copy = for_pairs(p, [&](std::pair<uint32_t, uint32_t> ab) {
-      return differing[ab] <= std::max<size_t>(1, agreeing(ab.first, ab.second));
-    });
-    if (copy) emit(p.odd, p.odd_n, p.common, p.common_n);
+    for (const auto& [common, common_n] : p.commons) {
+      bool copy = for_pairs(p.odd, common, [&](std::pair<uint32_t, uint32_t> ab) {
+        return differing[ab] <= std::max<size_t>(1, agreeing(ab.first, ab.second));
+      });
+      if (!copy) continue;
+      emit(p.odd, p.odd_n, common, common_n);
+      break;
+    }
   }
 }
 
