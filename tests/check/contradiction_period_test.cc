@@ -75,6 +75,43 @@ TEST_CASE("direction-contradiction: 翻番 beside a 30% rise", "[check][contradi
   CHECK(f[0].claims[0].path == "a.txt");
 }
 
+TEST_CASE("period-shift: this year's edition of a yearly event", "[check][period]") {
+  // Found on our own articles: two reports of an autumn launch, each dated
+  // in its own year and naming it, were "one event dated 2 years apart".
+  // A report that dates the launch in another year than its own still is.
+  const char* then = "2022年9月，癸公司在秋季新品发布会上推出新一代手机，起售价为5999元。";
+  for (const char* year : {"2024", "2021"}) {
+    Corpus c;
+    c.SetDate("old.txt", "2022-09-08");
+    c.SetDate("new.txt", "2024-09-10");
+    c.Date("old.txt", then, "2022年9月", "2022-09");
+    c.Claim("old.txt", then, "5999元", "5999 CNY");  // articles are dated through their claims
+    std::string now = std::string(year) + "年9月，癸公司在秋季新品发布会上推出又一代手机，起售价为5999元。";
+    c.Date("new.txt", now, std::string(year) + "年9月", std::string(year) + "-09");
+    c.Claim("new.txt", now, "5999元", "5999 CNY");
+    INFO(year);
+    CHECK(Of(c.Run(), "period-shift").size() == (std::string(year) == "2024" ? 0u : 1u));
+  }
+}
+
+TEST_CASE("period-shift: a phrase one article dates in two years recurs", "[check][period]") {
+  // A monthly release: one article compares this October with an earlier
+  // one, so another article's October of a third year is a third edition.
+  Corpus c;
+  c.SetDate("a.txt", "2024-11-16");
+  c.SetDate("b.txt", "2022-11-10");
+  const char* s1 = "2024年10月，统计部门发布的数据显示，全国居民消费价格同比上涨0.3%。";
+  const char* s2 = "2021年10月，统计部门发布的数据显示，全国居民消费价格同比上涨1.5%。";
+  const char* s3 = "2023年10月，统计部门发布的数据显示，全国居民消费价格同比下降0.2%。";
+  c.Date("a.txt", s1, "2024年10月", "2024-10");
+  c.Claim("a.txt", s1, "0.3%", "0.3 % k=change d=+ b=yoy");
+  c.Date("a.txt", s2, "2021年10月", "2021-10");
+  c.Claim("a.txt", s2, "1.5%", "1.5 % k=change d=+ b=yoy");
+  c.Date("b.txt", s3, "2023年10月", "2023-10");
+  c.Claim("b.txt", s3, "0.2%", "0.2 % k=change d=- b=yoy");
+  CHECK(Of(c.Run(), "period-shift").empty());
+}
+
 TEST_CASE("period-shift: the same export rule dated four years apart", "[check][period]") {
   Corpus c;
   c.SetDate("new.txt", "2024-01-22");
