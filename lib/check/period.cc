@@ -421,6 +421,10 @@ void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
       as_of = as_of || (before.size() >= w.size() && before.substr(before.size() - w.size()) == w);
     }
     if (!as_of) continue;
+    // "截至2019年底" in a 2024 article is a figure from history; "截至2019年
+    // 2月2日收盘" reads as the article's own moment with its year garbled.
+    // Only an as-of date that names its month (or day) is judged.
+    if (m.value.find('-') == std::string_view::npos && MonthIn(loc.surface) == 0) continue;
     DateRef d;
     if (!Resolve(loc, m, ctx, &d) || d.relative) continue;
     auto t = ctx.article_time.find(loc.article->hash);
