@@ -231,20 +231,43 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   // The article pairs two items stand for (a bounded number of copies on
   // each side: the tally only has to tell a copy from a template).
   constexpr size_t kMaxPairSide = 32;
+  // How often article `a` holds the sentence of `it`.
+  auto count_in = [&](const Item* it, uint32_t a) {
+    size_t n = 0;
+    for (size_t i = 0; i < std::min(it->copies.size(), 2 * kMaxPairSide); ++i) {
+      n += ArticleOf(ctx, it->copies[i]) == a;
+    }
+    return n;
+  };
+  // Article a's `x` may be a garbled copy of article b's `y` only when a
+  // holds y's sentence fewer times than b does (the garbling took one).
+  // Two sentences of one article that read alike ("净利润为229.56亿美元。" for
+  // the quarter, "净利润为969.95亿美元。" for the year) are two statements,
+  // and an identical copy of the article holds both as often as it does.
   auto for_pairs = [&](const Item* x, const Item* y, auto fn) {
     size_t na = std::min(x->copies.size(), kMaxPairSide);
     size_t nb = std::min(y->copies.size(), kMaxPairSide);
     for (size_t i = 0; i < na; ++i) {
       for (size_t j = 0; j < nb; ++j) {
         uint32_t a = ArticleOf(ctx, x->copies[i]), b = ArticleOf(ctx, y->copies[j]);
-        if (a != b && fn(std::minmax(a, b))) return true;
+        if (a == b || count_in(y, a) >= count_in(y, b)) continue;
+        if (fn(std::minmax(a, b))) return true;
       }
     }
     return false;
   };
   std::map<std::pair<uint32_t, uint32_t>, size_t> differing;  // article pair -> figures
+  // The article pairs whose sentences at one place differ; each pair counts
+  // once per place, however many variants the place has.
+  std::set<std::pair<uint32_t, uint32_t>> differ_here;
   auto differ = [&](const Item* x, const Item* y) {
-    for_pairs(x, y, [&](std::pair<uint32_t, uint32_t> ab) { ++differing[ab]; return false; });
+    auto note = [&](std::pair<uint32_t, uint32_t> ab) { differ_here.insert(ab); return false; };
+    for_pairs(x, y, note);
+    for_pairs(y, x, note);
+  };
+  auto differ_done = [&] {
+    for (const auto& ab : differ_here) ++differing[ab];
+    differ_here.clear();
   };
   for (auto& [mask, variants] : by_mask) {
     if (variants.size() < 2) continue;
@@ -289,6 +312,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
           if (ValueKey(x->c()) != ValueKey(y->c())) differ(x, y);
         }
       }
+      differ_done();
       // The majority value is what the copies most likely said.
       std::vector<std::pair<size_t, const Item*>> ranked;
       for (auto& [key, slot] : values) ranked.push_back(slot);
@@ -347,6 +371,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
         ++ctx.groups_compared;
         if (CopyCount(x) < CopyCount(y)) std::swap(x, y);
         differ(x, y);
+        differ_done();
         pending.push_back({y, CopyCount(y), {{x, CopyCount(x)}}});
       }
     }
