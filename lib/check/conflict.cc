@@ -79,12 +79,16 @@ std::string Apart(const CheckClaim& a, const CheckClaim& b) {
 
 }  // namespace
 
+// Sentences shorter than this (in bytes: four Han characters) are too
+// formulaic to tell copies by; "死亡人口59万人。" (23 bytes) is not.
+constexpr size_t kMinCopySentence = 12;
+
 void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   // Only sentences whose masked text hashes alike are masked and compared.
   std::vector<std::pair<uint64_t, uint32_t>> hashed;
   for (uint32_t sid = 0; sid < ctx.sentences.size(); ++sid) {
     std::span<const Item* const> items = ctx.sentences[sid];
-    if (items.empty() || items[0]->c().sentence.size() < 24) continue;
+    if (items.empty() || items[0]->c().sentence.size() < kMinCopySentence) continue;
     hashed.emplace_back(MaskHash(items[0]->c().sentence, items), sid);
   }
   std::sort(hashed.begin(), hashed.end());

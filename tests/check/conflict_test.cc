@@ -324,6 +324,23 @@ TEST_CASE("copy-mismatch: two sentences of one article that read alike", "[check
   }
 }
 
+TEST_CASE("copy-mismatch: a garbled figure in a short clause", "[check][conflict]") {
+  // "死亡人口59万人。" is 23 bytes, a clause cut off by ；. Found missing by
+  // garbling our own population report; between articles that share
+  // another sentence it is compared like any other.
+  const char* shared = "2023年末，某省常住人口为12706万人，比上年末增加49万人。";
+  Corpus c;
+  for (const char* path : {"a.txt", "b.txt"}) {
+    bool bad = std::string(path) == "b.txt";
+    c.Claim(path, shared, "12706万人", "127060000 count");
+    std::string s = std::string("死亡人口") + (bad ? "5万人" : "59万人") + "。";
+    c.Claim(path, s, bad ? "5万人" : "59万人", bad ? "50000 count" : "590000 count");
+  }
+  auto f = Of(c.Run(), "copy-mismatch");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].details.at("ratio") == "12");
+}
+
 TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {
   Corpus c;
   const char* s = "该公司第三季度营收59.31亿美元，同比下降16.5%。";
