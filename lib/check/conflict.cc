@@ -4,6 +4,8 @@
 // sentences that are identical once their numbers are masked, but state a
 // different number at the same position, mean one copy was garbled. No
 // entity or metric is needed: the sentence itself says they are the same fact.
+// Two articles that differ in more figures than they share word for word are
+// successive reports on one template, not copies.
 //
 // value-conflict: claims grouped by entity + metric + period + scope + compare
 // class (+ change base, + forecast or not), never all pairs. A group holds a
@@ -15,6 +17,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -76,12 +79,16 @@ std::string Apart(const CheckClaim& a, const CheckClaim& b) {
 
 }  // namespace
 
+// Sentences shorter than this (in bytes: four Han characters) are too
+// formulaic to tell copies by; "死亡人口59万人。" (23 bytes) is not.
+constexpr size_t kMinCopySentence = 12;
+
 void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   // Only sentences whose masked text hashes alike are masked and compared.
   std::vector<std::pair<uint64_t, uint32_t>> hashed;
   for (uint32_t sid = 0; sid < ctx.sentences.size(); ++sid) {
     std::span<const Item* const> items = ctx.sentences[sid];
-    if (items.empty() || items[0]->c().sentence.size() < 24) continue;
+    if (items.empty() || items[0]->c().sentence.size() < kMinCopySentence) continue;
     hashed.emplace_back(MaskHash(items[0]->c().sentence, items), sid);
   }
   std::sort(hashed.begin(), hashed.end());
@@ -111,6 +118,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   };
   std::unordered_map<std::string_view, uint32_t> text_id;
   Relation articles_of, sentences_of;  // text -> articles, article -> texts
+  std::vector<uint32_t> text_claims;   // claims in each sentence text
   uint32_t empty_text = UINT32_MAX;
   bool indexed = false;
   auto index = [&] {
@@ -125,6 +133,8 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     for (const Item& it : ctx.items) {
       uint32_t& t = id_of_sid[it.sid];
       if (t == UINT32_MAX) t = text(it.c().sentence);  // copies share the item's text
+      if (text_claims.size() <= t) text_claims.resize(t + 1, 0);
+      ++text_claims[t];
       for (const CheckClaim* sc : it.copies) pairs.emplace_back(t, ArticleOf(ctx, sc));
     }
     for (size_t k = 0; k < ctx.mentions.size(); ++k) {
@@ -145,6 +155,22 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     };
     build(&articles_of, text_id.size(), false);
     build(&sentences_of, ctx.article_hashes.size(), true);
+    text_claims.resize(text_id.size(), 0);
+  };
+  // How much two articles agree: the sentences they share word for word,
+  // each counted by its claims (at least 1).
+  auto agreeing = [&](uint32_t a, uint32_t b) {
+    index();
+    std::span<const uint32_t> sa = sentences_of.Row(a), sb = sentences_of.Row(b);
+    size_t n = 0;
+    for (size_t i = 0, j = 0; i < sa.size() && j < sb.size();) {
+      if (sa[i] < sb[j]) { ++i; continue; }
+      if (sb[j] < sa[i]) { ++j; continue; }
+      if (sa[i] != empty_text) n += std::max<uint32_t>(1, text_claims[sa[i]]);
+      ++i;
+      ++j;
+    }
+    return n;
   };
   auto copies = [&](std::string_view s1, std::string_view s2) {
     index();
@@ -169,7 +195,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   // Copies appear within days of each other; the same sentence a year later
   // with a new figure is a new report (monthly statistics). An undated copy
   // on either side counts as close.
-  auto report = [&](const Item* odd, size_t odd_n, const Item* common, size_t common_n) {
+  auto emit = [&](const Item* odd, size_t odd_n, const Item* common, size_t common_n) {
     std::vector<int> common_days;
     common_days.reserve(common->copies.size());
     for (const CheckClaim* b : common->copies) common_days.push_back(ArticleDay(*b));
@@ -195,6 +221,57 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     f.details["copies_differing"] = std::to_string(odd_n);
     if (!apart.empty()) f.details["ratio"] = apart.substr(std::string("×").size());
     out->push_back(std::move(f));
+  };
+  // Candidates are held back until every differing figure is known: two
+  // articles that differ in more figures than they share are successive
+  // reports written on one template (a monthly sales release and the next
+  // month's), not a copy with a garbled figure.
+  struct Pending {
+    const Item* odd;
+    size_t odd_n;
+    std::vector<std::pair<const Item*, size_t>> commons;  // the first that is a copy wins
+  };
+  std::vector<Pending> pending;
+  // The article pairs two items stand for (a bounded number of copies on
+  // each side: the tally only has to tell a copy from a template).
+  constexpr size_t kMaxPairSide = 32;
+  // How often article `a` holds the sentence of `it`.
+  auto count_in = [&](const Item* it, uint32_t a) {
+    size_t n = 0;
+    for (size_t i = 0; i < std::min(it->copies.size(), 2 * kMaxPairSide); ++i) {
+      n += ArticleOf(ctx, it->copies[i]) == a;
+    }
+    return n;
+  };
+  // Article a's `x` may be a garbled copy of article b's `y` only when a
+  // holds y's sentence fewer times than b does (the garbling took one).
+  // Two sentences of one article that read alike ("净利润为229.56亿美元。" for
+  // the quarter, "净利润为969.95亿美元。" for the year) are two statements,
+  // and an identical copy of the article holds both as often as it does.
+  auto for_pairs = [&](const Item* x, const Item* y, auto fn) {
+    size_t na = std::min(x->copies.size(), kMaxPairSide);
+    size_t nb = std::min(y->copies.size(), kMaxPairSide);
+    for (size_t i = 0; i < na; ++i) {
+      for (size_t j = 0; j < nb; ++j) {
+        uint32_t a = ArticleOf(ctx, x->copies[i]), b = ArticleOf(ctx, y->copies[j]);
+        if (a == b || count_in(y, a) >= count_in(y, b)) continue;
+        if (fn(std::minmax(a, b))) return true;
+      }
+    }
+    return false;
+  };
+  std::map<std::pair<uint32_t, uint32_t>, size_t> differing;  // article pair -> figures
+  // The article pairs whose sentences at one place differ; each pair counts
+  // once per place, however many variants the place has.
+  std::set<std::pair<uint32_t, uint32_t>> differ_here;
+  auto differ = [&](const Item* x, const Item* y) {
+    auto note = [&](std::pair<uint32_t, uint32_t> ab) { differ_here.insert(ab); return false; };
+    for_pairs(x, y, note);
+    for_pairs(y, x, note);
+  };
+  auto differ_done = [&] {
+    for (const auto& ab : differ_here) ++differing[ab];
+    differ_here.clear();
   };
   for (auto& [mask, variants] : by_mask) {
     if (variants.size() < 2) continue;
@@ -231,13 +308,26 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       }
       if (values.size() < 2) continue;
       any = true;
+      constexpr size_t kMaxTallied = 16;
+      for (size_t a = 0; a < variants.size() && a < kMaxTallied; ++a) {
+        for (size_t b = a + 1; b < variants.size() && b < kMaxTallied; ++b) {
+          const Item* x = variants[a].second[k];
+          const Item* y = variants[b].second[k];
+          if (ValueKey(x->c()) != ValueKey(y->c())) differ(x, y);
+        }
+      }
+      differ_done();
       // The majority value is what the copies most likely said.
       std::vector<std::pair<size_t, const Item*>> ranked;
       for (auto& [key, slot] : values) ranked.push_back(slot);
       std::stable_sort(ranked.begin(), ranked.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
+      // Each other value against the majority, or failing that (next
+      // month's report on the same template) the next most common value.
       for (size_t r = 1; r < ranked.size(); ++r) {
-        report(ranked[r].second, ranked[r].first, ranked[0].second, ranked[0].first);
+        Pending p{ranked[r].second, ranked[r].first, {}};
+        for (size_t q = 0; q < r; ++q) p.commons.emplace_back(ranked[q].second, ranked[q].first);
+        pending.push_back(std::move(p));
       }
     }
     if (!any) ++ctx.consistent;
@@ -284,10 +374,22 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
         if (!x || !y || ValueKey(x->c()) == ValueKey(y->c()) || !copies(ta, tb)) continue;
         ++ctx.groups_compared;
         if (CopyCount(x) < CopyCount(y)) std::swap(x, y);
-        report(y, CopyCount(y), x, CopyCount(x));
+        differ(x, y);
+        differ_done();
+        pending.push_back({y, CopyCount(y), {{x, CopyCount(x)}}});
       }
     }
     i = j;
+  }
+  for (const Pending& p : pending) {
+    for (const auto& [common, common_n] : p.commons) {
+      bool copy = for_pairs(p.odd, common, [&](std::pair<uint32_t, uint32_t> ab) {
+        return differing[ab] <= std::max<size_t>(1, agreeing(ab.first, ab.second));
+      });
+      if (!copy) continue;
+      emit(p.odd, p.odd_n, common, common_n);
+      break;
+    }
   }
 }
 
@@ -334,6 +436,37 @@ std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
 
 constexpr size_t kSmallGroup = 64;
 
+// A share names a part and a whole: the entity is one (英伟达's share of a
+// market, 华为's revenue), the scope the other (the market, the part of the
+// revenue). Without a scope, "占总收入的23.4%" (R&D spending) and
+// "占总收入的35.7%" (one business) are shares of different things.
+bool PartUnknown(const CheckClaim& c) {
+  bool share = c.kind == Kind::kShare || c.metric == "market_share" || c.metric == "revenue_share";
+  return share && c.scope.empty();
+}
+
+// Prices quoted by a market move by the minute: two reports of one day may
+// give the open and the close. Only a gap wider than this is worth a look
+// (a garbled quote is ×10 away: magnitude-slip and copy-mismatch).
+constexpr double kQuoteDrift = 0.10;
+bool MarketQuote(const CheckClaim& c) { return c.metric == "stock_price" || c.metric == "market_cap"; }
+
+// "9411亿元" beside "9411.68亿元": a figure written with fewer digits may cut
+// the longer one instead of rounding it (headlines do), which is no conflict.
+// Exact single levels of one unit, the coarser value V with its last digit
+// worth P, the finer F: V <= F < V + P.
+bool CutShort(const CheckClaim& a, const CheckClaim& b) {
+  auto plain = [](const CheckClaim& c) {
+    return c.kind == Kind::kLevel && c.qualifier == Qualifier::kExact && c.value_lo == c.value_hi &&
+           c.value_lo.sign() > 0 && c.precision.sign() > 0;
+  };
+  if (!plain(a) || !plain(b) || a.unit != b.unit || a.precision == b.precision) return false;
+  const CheckClaim& coarse = b.precision < a.precision ? a : b;
+  const CheckClaim& fine = &coarse == &a ? b : a;
+  Rational v = coarse.value_lo.ToRational(), f = fine.value_lo.ToRational();
+  return v <= f && f < v + coarse.precision.ToRational();
+}
+
 struct Member {
   const Item* item;
   Range<double> d;
@@ -353,7 +486,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   resolved_cls.reserve(resolved.size());
   std::vector<Keyed> keyed;
   for (const Item& it : ctx.items) {
-    if (!it.Known() || it.cls.empty()) continue;
+    if (!it.Known() || it.cls.empty() || PartUnknown(it.c())) continue;
     auto r = resolved.find(&it);
     if (r != resolved.end()) {
       resolved_cls.push_back("ratio:" + r->second);
@@ -379,6 +512,35 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     return Mix(h, forecast ? 1 : 0);
   };
   auto eq = [&](const Keyed& a, const Keyed& b) { return fields(a) == fields(b); };
+  // Articles that give an entity's metric for a stated period: there a
+  // figure whose sentence names no period may be any of the periods the
+  // article covers (the quarter, the nine months, the one before), so two
+  // such figures are not weighed against each other.
+  std::set<std::tuple<uint32_t, std::string_view, std::string_view>> dated;
+  for (const Keyed& k : keyed) {
+    const CheckClaim& c = k.item->c();
+    if (c.period.empty()) continue;
+    for (const CheckClaim* sc : k.item->copies) dated.emplace(ArticleOf(ctx, sc), c.entity, c.metric);
+  }
+  auto period_open = [&](const Item& it) {
+    if (!it.c().period.empty()) return false;
+    for (const CheckClaim* sc : it.copies) {
+      if (dated.count({ArticleOf(ctx, sc), it.c().entity, it.c().metric})) return true;
+    }
+    return false;
+  };
+  // Two figures of one article, neither with a period: a writer does not
+  // give one figure two values, so they are two periods or two parts the
+  // sentences did not name (第三季度… / 第二季度… of a year left unsaid).
+  auto one_article = [&](const Item& a, const Item& b) {
+    if (!a.c().period.empty() || !b.c().period.empty()) return false;
+    for (const CheckClaim* x : a.copies) {
+      for (const CheckClaim* y : b.copies) {
+        if (ArticleOf(ctx, x) == ArticleOf(ctx, y)) return true;
+      }
+    }
+    return false;
+  };
   ForEachGroup<Keyed>(keyed, hash, eq, [&](std::span<const Keyed> members) {
     if (members.size() < 2) return;
     std::vector<Member> group;
@@ -406,8 +568,11 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
           // be about different years.
           int ya = a.item->article_year, yb = b.item->article_year;
           if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
+          if (period_open(*a.item) || period_open(*b.item) || one_article(*a.item, *b.item)) continue;
+          if (CutShort(a.item->c(), b.item->c())) continue;
           double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
           double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;
+          if (gap < kQuoteDrift && MarketQuote(a.item->c())) continue;
           if (gap < best_gap) { best_gap = gap; best_a = &a; best_b = &b; }
         }
       }

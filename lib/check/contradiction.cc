@@ -115,6 +115,26 @@ void CheckQuantifierContradiction(Context& ctx, std::vector<Finding>* out) {
   }
 }
 
+namespace {
+
+// The clause before X ends in 从/由, or in 从<when>的: 从2022年的X下降至2023年的Y,
+// 从去年同期的X, 从上一季度的X (a short time phrase: a digit or 年/季度/月/期).
+bool FromBefore(std::string_view lead) {
+  for (std::string_view w : {std::string_view("从"), std::string_view("由")}) {
+    if (lead.size() >= w.size() && lead.substr(lead.size() - w.size()) == w) return true;
+  }
+  static constexpr std::string_view kOf = "的";
+  if (lead.size() < kOf.size() || lead.substr(lead.size() - kOf.size()) != kOf) return false;
+  size_t p = lead.rfind("从");
+  if (p == std::string_view::npos) return false;
+  std::string_view when = lead.substr(p + std::string_view("从").size());
+  when.remove_suffix(kOf.size());
+  if (when.empty() || when.size() > 24) return false;
+  return HasDigit(when) || ContainsAny(when, {"年", "季度", "月", "期"});
+}
+
+}  // namespace
+
 void CheckDirectionContradiction(Context& ctx, std::vector<Finding>* out) {
   for (std::span<const Item* const> items : ctx.sentences) {
     if (items.empty()) continue;
@@ -129,9 +149,7 @@ void CheckDirectionContradiction(Context& ctx, std::vector<Finding>* out) {
       if (ys < xe || ys - xe > 30) continue;
       std::string_view between = sentence.substr(xe, ys - xe);
       std::string_view lead = items[k - 1]->clause;
-      bool from = lead.size() >= 3 && (lead.substr(lead.size() - 3) == "从" ||
-                                       lead.substr(lead.size() - 3) == "由");
-      if (!from) continue;
+      if (!FromBefore(lead)) continue;
       bool down = VerbBetween(between, kDown), up = VerbBetween(between, kUp);
       if (down == up) continue;
       auto rx = CompareRange(*items[k - 1], ctx.tol), ry = CompareRange(*items[k], ctx.tol);

@@ -61,6 +61,14 @@ std::unordered_map<std::string_view, std::string_view> MainSubjects(const Contex
   return out;
 }
 
+// "单个门店平均季度收入约为90万元", "人均年薪": a figure per store, per person
+// or per car is not the company's total, and is thousands of times smaller
+// by nature.
+bool PerUnit(std::string_view clause) {
+  return ContainsAny(clause, {"平均", "人均", "户均", "店均", "单店", "单个", "单家", "单车",
+                              "单台", "每家", "每个", "每人", "每台", "每辆", "均价"});
+}
+
 Rational Mid(const CheckClaim& c) { return (c.value_lo.ToRational() + c.value_hi.ToRational()) / 2; }
 
 double Ratio(const Point& a, const Point& b) {
@@ -214,6 +222,7 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
     if (it.forecast || c.kind != Kind::kLevel || c.unit.empty()) continue;
     if (it.cls != c.unit || c.dimension == "percent" || c.dimension == "duration") continue;
     if (c.value_lo.sign() <= 0 || c.qualifier == Qualifier::kAtMost) continue;
+    if (PerUnit(it.clause)) continue;
     double mid = (ToD(c.value_lo) + ToD(c.value_hi)) / 2;
     // The year the figure is about: its period's, else its dated article's.
     int year = it.period.year ? it.period.year : (c.period.empty() ? it.article_year : 0);

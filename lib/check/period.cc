@@ -340,6 +340,18 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
   for (const DateRef& d : dates) {
     for (const auto& p : d.phrases) named[d.loc->article->hash][{d.month, p}].insert(d.year);
   }
+  // An article that dates the phrase in two years of one month shows it
+  // recurs (消费价格同比 every October): no pair on it is one event.
+  std::set<std::pair<int, std::u32string>> recurring;
+  for (const auto& [hash, keys] : named) {
+    for (const auto& [key, years] : keys) {
+      if (years.size() >= 2) recurring.insert(key);
+    }
+  }
+  auto current = [&ctx](const DateRef& d) {
+    auto t = ctx.article_time.find(d.loc->article->hash);
+    return t != ctx.article_time.end() && !t->second.estimated && t->second.year == d.year;
+  };
   std::set<std::pair<size_t, size_t>> seen;
   for (const auto& [key, members] : index) {
     if (members.size() < 2 || members.size() > 64) continue;  // too common a phrase
@@ -361,6 +373,11 @@ void CheckPeriodShift(Context& ctx, std::vector<Finding>* out) {
           ++ctx.consistent;
           continue;
         }
+        // Each article dates the event in its own year: both report this
+        // year's edition of something that recurs (a September launch, a
+        // monthly release), not one event dated twice.
+        if (current(a) && current(b)) { ++ctx.consistent; continue; }
+        if (recurring.count(key)) { ++ctx.consistent; continue; }
         std::vector<std::string> shared;
         for (const auto& p : a.phrases) if (b.phrases.count(p)) shared.push_back(Utf8(p));
         const DateRef& first = a.loc->article->path <= b.loc->article->path ? a : b;
@@ -404,6 +421,10 @@ void CheckAsOfDateFar(Context& ctx, std::vector<Finding>* out) {
       as_of = as_of || (before.size() >= w.size() && before.substr(before.size() - w.size()) == w);
     }
     if (!as_of) continue;
+    // "截至2019年底" in a 2024 article is a figure from history; "截至2019年
+    // 2月2日收盘" reads as the article's own moment with its year garbled.
+    // Only an as-of date that names its month (or day) is judged.
+    if (m.value.find('-') == std::string_view::npos && MonthIn(loc.surface) == 0) continue;
     DateRef d;
     if (!Resolve(loc, m, ctx, &d) || d.relative) continue;
     auto t = ctx.article_time.find(loc.article->hash);

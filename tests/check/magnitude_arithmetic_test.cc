@@ -47,6 +47,26 @@ TEST_CASE("magnitude-slip: the article's main subject stands in for a missing en
   CHECK(Of(d.Run(), "magnitude-slip").empty());
 }
 
+TEST_CASE("magnitude-slip: a per-store figure is not the company's total", "[check][magnitude]") {
+  // Found on our own article about a phone maker: the average revenue of
+  // one store, in a sentence that names no company, was read as the
+  // article's subject's revenue and reported as ×10000 too small. The
+  // same figure without the per-store words is still a slip.
+  for (const char* s : {"单个门店平均季度收入约为90万元。", "今年第三季度营收约为90万元。"}) {
+    Corpus c;
+    c.SetDate("b.txt", "2024-11-19");
+    c.Claim("b.txt", "壬公司2024年第三季度收入为925.1亿元。", "925.1亿元",
+            "92510000000 CNY e=壬公司 m=revenue t=2024Q3");
+    c.Claim("b.txt", "壬公司2024年第三季度营收同比增长30.5%。", "30.5%",
+            "30.5 % k=change d=+ b=yoy e=壬公司 m=revenue t=2024Q3");
+    c.Claim("b.txt", "壬公司2024年第三季度净利润为62.5亿元。", "62.5亿元",
+            "6250000000 CNY e=壬公司 m=net_income t=2024Q3");
+    c.Claim("b.txt", s, "约为90万元", "900000 CNY q=approx m=revenue");
+    INFO(s);
+    CHECK(Of(c.Run(), "magnitude-slip").size() == (std::string(s).find("单个") == 0 ? 0u : 1u));
+  }
+}
+
 TEST_CASE("magnitude-slip: undated figures from articles years apart", "[check][magnitude]") {
   Corpus c;
   c.Claim("old1.txt", "公司市值约为300亿美元。", "300亿美元", "30000000000 USD q=approx e=庚公司 m=market_cap date=2014-05-01");
