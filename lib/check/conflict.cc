@@ -234,14 +234,27 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   std::vector<Pending> pending;
   // The article pairs two items stand for (a bounded number of copies on
   // each side: the tally only has to tell a copy from a template).
-  constexpr size_t kMaxPairSide = 32;
-  // How often article `a` holds the sentence of `it`.
-  auto count_in = [&](const Item* it, uint32_t a) {
-    size_t n = 0;
-    for (size_t i = 0; i < std::min(it->copies.size(), 2 * kMaxPairSide); ++i) {
-      n += ArticleOf(ctx, it->copies[i]) == a;
+  constexpr size_t kMaxPairSide = 8;
+  // How often article `a` holds the sentence of `it` (among its first
+  // 2 * kMaxPairSide copies). Each item's articles are counted once, sorted:
+  // for_pairs asks this of the same few items for every pair of copies.
+  std::unordered_map<const Item*, std::vector<std::pair<uint32_t, uint32_t>>> held;
+  auto count_in = [&](const Item* it, uint32_t a) -> size_t {
+    auto [slot, fresh] = held.try_emplace(it);
+    std::vector<std::pair<uint32_t, uint32_t>>& counts = slot->second;  // (article, times)
+    if (fresh) {
+      std::vector<uint32_t> articles;
+      for (size_t i = 0; i < std::min(it->copies.size(), 2 * kMaxPairSide); ++i) {
+        articles.push_back(ArticleOf(ctx, it->copies[i]));
+      }
+      std::sort(articles.begin(), articles.end());
+      for (uint32_t x : articles) {
+        if (counts.empty() || counts.back().first != x) counts.emplace_back(x, 0);
+        ++counts.back().second;
+      }
     }
-    return n;
+    auto p = std::lower_bound(counts.begin(), counts.end(), std::make_pair(a, uint32_t{0}));
+    return p != counts.end() && p->first == a ? p->second : 0;
   };
   // Article a's `x` may be a garbled copy of article b's `y` only when a
   // holds y's sentence fewer times than b does (the garbling took one).
@@ -260,17 +273,21 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     }
     return false;
   };
-  std::map<std::pair<uint32_t, uint32_t>, size_t> differing;  // article pair -> figures
+  // Article pairs as one key: a before b, 32 bits each.
+  auto pair_key = [](std::pair<uint32_t, uint32_t> ab) { return (uint64_t{ab.first} << 32) | ab.second; };
+  std::unordered_map<uint64_t, size_t> differing;  // article pair -> figures
   // The article pairs whose sentences at one place differ; each pair counts
   // once per place, however many variants the place has.
-  std::set<std::pair<uint32_t, uint32_t>> differ_here;
+  std::vector<uint64_t> differ_here;
   auto differ = [&](const Item* x, const Item* y) {
-    auto note = [&](std::pair<uint32_t, uint32_t> ab) { differ_here.insert(ab); return false; };
+    auto note = [&](std::pair<uint32_t, uint32_t> ab) { differ_here.push_back(pair_key(ab)); return false; };
     for_pairs(x, y, note);
     for_pairs(y, x, note);
   };
   auto differ_done = [&] {
-    for (const auto& ab : differ_here) ++differing[ab];
+    std::sort(differ_here.begin(), differ_here.end());
+    differ_here.erase(std::unique(differ_here.begin(), differ_here.end()), differ_here.end());
+    for (uint64_t ab : differ_here) ++differing[ab];
     differ_here.clear();
   };
   for (auto& [mask, variants] : by_mask) {
@@ -384,7 +401,8 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   for (const Pending& p : pending) {
     for (const auto& [common, common_n] : p.commons) {
       bool copy = for_pairs(p.odd, common, [&](std::pair<uint32_t, uint32_t> ab) {
-        return differing[ab] <= std::max<size_t>(1, agreeing(ab.first, ab.second));
+        auto d = differing.find(pair_key(ab));
+        return (d == differing.end() ? 0 : d->second) <= std::max<size_t>(1, agreeing(ab.first, ab.second));
       });
       if (!copy) continue;
       emit(p.odd, p.odd_n, common, common_n);
@@ -516,28 +534,45 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   // figure whose sentence names no period may be any of the periods the
   // article covers (the quarter, the nine months, the one before), so two
   // such figures are not weighed against each other.
-  std::set<std::tuple<uint32_t, std::string_view, std::string_view>> dated;
+  // Entity and metric are interned: their addresses stand for their texts.
+  using Dated = std::tuple<uint32_t, const char*, const char*>;  // article, entity, metric
+  std::vector<Dated> dated;
   for (const Keyed& k : keyed) {
     const CheckClaim& c = k.item->c();
     if (c.period.empty()) continue;
-    for (const CheckClaim* sc : k.item->copies) dated.emplace(ArticleOf(ctx, sc), c.entity, c.metric);
+    for (const CheckClaim* sc : k.item->copies) dated.emplace_back(ArticleOf(ctx, sc), c.entity.data(), c.metric.data());
   }
+  std::sort(dated.begin(), dated.end());
+  dated.erase(std::unique(dated.begin(), dated.end()), dated.end());
   auto period_open = [&](const Item& it) {
     if (!it.c().period.empty()) return false;
     for (const CheckClaim* sc : it.copies) {
-      if (dated.count({ArticleOf(ctx, sc), it.c().entity, it.c().metric})) return true;
+      Dated d{ArticleOf(ctx, sc), it.c().entity.data(), it.c().metric.data()};
+      if (std::binary_search(dated.begin(), dated.end(), d)) return true;
     }
     return false;
   };
   // Two figures of one article, neither with a period: a writer does not
   // give one figure two values, so they are two periods or two parts the
   // sentences did not name (第三季度… / 第二季度… of a year left unsaid).
+  // Each item's articles, sorted, made on first use (an item may have
+  // hundreds of copies).
+  std::unordered_map<const Item*, std::vector<uint32_t>> articles_of;
+  auto articles = [&](const Item& it) -> const std::vector<uint32_t>& {
+    auto [slot, fresh] = articles_of.try_emplace(&it);
+    if (fresh) {
+      for (const CheckClaim* x : it.copies) slot->second.push_back(ArticleOf(ctx, x));
+      std::sort(slot->second.begin(), slot->second.end());
+    }
+    return slot->second;
+  };
   auto one_article = [&](const Item& a, const Item& b) {
     if (!a.c().period.empty() || !b.c().period.empty()) return false;
-    for (const CheckClaim* x : a.copies) {
-      for (const CheckClaim* y : b.copies) {
-        if (ArticleOf(ctx, x) == ArticleOf(ctx, y)) return true;
-      }
+    const std::vector<uint32_t>& xa = articles(a);
+    const std::vector<uint32_t>& xb = articles(b);
+    for (size_t i = 0, j = 0; i < xa.size() && j < xb.size();) {
+      if (xa[i] == xb[j]) return true;
+      if (xa[i] < xb[j]) ++i; else ++j;
     }
     return false;
   };
@@ -564,16 +599,19 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
       for (const Member& a : group) {
         for (const Member& b : group) {
           if (&a == &b || SameSentence(*a.item, *b.item) || !(hi_key(a) < lo_key(b))) continue;
+          double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
+          double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;
+          if (gap >= best_gap) continue;  // cannot be the pair shown: skip the costlier tests
+          if (gap < kQuoteDrift && MarketQuote(a.item->c())) continue;
           // Figures without a period from articles dated years apart may
           // be about different years.
           int ya = a.item->article_year, yb = b.item->article_year;
           if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
           if (period_open(*a.item) || period_open(*b.item) || one_article(*a.item, *b.item)) continue;
           if (CutShort(a.item->c(), b.item->c())) continue;
-          double scale = std::max(std::fabs(hi_key(a)), std::fabs(lo_key(b)));
-          double gap = scale > 0 ? (lo_key(b) - hi_key(a)) / scale : 1;
-          if (gap < kQuoteDrift && MarketQuote(a.item->c())) continue;
-          if (gap < best_gap) { best_gap = gap; best_a = &a; best_b = &b; }
+          best_gap = gap;
+          best_a = &a;
+          best_b = &b;
         }
       }
     } else {
