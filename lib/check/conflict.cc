@@ -23,6 +23,7 @@
 #include <fmt/format.h>
 
 #include "check/rules.h"
+#include "context/scope.h"
 
 namespace claims::check::internal {
 namespace {
@@ -566,8 +567,12 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     }
     return slot->second;
   };
+  // Specifications (memory, compute, bandwidth ...) have no period to leave
+  // out: two of them in one article that disagree ("下降80%左右" and "仅为
+  // H100的15%", each from another source) are the conflict this rule is for.
   auto one_article = [&](const Item& a, const Item& b) {
     if (!a.c().period.empty() || !b.c().period.empty()) return false;
+    if (!context::MetricTakesScope(a.c().metric)) return false;
     const std::vector<uint32_t>& xa = articles(a);
     const std::vector<uint32_t>& xb = articles(b);
     for (size_t i = 0, j = 0; i < xa.size() && j < xb.size();) {

@@ -138,6 +138,18 @@ TEST_CASE("value-conflict: two period-less figures of one article", "[check][con
   }
 }
 
+TEST_CASE("value-conflict: two specifications of one article still conflict", "[check][conflict]") {
+  // A specification has no period to leave out: two sources in one article
+  // that disagree on H20's compute are what the rule is for (the bundled
+  // corpus's a06_specs.txt).
+  const char* fell = "理论上，H20的整体算力比H100下降80%左右。";
+  const char* only = "另有业内人士称，H20的峰值算力仅为H100的15%。";
+  Corpus c;
+  c.Claim("a.txt", fell, "80%左右", "80 % q=approx k=change d=- e=H20 m=compute be=H100");
+  c.Claim("a.txt", only, "15%", "15 % k=ratio e=H20 m=compute be=H100");
+  CHECK(Of(c.Run(), "value-conflict").size() == 1u);
+}
+
 TEST_CASE("value-conflict: a headline that cuts the figure short", "[check][conflict]") {
   // 9411.68亿 rounds to 9412亿, but headlines often cut it to 9411亿: no
   // conflict. Cut the other way (9410亿) it is a figure worth a look.

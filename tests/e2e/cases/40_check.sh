@@ -95,3 +95,13 @@ expect 0 'ingested 1 article' -- "$bin" ingest oct-copy.txt
 expect 1 'states (0\.13万辆 in oct-copy\.txt and 3\.13万辆 in oct\.txt|3\.13万辆 in oct\.txt and 0\.13万辆 in oct-copy\.txt)' -- "$bin" check
 expect 1 ' 1 conflict$' -- "$bin" check --min-severity info
 cd "$work"
+
+# The bundled corpus's planted findings that the quick start shows, among
+# them H20's compute stated two ways in one article (a06_specs.txt).
+cd "$work" && mkdir -p bundled && cd bundled
+expect 0 'ingested 6 articles' -- "$bin" ingest --db b.db "$src/fixtures/corpus"
+expect 1 '^warning value-conflict .*' -- "$bin" check --db b.db
+expect 1 'H20 算力: 「15%」 \(.*a06_specs\.txt:6\).* vs 「80%左右」 \(.*a06_specs\.txt:5\)' -- "$bin" check --db b.db
+expect 1 '^error copy-mismatch ' -- "$bin" check --db b.db
+expect 1 '^warning quantifier-contradiction ' -- "$bin" check --db b.db
+cd "$work"
