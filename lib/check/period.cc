@@ -233,11 +233,8 @@ const DateList& DateMentions(Context& ctx) {
 // sentence or the sentence is too short to say two texts are copies).
 std::string MaskedSentence(const CheckMention& loc) {
   if (loc.sentence.size() < 24) return "";
-  size_t at = OffsetInSentence(loc);
-  if (at == std::string::npos || at + loc.surface.size() > loc.sentence.size() ||
-      loc.sentence.compare(at, loc.surface.size(), loc.surface) != 0) {
-    return "";
-  }
+  size_t at = OffsetInSentence(loc);  // the surface stands there, or npos
+  if (at == std::string::npos) return "";
   std::string_view s = loc.sentence;
   return FoldText(s.substr(0, at)) + '\x01' + FoldText(s.substr(at + loc.surface.size()));
 }

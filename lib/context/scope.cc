@@ -45,6 +45,26 @@ std::string FindScope(std::string_view text, const Sentence& s, const Target& ta
   return "";
 }
 
+namespace {
+
+// Where the words right before `pos` start: at most `max_chars` characters
+// back, not before `floor`, stopping at ASCII punctuation or a space and
+// after any of `stops`.
+size_t WordsBefore(std::string_view text, size_t pos, size_t floor, int max_chars,
+                   std::initializer_list<std::string_view> stops) {
+  size_t begin = pos;
+  for (int chars = 0; begin > floor && chars < max_chars; ++chars) {
+    if (EndsAtAny(text, begin, stops)) break;
+    size_t prev = PrevCharStart(text, begin);
+    unsigned char c = static_cast<unsigned char>(text[prev]);
+    if (c < 0x80 && !std::isalnum(c)) break;  // ASCII punctuation or a space
+    begin = prev;
+  }
+  return begin;
+}
+
+}  // namespace
+
 std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_begin) {
   size_t end = metric_begin - (EndsAt(text, metric_begin, "的") ? std::string_view("的").size() : 0);
   size_t unit = EndsAtAny(text, end, {"业务", "部门", "板块"});
@@ -53,28 +73,14 @@ std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_be
   for (const Token& t : s.tokens) {
     if (t.is(LexEntry::Table::kEntity) && t.end <= end - unit && t.end > floor) floor = t.end;
   }
-  constexpr int kMaxChars = 8;
-  size_t begin = end - unit;
-  for (int chars = 0; begin > floor && chars < kMaxChars; ++chars) {
-    if (EndsAtAny(text, begin, {"的", "其中", "来自", "，", "、", "：", "；", "（"})) break;
-    size_t prev = PrevCharStart(text, begin);
-    unsigned char c = static_cast<unsigned char>(text[prev]);
-    if (c < 0x80 && !std::isalnum(c)) break;  // ASCII punctuation or a space
-    begin = prev;
-  }
-  if (begin == end - unit) return "";
+  const size_t name_end = end - unit;
+  size_t begin = WordsBefore(text, name_end, floor, 8, {"的", "其中", "来自", "，", "、", "：", "；", "（"});
+  if (begin == name_end) return "";
   return std::string(text.substr(begin, end - begin));
 }
 
 std::string AverageOf(std::string_view text, size_t metric_begin) {
-  constexpr int kWindowChars = 5;
-  size_t from = metric_begin;
-  for (int chars = 0; from > 0 && chars < kWindowChars; ++chars) {
-    size_t prev = PrevCharStart(text, from);
-    unsigned char c = static_cast<unsigned char>(text[prev]);
-    if ((c < 0x80 && !std::isalnum(c)) || At(text, prev, "、")) break;  // the clause ends
-    from = prev;
-  }
+  size_t from = WordsBefore(text, metric_begin, 0, 5, {"、"});  // the metric word's clause
   std::string_view before = text.substr(from, metric_begin - from);
   for (std::string_view w : {"人均", "户均", "平均"}) {
     if (before.find(w) != std::string_view::npos) return std::string(w);
