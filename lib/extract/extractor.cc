@@ -292,6 +292,7 @@ class Grammar {
     }
     return true;
   }
+  size_t SignBefore(size_t cb) const;
   bool RangeFollows(size_t pos) const {
     for (std::string_view sep : kRangeSeparators) {
       if (At(pos, sep)) return true;
@@ -497,6 +498,26 @@ std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
   return p;
 }
 
+// The length of a minus sign right before t_[cb] (-3.2%, 同比−5%), 0 when
+// there is none. A hyphen is a sign only where a figure may begin: at the
+// start, after white space or an opening or separating mark, or after a Han
+// character that ends neither a numeral nor a unit (为-3.2%, 增速-5%). After
+// digits, letters or units it joins two things: 400-820-8820, GPT-3, 20万-30万.
+size_t Grammar::SignBefore(size_t cb) const {
+  size_t len = cb >= 1 && t_[cb - 1] == '-' ? 1 : EndsAt(cb, "−") ? 3 : 0;
+  if (len == 0 || cb == len) return len;
+  size_t s = cb - len;
+  char32_t prev = PrevCodePoint(t_, s);
+  if (prev < 0x80) return std::string_view(" \t\n(:[,;=").find(static_cast<char>(prev)) != std::string_view::npos ? len : 0;
+  if (std::u32string_view(U"（：，；、【「“《").find(prev) != std::u32string_view::npos) return len;
+  bool han = (prev >= 0x4E00 && prev <= 0x9FFF) || (prev >= 0x3400 && prev <= 0x4DBF);
+  if (!han || impl_.Is(prev, Tables::kNumeral)) return 0;
+  for (const auto& u : impl_.units.units()) {
+    if (!u.alias.empty() && EndsAt(s, u.alias)) return 0;
+  }
+  return len;
+}
+
 std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
                                         std::vector<ExtractedMention>* mentions) {
   *resume = ce;
@@ -522,8 +543,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   }
   Numeral n = number::ParseNumeral(core);
   if (!n.ok()) return std::nullopt;
-  // 几个, 数家: "a few", not a quantity; 数十, 十几 are.
-  if (n.vague && core.find("十") == std::string_view::npos && core.find("百") == std::string_view::npos &&
+  // 几个, 数家: "a few", not a quantity; 数十, 十几 are, and so is 两三家.
+  if (n.vague && !n.pair && core.find("十") == std::string_view::npos && core.find("百") == std::string_view::npos &&
       core.find("千") == std::string_view::npos && core.find("万") == std::string_view::npos &&
       core.find("亿") == std::string_view::npos) {
     return std::nullopt;
@@ -536,6 +557,11 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   p.hi = n.hi;
   p.precision = n.precision;
   if (n.vague) p.qualifier = Qualifier::kRange;
+  const size_t sign = SignBefore(cb);
+  if (sign != 0 && !n.lo.is_zero()) {
+    p.lo = -n.hi;
+    p.hi = -n.lo;
+  }
   size_t pos = ce;
 
   // X分之Y: 五分之一, 25分之一, 百分之二十 (percent), 千分之五 (per mille).
@@ -618,9 +644,9 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     return std::nullopt;
   }
   // Currency written before the number: $5, US$2.5 billion, ¥100.
-  size_t qb = cb;
+  size_t qb = cb - sign;
   for (std::string_view c : kCurrencyPrefixes) {
-    if (EndsAt(cb, c)) {
+    if (sign == 0 && EndsAt(cb, c)) {
       if (unit == nullptr) unit = impl_.units.FindUnit(c);
       qb = cb - c.size();
       break;
@@ -641,8 +667,10 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
                                 At(pos, "果") || At(pos, "交") || At(pos, "品") || At(pos, "绩") || !n.chinese)) {
       return std::nullopt;
     }
-    // 3个百分点 is read by the unit table; 10周年 is an anniversary.
+    // 3个百分点 is read by the unit table; 10周年 is an anniversary, 八十年代
+    // a decade and 三年级 a school year.
     if (unit->alias == "周" && At(pos, "年")) return std::nullopt;
+    if (unit->alias == "年" && (At(pos, "代") || At(pos, "级"))) return std::nullopt;
     // 元宇宙, 台积电: a measure word that starts a longer word.
     if (unit->dimension == "count" && (At(pos, "积电") || At(pos, "湾") || At(pos, "有"))) return std::nullopt;
     // 两个多月, 三个多小时: 个 + 多 + a time unit is a duration, "more than".
@@ -695,6 +723,9 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   for (std::string_view sep : kRangeSeparators) {
     if (from_to || !At(pos, sep)) continue;
     size_t b2 = pos + sep.size();
+    // -10%至-5%: the second end's own sign (ReadCore reads it back).
+    if (sep != "-" && b2 < t_.size() && t_[b2] == '-') ++b2;
+    else if (sep != "-" && At(b2, "−")) b2 += 3;
     re2::StringPiece m2;
     if (!impl_.scan.Match(t_, b2, t_.size(), RE2::ANCHOR_START, &m2, 1) ||
         pat::Classify(std::string_view(m2.data(), m2.size())) != pat::ScanKind::kCore) {

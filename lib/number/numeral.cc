@@ -12,12 +12,47 @@ namespace claims::number {
 namespace {
 
 struct Token {
-  enum Type { kNum, kSmall, kBig, kVague } type;
-  Decimal value;      // kNum: the digit or Arabic number; kSmall/kBig: the unit
-  Decimal precision;  // kNum only
+  enum Type { kNum, kSmall, kBig, kVague, kPair } type;
+  Decimal value;      // kNum: the digit or Arabic number; kSmall/kBig: the unit; kPair: the lower digit
+  Decimal precision;  // kNum and kPair
   bool chinese_digit = false;
   bool after_zero = false;  // 一千零五: the 5 is units, not the colloquial 500
+  Decimal upper = Decimal(); // kPair: the higher digit
 };
+
+// 两三, 七八, 三五: two digits that together mean "about this many", the
+// usual way to write an approximate count (两三百亿, 七八成, 十一二岁).
+bool ApproximatePair(int a, int b) { return a >= 1 && (b == a + 1 || (a == 3 && b == 5)); }
+
+// The value of a single-digit token, 0-9.
+int DigitOf(const Token& t) {
+  for (int d = 1; d <= 9; ++d) {
+    if (t.value == Decimal(d)) return d;
+  }
+  return 0;
+}
+
+// Turns each such pair of single Chinese digits into one kPair token. Only a
+// pair standing alone between units qualifies: 二〇二三 is a year written
+// digit by digit, and 一二三四 a positional number.
+bool MergeApproximatePairs(std::vector<Token>* toks) {
+  bool merged = false;
+  auto digit = [](const Token& t) { return t.type == Token::kNum && t.chinese_digit && !t.after_zero; };
+  auto unit_or_edge = [&](size_t i) {
+    return i >= toks->size() || (*toks)[i].type == Token::kSmall || (*toks)[i].type == Token::kBig;
+  };
+  for (size_t i = 0; i + 1 < toks->size(); ++i) {
+    Token& a = (*toks)[i];
+    const Token& b = (*toks)[i + 1];
+    if (!digit(a) || !digit(b) || (i > 0 && !unit_or_edge(i - 1)) || !unit_or_edge(i + 2)) continue;
+    if (!ApproximatePair(DigitOf(a), DigitOf(b))) continue;
+    a.type = Token::kPair;
+    a.upper = b.value;
+    toks->erase(toks->begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    merged = true;
+  }
+  return merged;
+}
 
 // Decodes one UTF-8 code point from s at i (valid UTF-8 assumed).
 char32_t Next(std::string_view s, size_t* i) {
@@ -66,8 +101,10 @@ struct Eval {
   Decimal precision;
 };
 
-// Evaluates tokens with vague placeholders set to `vague_digit`.
-std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vague_digit) {
+// Evaluates tokens with vague placeholders set to `vague_digit` and each
+// pair of neighbouring digits (两三) at its lower or, with `upper`, its
+// higher digit.
+std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vague_digit, bool upper) {
   Decimal total, section;
   std::optional<Decimal> cur;
   Decimal cur_prec(1), last_prec(1);
@@ -80,11 +117,14 @@ std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vagu
     switch (t.type) {
       case Token::kNum:
       case Token::kVague:
+      case Token::kPair:
         if (cur) return std::nullopt;  // two numbers in a row: not a numeral
         // Digits after a fraction's unit (1.5万3千, 0.00005佰0) would be finer
         // than the fraction itself: not a numeral.
         if (after_fraction) return std::nullopt;
-        cur = t.type == Token::kVague ? vague_digit : t.value;
+        cur = t.type == Token::kVague ? vague_digit
+              : t.type == Token::kPair && upper ? t.upper
+                                                : t.value;
         cur_prec = t.type == Token::kVague ? Decimal(1) : t.precision;
         cur_is_single_cn = t.chinese_digit && !t.after_zero;
         unit_before = 0;
@@ -132,7 +172,8 @@ std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vagu
   if (cur) {
     // Colloquial omitted unit: 一千二 = 1200, 三万五 = 35000 (Chinese digit
     // right after 百/千/万 with no 零 between).
-    if (cur_is_single_cn && unit_before >= 100 && toks.back().type == Token::kNum) {
+    if (cur_is_single_cn && unit_before >= 100 &&
+        (toks.back().type == Token::kNum || toks.back().type == Token::kPair)) {
       Decimal unit = Decimal(unit_before / 10);
       section = section + *cur * unit;
       last_prec = unit;
@@ -269,6 +310,7 @@ Numeral ParseNumeral(std::string_view s) {
     if (toks.size() > 64) { n.error = NumeralError::kOverflow; return n; }
   }
   if (toks.empty()) { n.error = NumeralError::kEmpty; return n; }
+  if (MergeApproximatePairs(&toks)) n.vague = n.pair = true;
   // Runs of single Chinese digits with no units are positional: 二〇二四.
   bool all_digits = toks.size() > 1;
   for (const Token& t : toks) all_digits &= (t.type == Token::kNum && t.chinese_digit);
@@ -285,8 +327,8 @@ Numeral ParseNumeral(std::string_view s) {
   // a trailing one (十几) adds one to nine of the last unit's tenth.
   Decimal lo_digit(1);
   Decimal hi_digit = vague_leading ? Decimal(10) : Decimal(9);
-  auto lo = Evaluate(toks, lo_digit);
-  auto hi = n.vague ? Evaluate(toks, hi_digit) : lo;
+  auto lo = Evaluate(toks, lo_digit, false);
+  auto hi = n.vague ? Evaluate(toks, hi_digit, true) : lo;
   if (!lo || !hi) { n.error = NumeralError::kMalformed; return n; }
   // hi too: 数亿几亿.2300… had a 42-digit upper bound (fuzz_number).
   if (!lo->value.WithinLimits() || !hi->value.WithinLimits() || !lo->precision.WithinLimits()) {

@@ -7,6 +7,7 @@
 //   ParseNumeral("3万5千")            -> 35000
 //   ParseNumeral("十几")              -> 11..19 (vague)
 //   ParseNumeral("数十亿")            -> 1000000000..10000000000 (vague)
+//   ParseNumeral("两三百")            -> 200..300 (vague: an approximate pair)
 #ifndef CLAIMS_NUMBER_NUMERAL_H_
 #define CLAIMS_NUMBER_NUMERAL_H_
 
@@ -28,7 +29,8 @@ struct Numeral {
   Decimal lo;         // equal to hi unless vague
   Decimal hi;
   Decimal precision;  // the unit of the last stated digit
-  bool vague = false;           // 数十, 十几, 几百
+  bool vague = false;           // 数十, 十几, 几百, 两三百
+  bool pair = false;            // vague by two neighbouring digits: 两三百, 七八成
   bool has_big_unit = false;    // contains 万 or 亿 (a magnitude, not just digits)
   bool has_digit = false;       // contains a digit (not only 十/百/千/万/亿)
   bool chinese = false;         // written with Chinese numerals at all

@@ -67,6 +67,49 @@ TEST_CASE("Ranges whose first end is a bare number take the second's unit", "[ex
   }
 }
 
+TEST_CASE("A minus sign where a figure begins makes it negative", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"毛利率为-3.2%。", "-3.2%=-3.2 %"},
+      {"同比−5%", "−5%=-5 %"},                       // U+2212 MINUS SIGN
+      {"增速为－16.5%", "－16.5%=-16.5 %"},            // full-width, folded to '-'
+      {"净利润为-2.3亿元", "-2.3亿元=-230000000 CNY"},
+      {"利润率：-0.8%，", "-0.8%=-0.8 %"},
+      {"区间为-10%至-5%", "-10%至-5%=-10..-5 % range"},
+      {"从5%降至-3%", "5%=5 %; -3%=-3 %"},
+      {"约-3%", "约-3%=-3 % approx"},
+      // Hyphens that join, not signs.
+      {"涨幅5%-6%", "5%-6%=5..6 % range"},
+      {"GPT-4的训练成本超过1亿美元", "超过1亿美元=100000000 USD at_least"},
+      {"报价20万-30万元", "20万-30万元=200000..300000 CNY range"},
+      {"报价30万元-20万元", "30万元=300000 CNY; 20万元=200000 CNY"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
+TEST_CASE("Two neighbouring digits are an approximate range", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"总投资两三百亿元", "两三百亿元=20000000000..30000000000 CNY range"},
+      {"七八成用户", "七八成=70..80 % range"},
+      {"过去两三个月", "两三个月=2..3 month range"},
+      {"三四家公司", "三四家=3..4 count range"},
+      {"三五家企业", "三五家=3..5 count range"},
+      {"五六十万人", "五六十万人=500000..600000 count range"},
+      {"一百二三十元", "一百二三十元=120..130 CNY range"},
+      // Not quantities: decades, school years, a year written digit by digit.
+      {"上世纪八十年代", ""},
+      {"九十年代末", ""},
+      {"三年级学生", ""},
+      {"二〇二三年", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
 TEST_CASE("Percentages, points, fractions and multiples", "[extract]") {
   struct { const char* in; const char* want; } cases[] = {
       {"占总收入22.4%", "22.4%=22.4 %"},
