@@ -525,6 +525,13 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // 数/几 only make sense before or after a unit character; strip a
   // trailing 数 (数据) and reject a lone 几 (几乎).
   while (!core.empty() && EndsWith(core, "数")) core.remove_suffix(3);
+  // 1.2万千瓦, 3亿千瓦, 5万千克: a trailing 千 that starts a unit (千瓦,
+  // 千克, 千米) belongs to the unit. Read into the numeral it made 1.2万 +
+  // 1000 W instead of 1.2万 kW.
+  if (core.size() > 3 && EndsWith(core, "千")) {
+    size_t len = 0;
+    if (MatchUnit(cb + core.size() - 3, &len) != nullptr && len > 3) core.remove_suffix(3);
+  }
   ce = cb + core.size();
   if (core.empty()) return std::nullopt;
 

@@ -89,6 +89,24 @@ TEST_CASE("A minus sign where a figure begins makes it negative", "[extract]") {
   }
 }
 
+TEST_CASE("A 千 that starts a unit belongs to the unit; 千瓦时 is energy", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"装机容量达1.2万千瓦", "1.2万千瓦=12000000 W"},
+      {"总装机3亿千瓦", "3亿千瓦=300000000000 W"},
+      {"产量5万千克", "5万千克=50000000 g"},
+      {"全程3万千米", "3万千米=30000000 m"},
+      {"重5千克", "5千克=5000 g"},
+      {"一千瓦", "一千瓦=1000 W"},
+      {"电池容量为100千瓦时", "100千瓦时=100000 Wh"},
+      {"全年发电量约1.2万亿千瓦时", "约1.2万亿千瓦时=1200000000000000 Wh approx"},
+      {"储能规模达到30GWh", "30GWh=30000000000 Wh"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
 TEST_CASE("Two neighbouring digits are an approximate range", "[extract]") {
   struct { const char* in; const char* want; } cases[] = {
       {"总投资两三百亿元", "两三百亿元=20000000000..30000000000 CNY range"},
