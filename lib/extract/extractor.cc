@@ -293,6 +293,16 @@ class Grammar {
     return true;
   }
   size_t SignBefore(size_t cb) const;
+  // The length of what a price is per at t_[pos] (吨, 平方米, 桶, kg …), 0 if none.
+  size_t PerWordAt(size_t pos) const {
+    size_t len = 0;
+    const units::UnitInfo* u = MatchUnit(pos, &len);
+    if (u != nullptr && u->dimension != "currency") return len;
+    for (std::string_view w : {"桶", "盎司", "度", "月", "晚", "瓶", "箱", "份", "斤", "亩"}) {
+      if (At(pos, w)) return w.size();
+    }
+    return 0;
+  }
   bool RangeFollows(size_t pos) const {
     for (std::string_view sep : kRangeSeparators) {
       if (At(pos, sep)) return true;
@@ -698,6 +708,15 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     p.lo = p.lo * unit->factor;
     p.hi = p.hi * unit->factor;
     p.precision = p.precision * unit->factor;
+    // 4200元/吨, 6.8万元/平方米, 80美元/桶: a price per something, never
+    // comparable with a sum of money. The unit keeps the word as written.
+    if (unit->dimension == "currency" && At(pos, "/")) {
+      if (size_t per = PerWordAt(pos + 1)) {
+        p.unit_code = unit->canonical + "/" + std::string(t_.substr(pos + 1, per));
+        p.dimension = "unit_price";
+        pos += 1 + per;
+      }
+    }
   } else if (n.has_big_unit && (n.has_digit || n.vague || core.size() > 3)) {
     // A bare magnitude is a quantity (营收11.11亿, 数百万); a lone 万 or 千万不要 is not.
     if (!n.has_digit && !n.vague && (At(pos, "不") || At(pos, "级"))) return std::nullopt;

@@ -107,6 +107,27 @@ TEST_CASE("A 千 that starts a unit belongs to the unit; 千瓦时 is energy", "
   }
 }
 
+TEST_CASE("Basis points, areas, 人次 and prices per unit", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"下调存款准备金率50个基点", "50个基点=0.5 pp"},
+      {"LPR下调10bp", "10bp=0.1 pp"},
+      {"占地面积约200平方公里", "约200平方公里=200000000 m2 approx"},
+      {"建筑面积12万平方米", "12万平方米=120000 m2"},
+      {"接待游客3.2亿人次", "3.2亿人次=320000000 count"},
+      {"钢材价格为4200元/吨", "4200元/吨=4200 CNY/吨"},
+      {"均价6.8万元/平方米", "6.8万元/平方米=68000 CNY/平方米"},
+      {"油价跌至80美元/桶", "80美元/桶=80 USD/桶"},
+      {"电价0.6元/千瓦时", "0.6元/千瓦时=0.6 CNY/千瓦时"},
+      {"报价3000至4000元/吨", "3000至4000元/吨=3000..4000 CNY/吨 range"},
+      {"股价18.88元/股", "18.88元/股=18.88 CNY/share"},
+      {"营收6.8万元/", "6.8万元=68000 CNY"},  // a slash with nothing it is per
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
 TEST_CASE("Two neighbouring digits are an approximate range", "[extract]") {
   struct { const char* in; const char* want; } cases[] = {
       {"总投资两三百亿元", "两三百亿元=20000000000..30000000000 CNY range"},
