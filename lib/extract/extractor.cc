@@ -40,7 +40,7 @@ constexpr QualifierWord kPrefixQualifiers[] = {
     {"超出", Qualifier::kAtLeast},  {"突破", Qualifier::kAtLeast},  {"至少", Qualifier::kAtLeast},
     {"最少", Qualifier::kAtLeast},  {"最多", Qualifier::kAtMost},   {"不到", Qualifier::kAtMost},
     {"不足", Qualifier::kAtMost},   {"约", Qualifier::kApprox},     {"近", Qualifier::kApprox},
-    {"超", Qualifier::kAtLeast},    {"逾", Qualifier::kAtLeast},
+    {"超", Qualifier::kAtLeast},    {"逾", Qualifier::kAtLeast},    {"破", Qualifier::kAtLeast},
 };
 constexpr QualifierWord kSuffixQualifiers[] = {
     {"左右", Qualifier::kApprox}, {"上下", Qualifier::kApprox},  {"以上", Qualifier::kAtLeast},
@@ -51,7 +51,7 @@ constexpr QualifierWord kSuffixQualifiers[] = {
 // Range separators between two numbers: 2.5万至4万, 50%-60%.
 constexpr std::string_view kRangeSeparators[] = {"至", "到", "-", "~", "—", "–"};
 // Currency symbols written before the number.
-constexpr std::string_view kCurrencyPrefixes[] = {"US$", "$", "¥"};
+constexpr std::string_view kCurrencyPrefixes[] = {"US$", "HK$", "$", "¥"};
 
 Qualifier Combine(Qualifier a, Qualifier b) { return b == Qualifier::kExact ? a : b; }
 
@@ -82,6 +82,20 @@ size_t SkipCodePoint(std::string_view t, size_t pos) {
   return pos + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
 }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// An ISO currency code right before t[cb], glued or one space away: RMB 2.8
+// billion, USD 350M, RMB2.8亿. Returns its unit and where it begins.
+const units::UnitInfo* CurrencyCodeBefore(const units::UnitTable& units, std::string_view t, size_t cb,
+                                          size_t* begin) {
+  size_t e = cb > 0 && t[cb - 1] == ' ' ? cb - 1 : cb;
+  size_t b = e;
+  while (b > 0 && t[b - 1] >= 'A' && t[b - 1] <= 'Z') --b;
+  if (e - b != 3 || (b > 0 && IsAsciiLetter(t[b - 1]))) return nullptr;
+  const units::UnitInfo* u = units.FindUnit(t.substr(b, 3));
+  if (u == nullptr || u->dimension != "currency") return nullptr;
+  *begin = b;
+  return u;
+}
 
 }  // namespace
 
@@ -293,6 +307,13 @@ class Grammar {
     return true;
   }
   size_t SignBefore(size_t cb) const;
+  bool CurrencyPrefixBefore(size_t cb) const {
+    for (std::string_view c : kCurrencyPrefixes) {
+      if (EndsAt(cb, c)) return true;
+    }
+    size_t ignored = 0;
+    return CurrencyCodeBefore(impl_.units, t_, cb, &ignored) != nullptr;
+  }
   // The length of what a price is per at t_[pos] (吨, 平方米, 桶, kg …), 0 if none.
   size_t PerWordAt(size_t pos) const {
     size_t len = 0;
@@ -476,6 +497,8 @@ size_t Grammar::ApplyPrefix(size_t qb, bool has_digit, Parsed* p) const {
     // 最近, 附近 are "recently", "nearby"; 赶超 is "overtake".
     if (q.word == "近" && (EndsAt(qs, "最") || EndsAt(qs, "附") || EndsAt(qs, "将") || EndsAt(qs, "接"))) continue;
     if (q.word == "超" && (EndsAt(qs, "赶") || EndsAt(qs, "高"))) continue;
+    // 破百万 is "past a million"; 打破3项纪录 is "broke three records".
+    if (q.word == "破" && EndsAt(qs, "打")) continue;
     if (p->qualifier != Qualifier::kRange) p->qualifier = Combine(q.q, p->qualifier);
     begin = qs;
     break;
@@ -548,7 +571,11 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // Left context.
   char32_t prev = PrevCodePoint(t_, cb);
   if (prev == U'第') return std::nullopt;  // ordinals: 第五代
-  if (cb > 0 && (IsAsciiLetter(t_[cb - 1]) || t_[cb - 1] == '#' || t_[cb - 1] == '.')) return std::nullopt;
+  size_t code_begin = cb;
+  const units::UnitInfo* code = CurrencyCodeBefore(impl_.units, t_, cb, &code_begin);
+  if (cb > 0 && (IsAsciiLetter(t_[cb - 1]) || t_[cb - 1] == '#' || t_[cb - 1] == '.') && code == nullptr) {
+    return std::nullopt;
+  }
   if (cb > 1 && t_[cb - 1] == '-' && IsAsciiLetter(t_[cb - 2])) return std::nullopt;
 
   // Most Chinese numeral characters in running text belong to words (一些,
@@ -560,6 +587,12 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   }
   Numeral n = number::ParseNumeral(core);
   if (!n.ok()) return std::nullopt;
+  // 亿元 right after digits that a model name took (型号X 5亿元) is not
+  // "one 亿": its number is gone.
+  if (!n.has_digit && !n.vague && cb > 0 &&
+      (IsAsciiDigit(t_[cb - 1]) || (cb > 1 && t_[cb - 1] == ' ' && IsAsciiDigit(t_[cb - 2])))) {
+    return std::nullopt;
+  }
   // 几个, 数家: "a few", not a quantity; 数十, 十几 are, and so is 两三家.
   if (n.vague && !n.pair && core.find("十") == std::string_view::npos && core.find("百") == std::string_view::npos &&
       core.find("千") == std::string_view::npos && core.find("万") == std::string_view::npos &&
@@ -643,6 +676,22 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     pos += mlen;
     n.has_big_unit = true;
   }
+  // $1.2B, US$350M, $500K: a magnitude letter after a number with a currency sign.
+  if (!n.has_big_unit && CurrencyPrefixBefore(cb)) {
+    size_t e = pos;
+    while (e < t_.size() && IsAsciiLetter(t_[e])) ++e;
+    std::string_view letters = t_.substr(pos, e - pos);
+    int exp = letters == "K" || letters == "k" ? 3
+              : letters == "M" || letters == "m" || letters == "mn" ? 6
+              : letters == "B" || letters == "b" || letters == "bn" ? 9 : 0;
+    if (exp != 0 && !(e < t_.size() && IsAsciiDigit(t_[e]))) {
+      p.lo = p.lo.ScaledByPow10(exp);
+      p.hi = p.hi.ScaledByPow10(exp);
+      p.precision = p.precision.ScaledByPow10(exp);
+      pos = e;
+      n.has_big_unit = true;
+    }
+  }
   // The unit (one optional space before a Latin unit: 296 teraFLOPS).
   size_t ulen = 0;
   size_t upos = pos;
@@ -668,6 +717,10 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       qb = cb - c.size();
       break;
     }
+  }
+  if (code != nullptr && sign == 0 && qb == cb) {
+    if (unit == nullptr) unit = code;
+    qb = code_begin;
   }
   bool bare_first = false;  // a bare number that may start a range
   if (unit != nullptr) {
@@ -872,6 +925,15 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
       case pat::ScanKind::kIdentifier:
         break;  // URLs, e-mail addresses, filing numbers: skipped whole
       case pat::ScanKind::kModel: {
+        // RMB 28亿元, USD 350M: a currency code, not a model; the number
+        // after it is read next, with the code as its currency.
+        size_t digit = b;
+        while (digit < e && !IsAsciiDigit(t[digit])) ++digit;
+        size_t code_begin = 0;
+        if (digit < e && CurrencyCodeBefore(tables.units, t, digit, &code_begin) != nullptr && code_begin == b) {
+          resume = digit;
+          break;
+        }
         ExtractedMention em;
         em.mention.type = Mention::Type::kModel;
         em.span = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};

@@ -128,6 +128,32 @@ TEST_CASE("Basis points, areas, 人次 and prices per unit", "[extract]") {
   }
 }
 
+TEST_CASE("English-mixed money and percentages", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"营收为$1.2B，", "$1.2B=1200000000 USD"},
+      {"利润达到US$350M", "US$350M=350000000 USD"},
+      {"融资额为$500K", "$500K=500000 USD"},
+      {"罚款$5m", "$5m=5000000 USD"},
+      {"收入HK$12.5 billion", "HK$12.5 billion=12500000000 HKD"},
+      {"投资RMB 2.8 billion", "RMB 2.8 billion=2800000000 CNY"},
+      {"投资 RMB 28亿元", "RMB 28亿元=2800000000 CNY"},
+      {"订单RMB2.8亿", "RMB2.8亿=280000000 CNY"},
+      {"估值USD 350M", "USD 350M=350000000 USD"},
+      {"2.8 billion yuan的订单", "2.8 billion yuan=2800000000 CNY"},
+      {"同比增长12.5 percent", "12.5 percent=12.5 %"},
+      {"毛利率为45 per cent", "45 per cent=45 %"},
+      {"用户数破百万", "破百万=1000000 number at_least"},
+      // Not money: a model with a magnitude letter, a number a model took.
+      {"昇腾910B芯片", ""},
+      {"型号X 5亿元", ""},
+      {"打破3项纪录", "3项=3 count"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
 TEST_CASE("Two neighbouring digits are an approximate range", "[extract]") {
   struct { const char* in; const char* want; } cases[] = {
       {"总投资两三百亿元", "两三百亿元=20000000000..30000000000 CNY range"},
