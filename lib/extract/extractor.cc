@@ -162,7 +162,7 @@ struct Tables {
       char32_t first = NextCodePoint(u.alias, &k);
       if (first < 0x10000) roles_[first] |= kAfterNumeral;
     }
-    for (char32_t c : std::u32string_view(U"分多余年月季财成几数")) roles_[c] |= kAfterNumeral;
+    for (char32_t c : std::u32string_view(U"分多余年月季财成几数点")) roles_[c] |= kAfterNumeral;
     for (char32_t c = 0; c < 0x10000; ++c) {
       if (roles_[c] != 0) any_role_[c >> 6] |= uint64_t{1} << (c & 63);
     }
@@ -247,6 +247,7 @@ struct Tables {
           continue;
         }
         if (Is(cp, kStarter) && Is(cp_at(i + 3), kWordSecond)) return i;
+        if (cp == U'翻' && cp_at(i + 3) == U'了') return i;  // 翻了一番
         i += 3;
         continue;
       }
@@ -275,6 +276,9 @@ struct Parsed {
   const units::UnitInfo* unit = nullptr;
   std::string unit_code, dimension, counted;
   Qualifier qualifier = Qualifier::kExact;
+  // The magnitude written after the digits (4亿: 10^8; 4 billion: 10^9),
+  // which the bare first end of a range shares: 3.5-4亿美元.
+  Decimal scale = Decimal(1);
 };
 
 class Grammar {
@@ -307,6 +311,10 @@ class Grammar {
     return true;
   }
   size_t SignBefore(size_t cb) const;
+  bool NumeralAt(size_t pos) const {
+    size_t k = pos;
+    return impl_.Is(NextCodePoint(t_, &k), Tables::kNumeral);
+  }
   bool CurrencyPrefixBefore(size_t cb) const {
     for (std::string_view c : kCurrencyPrefixes) {
       if (EndsAt(cb, c)) return true;
@@ -516,7 +524,7 @@ std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
   Parsed p;
   p.begin = b;
   p.end = e;
-  Decimal v = w == "翻两番" ? Decimal(4) : (w == "减半" ? *Decimal::Parse("0.5") : Decimal(2));
+  Decimal v = w == "翻两番" || w == "翻了两番" ? Decimal(4) : (w == "减半" ? *Decimal::Parse("0.5") : Decimal(2));
   if (w == "一半") {
     p.lo = p.hi = *Decimal::Parse("0.5");
     p.unit_code = "fraction";
@@ -585,6 +593,10 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       core.find("亿") == std::string_view::npos && !impl_.MayFollowNumeral(t_, ce)) {
     return std::nullopt;
   }
+  // 三点五十分 is a time (3:50), not 3.5 and then 十分.
+  if (core.find("点") != std::string_view::npos && ce < t_.size() && NumeralAt(ce)) {
+    return std::nullopt;
+  }
   Numeral n = number::ParseNumeral(core);
   if (!n.ok()) return std::nullopt;
   // 亿元 right after digits that a model name took (型号X 5亿元) is not
@@ -607,6 +619,14 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   p.hi = n.hi;
   p.precision = n.precision;
   if (n.vague) p.qualifier = Qualifier::kRange;
+  if (size_t d = core.find_first_not_of("0123456789.,"); d != 0 && d != std::string_view::npos) {
+    std::string_view mag = core.substr(d);
+    if (mag.front() == ' ') mag.remove_prefix(1);
+    if (!mag.empty() && mag.find_first_not_of("百千万亿") == std::string_view::npos) {
+      Numeral one = number::ParseNumeral("1" + std::string(mag));
+      if (one.ok()) p.scale = one.lo;
+    }
+  }
   const size_t sign = SignBefore(cb);
   if (sign != 0 && !n.lo.is_zero()) {
     p.lo = -n.hi;
@@ -621,7 +641,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       size_t save = e2;
       char32_t c = NextCodePoint(t_, &e2);
       bool digit = (c < 0x80 && (IsAsciiDigit(static_cast<char>(c)) || c == '.')) ||
-                   std::u32string_view(U"零〇一二两三四五六七八九十百千").find(c) != std::u32string_view::npos;
+                   std::u32string_view(U"零〇一二两三四五六七八九十百千").find(c) != std::u32string_view::npos ||
+                   (c == U'点' && e2 > b2 && e2 < t_.size() && NumeralAt(e2));  // 百分之五点五
       if (!digit) { e2 = save; break; }
     }
     if (e2 == b2) return std::nullopt;
@@ -673,6 +694,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     p.lo = p.lo * *mag;
     p.hi = p.hi * *mag;
     p.precision = p.precision * *mag;
+    p.scale = *mag;
     pos += mlen;
     n.has_big_unit = true;
   }
@@ -741,6 +763,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     // a decade and 三年级 a school year.
     if (unit->alias == "周" && At(pos, "年")) return std::nullopt;
     if (unit->alias == "年" && (At(pos, "代") || At(pos, "级"))) return std::nullopt;
+    // 百亿元级别, 千亿美元级: a class of size, like 千亿级, not a figure.
+    if (!n.has_digit && !n.vague && At(pos, "级")) return std::nullopt;
     // 元宇宙, 台积电: a measure word that starts a longer word.
     if (unit->dimension == "count" && (At(pos, "积电") || At(pos, "湾") || At(pos, "有"))) return std::nullopt;
     // 两个多月, 三个多小时: 个 + 多 + a time unit is a duration, "more than".
@@ -815,10 +839,13 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     auto second = ReadCore(b2, b2 + m2.size(), &resume2, &ignored);
     if (!second || second->qualifier == Qualifier::kRange) break;
     Decimal lo = p.lo;
-    if (unit == nullptr && second->unit != nullptr) {
+    if (unit == nullptr && (second->unit != nullptr || (bare_first && second->unit_code == "number"))) {
       // 2.5万至4万美元: the first end had only a magnitude; the unit distributes.
-      lo = lo * second->unit->factor;
-      p.precision = p.precision * second->unit->factor;
+      // 3.5-4亿美元: it had neither; the magnitude distributes too.
+      Decimal factor = second->unit != nullptr ? second->unit->factor : Decimal(1);
+      if (bare_first && p.scale == Decimal(1)) factor = factor * second->scale;
+      lo = lo * factor;
+      p.precision = p.precision * factor;
       p.unit = second->unit;
       p.unit_code = second->unit_code;
       p.dimension = second->dimension;

@@ -12,8 +12,8 @@ const std::string& ScanPattern() {
       //    letter, then (after at most a space or hyphen) digits: H100, GB200,
       //    RTX 5880, CUDA 11.6, GPT-3, NVL 72, CloudMatrix384, X86, FP8, Q3.
       R"(|(?:[A-Za-z]*[A-Z][A-Za-z]*|ICP备)[ \-]?[0-9][0-9.]*[A-Za-z0-9]*)"
-      // 4. Words that are quantities without digits: 翻番 (x2), 减半, 一半.
-      R"(|翻两番|翻一番|翻番|翻倍|双倍|减半|一半)"
+      // 4. Words that are quantities without digits: 翻番 (x2), 翻了两番 (x4), 减半, 一半.
+      R"(|翻了两番|翻了一番|翻了一倍|翻两番|翻一番|翻番|翻倍|双倍|减半|一半)"
       // 5. Relative periods for context: 去年, 今年, 上季度 ...
       R"(|去年|今年|明年|前年|上一季度|上季度|本季度|上半年|下半年)"
       // 6. Numeric cores: Arabic numbers with separators and decimals, Chinese
@@ -21,7 +21,8 @@ const std::string& ScanPattern() {
       //    magnitudes (2.5万, 1.47万亿, 3万5千, and with a space: 3.9 亿), vague
       //    数十/十几.
       R"(|(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+)(?: ?[十百千万亿]+(?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿])*)?)"
-      R"(|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟数几]+)";
+      //    A decimal point may be written 点: 零点五, 三点五亿.
+      R"(|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟数几]+(?:点[零〇一二三四五六七八九]+[万亿]*)?)";
   return kPattern;
 }
 
@@ -33,7 +34,8 @@ ScanKind Classify(std::string_view m) {
   }
   if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return ScanKind::kModel;
   if (c < 0x80) return ScanKind::kCore;  // digits and '.'
-  static constexpr std::string_view kWords[] = {"翻两番", "翻一番", "翻番", "翻倍", "双倍", "减半", "一半"};
+  static constexpr std::string_view kWords[] = {"翻了两番", "翻了一番", "翻了一倍", "翻两番", "翻一番",
+                                                "翻番",     "翻倍",     "双倍",     "减半",   "一半"};
   static constexpr std::string_view kRelative[] = {"去年", "今年", "明年", "前年", "上一季度", "上季度",
                                                    "本季度", "上半年", "下半年"};
   for (std::string_view w : kWords) if (m == w) return ScanKind::kWord;

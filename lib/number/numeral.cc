@@ -255,9 +255,44 @@ std::optional<Numeral> ParseArabicMagnitude(std::string_view s) {
 
 }  // namespace
 
+// 三点五亿, 零点五, 十二点三四: a decimal point written 点. The part before
+// it is a whole Chinese numeral, the part after single digits, then at most
+// a magnitude (万, 亿, 万亿).
+Numeral ParseChineseDecimal(std::string_view s, size_t dot) {
+  Numeral n;
+  Numeral whole = ParseNumeral(s.substr(0, dot));
+  if (!whole.ok() || whole.vague || whole.has_big_unit || whole.lo.exponent() < 0 || !whole.chinese) {
+    n.error = NumeralError::kMalformed;
+    return n;
+  }
+  std::string digits = whole.lo.ToString() + ".";
+  size_t i = dot + std::string_view("点").size();
+  int places = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    char32_t cp = Next(s, &j);
+    int d = ChineseDigit(cp);
+    if (d < 0 || cp == U'两') break;
+    digits += static_cast<char>('0' + d);
+    ++places;
+    i = j;
+  }
+  std::string_view rest = s.substr(i);
+  int e = rest.empty() ? 0 : rest == "万" ? 4 : rest == "亿" ? 8 : rest == "万亿" ? 12 : -1;
+  if (places == 0 || e < 0) { n.error = NumeralError::kMalformed; return n; }
+  auto d = Decimal::Parse(digits);
+  if (!d || places > 30) { n.error = NumeralError::kOverflow; return n; }
+  n.lo = n.hi = d->ScaledByPow10(e);
+  n.precision = Decimal::Pow10(e - places);
+  n.has_digit = n.chinese = true;
+  n.has_big_unit = e > 0;
+  return n;
+}
+
 Numeral ParseNumeral(std::string_view s) {
   Numeral n;
   if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
+  if (size_t dot = s.find("点"); dot != std::string_view::npos) return ParseChineseDecimal(s, dot);
   // Most cores are plain Arabic numbers: no token list needed.
   if (s.find_first_not_of("0123456789.,") == std::string_view::npos) return ParseArabic(s);
   if (std::optional<Numeral> quick = ParseArabicMagnitude(s)) return *quick;

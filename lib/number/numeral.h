@@ -8,6 +8,7 @@
 //   ParseNumeral("十几")              -> 11..19 (vague)
 //   ParseNumeral("数十亿")            -> 1000000000..10000000000 (vague)
 //   ParseNumeral("两三百")            -> 200..300 (vague: an approximate pair)
+//   ParseNumeral("三点五亿")          -> 350000000, precision 10000000
 #ifndef CLAIMS_NUMBER_NUMERAL_H_
 #define CLAIMS_NUMBER_NUMERAL_H_
 
@@ -43,7 +44,8 @@ struct Numeral {
 Numeral ParseArabic(std::string_view text);
 
 // Chinese numerals, financial forms (壹贰叁…拾佰仟), Arabic digits mixed
-// with Chinese magnitudes, and the vague forms 数/几 + unit and unit + 几.
+// with Chinese magnitudes, the vague forms 数/几 + unit and unit + 几, and a
+// decimal point written 点 (零点五, 三点五亿).
 Numeral ParseNumeral(std::string_view text);
 
 }  // namespace claims::number

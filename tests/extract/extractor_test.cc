@@ -56,6 +56,13 @@ TEST_CASE("Ranges whose first end is a bare number take the second's unit", "[ex
       {"单价2.5千至4万美元", "2.5千至4万美元=2500..40000 USD range"},
       {"交付周期3-5个月", "3-5个月=3..5 month range"},
       {"预计1~2周内完成", "1~2周=1..2 week range"},
+      // ... and its magnitude when the first end has none of its own.
+      {"营收约3.5-4亿美元", "约3.5-4亿美元=350000000..400000000 USD range"},
+      {"利润为2-3亿元", "2-3亿元=200000000..300000000 CNY range"},
+      {"营收3.5-4亿", "3.5-4亿=350000000..400000000 number range"},
+      {"收入1-2万亿元", "1-2万亿元=1000000000000..2000000000000 CNY range"},
+      {"估值3-4 billion美元", "3-4 billion美元=3000000000..4000000000 USD range"},
+      {"年薪10-15万元", "10-15万元=100000..150000 CNY range"},
       // Not ranges: a bare number stays no claim.
       {"从5到10倍", "10倍=10 x"},
       {"2020-2023年间", ""},
@@ -147,6 +154,29 @@ TEST_CASE("English-mixed money and percentages", "[extract]") {
       {"昇腾910B芯片", ""},
       {"型号X 5亿元", ""},
       {"打破3项纪录", "3项=3 count"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
+TEST_CASE("A decimal point written 点, doubling words with 了, size classes", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"增速为零点五个百分点", "零点五个百分点=0.5 pp"},
+      {"营收三点五亿元", "三点五亿元=350000000 CNY"},
+      {"利率为百分之五点五", "百分之五点五=5.5 %"},
+      {"提高一点五个百分点", "一点五个百分点=1.5 pp"},
+      {"销量翻了两番", "翻了两番=4 x"},
+      {"营收翻了一番", "翻了一番=2 x"},
+      // Times, words and classes of size: no claims.
+      {"下午三点五十分开会", ""},
+      {"三点半出发", ""},
+      {"这一点很重要", ""},
+      {"上午十点召开", ""},
+      {"百亿元级别的项目", ""},
+      {"迈向万亿级规模", ""},
+      {"这部作品被翻译成多种语言", ""},
   };
   for (const auto& c : cases) {
     INFO(c.in);

@@ -43,6 +43,11 @@ TEST_CASE("ParseNumeral reads Chinese, financial, mixed and vague numerals", "[n
       {"二四", "24 ~1"},             // not neighbours: positional
       {"二〇二三", "2023 ~1"},       // a year digit by digit, not 二〇 + 二三
       {"一二三四", "1234 ~1"},
+      {"零点五", "0.5 ~0.1"},          // a decimal point written 点
+      {"三点五亿", "350000000 ~10000000"},
+      {"十二点三四", "12.34 ~0.01"},
+      {"三点", "error"},
+      {"数点五", "error"},
       {"十百", "error"},
       {"百百", "error"},
       {"", "error"},
