@@ -311,6 +311,17 @@ class Grammar {
     return true;
   }
   size_t SignBefore(size_t cb) const;
+  // 万亿, 亿, 万, 千 or 百 at t_[pos]: its value, and its length in *len (0: none).
+  Decimal ChineseMagnitudeAt(size_t pos, size_t* len) const {
+    for (auto [word, exp] : {std::pair<std::string_view, int>{"万亿", 12}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}}) {
+      if (At(pos, word)) {
+        *len = word.size();
+        return Decimal::Pow10(exp);
+      }
+    }
+    *len = 0;
+    return Decimal(1);
+  }
   bool NumeralAt(size_t pos) const {
     size_t k = pos;
     return impl_.Is(NextCodePoint(t_, &k), Tables::kNumeral);
@@ -599,10 +610,11 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   }
   Numeral n = number::ParseNumeral(core);
   if (!n.ok()) return std::nullopt;
-  // 亿元 right after digits that a model name took (型号X 5亿元) is not
-  // "one 亿": its number is gone.
+  // 亿元 right after digits that a model name took (型号X 5亿元), or after
+  // a 多 whose number was not read, is not "one 亿": its number is gone.
   if (!n.has_digit && !n.vague && cb > 0 &&
-      (IsAsciiDigit(t_[cb - 1]) || (cb > 1 && t_[cb - 1] == ' ' && IsAsciiDigit(t_[cb - 2])))) {
+      (IsAsciiDigit(t_[cb - 1]) || (cb > 1 && t_[cb - 1] == ' ' && IsAsciiDigit(t_[cb - 2])) ||
+       EndsAt(cb, "多") || EndsAt(cb, "余"))) {
     return std::nullopt;
   }
   // 几个, 数家: "a few", not a quantity; 数十, 十几 are, and so is 两三家.
@@ -683,7 +695,17 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // 3万多, 40多分钟, 十余: more than.
   if (At(pos, "多") || At(pos, "余")) {
     size_t l = 0;
-    if (MatchUnit(pos + 3, &l) != nullptr || !n.chinese || n.has_big_unit) {
+    if (Decimal mag = ChineseMagnitudeAt(pos + 3, &l); l != 0 && !n.has_big_unit) {
+      // 100多亿, 十多亿, 3000多万: the magnitude after 多 scales the number
+      // (it was read on its own: 亿元, a claim of one 亿).
+      p.lo = p.lo * mag;
+      p.hi = p.hi * mag;
+      p.precision = p.precision * mag;
+      p.scale = mag;
+      pos += 3 + l;
+      n.has_big_unit = true;
+      p.qualifier = Qualifier::kAtLeast;
+    } else if (MatchUnit(pos + 3, &l) != nullptr || !n.chinese || n.has_big_unit) {
       pos += 3;
       p.qualifier = Qualifier::kAtLeast;
     }
@@ -785,6 +807,17 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     p.lo = p.lo * unit->factor;
     p.hi = p.hi * unit->factor;
     p.precision = p.precision * unit->factor;
+    // 六成五 is 65%: a digit right after 成 adds whole percent.
+    if (unit->alias == "成" && !n.vague) {
+      size_t k = pos;
+      size_t d = k < t_.size() ? std::u32string_view(U"〇一二三四五六七八九").find(NextCodePoint(t_, &k))
+                               : std::u32string_view::npos;
+      if (d != std::u32string_view::npos && d > 0 && !NumeralAt(k)) {
+        p.lo = p.hi = p.lo + Decimal(static_cast<int64_t>(d));
+        p.precision = Decimal(1);
+        pos = k;
+      }
+    }
     // 4200元/吨, 6.8万元/平方米, 80美元/桶: a price per something, never
     // comparable with a sum of money. The unit keeps the word as written.
     if (unit->dimension == "currency" && At(pos, "/")) {

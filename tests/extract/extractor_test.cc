@@ -184,6 +184,25 @@ TEST_CASE("A decimal point written 点, doubling words with 了, size classes", 
   }
 }
 
+TEST_CASE("A magnitude after 多 or 余 scales the number before it", "[extract]") {
+  struct { const char* in; const char* want; } cases[] = {
+      {"营收100多亿元", "100多亿元=10000000000 CNY at_least"},
+      {"十多亿元投资", "十多亿元=1000000000 CNY at_least"},
+      {"营收3000多万美元", "3000多万美元=30000000 USD at_least"},
+      {"净利润20余亿元", "20余亿元=2000000000 CNY at_least"},
+      {"一百多万用户", "一百多万=1000000 number at_least"},
+      {"营收3万多元", "3万多元=30000 CNY at_least"},
+      {"40多分钟", "40多分钟=40 minute at_least"},
+      {"六成五的受访者", "六成五=65 %"},
+      {"占比三成五", "三成五=35 %"},
+      {"三成五十", "三成=30 %"},  // 五十 is a number of its own, not a digit of 成
+  };
+  for (const auto& c : cases) {
+    INFO(c.in);
+    CHECK(Dump(c.in) == c.want);
+  }
+}
+
 TEST_CASE("Two neighbouring digits are an approximate range", "[extract]") {
   struct { const char* in; const char* want; } cases[] = {
       {"总投资两三百亿元", "两三百亿元=20000000000..30000000000 CNY range"},
