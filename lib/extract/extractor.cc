@@ -162,7 +162,7 @@ struct Tables {
       char32_t first = NextCodePoint(u.alias, &k);
       if (first < 0x10000) roles_[first] |= kAfterNumeral;
     }
-    for (char32_t c : std::u32string_view(U"分多余年月季财成几数点")) roles_[c] |= kAfterNumeral;
+    for (char32_t c : std::u32string_view(U"分多余年月季财成几数")) roles_[c] |= kAfterNumeral;
     for (char32_t c = 0; c < 0x10000; ++c) {
       if (roles_[c] != 0) any_role_[c >> 6] |= uint64_t{1} << (c & 63);
     }
@@ -176,7 +176,8 @@ struct Tables {
     size_t k = j;
     char32_t next = NextCodePoint(t, &k);
     if (next == ' ') return j + 1 < t.size() && IsAsciiLetter(t[j + 1]);
-    return Is(next, kAfterNumeral);
+    if (Is(next, kAfterNumeral)) return true;
+    return next == U'点' && k < t.size() && Is(NextCodePoint(t, &k), kNumeral);  // 三点五亿, not 一点
   }
 
   // The next position at or after `pos` where a scan match can begin, and
@@ -276,9 +277,11 @@ struct Parsed {
   const units::UnitInfo* unit = nullptr;
   std::string unit_code, dimension, counted;
   Qualifier qualifier = Qualifier::kExact;
-  // The magnitude written after the digits (4亿: 10^8; 4 billion: 10^9),
-  // which the bare first end of a range shares: 3.5-4亿美元.
-  Decimal scale = Decimal(1);
+  // The numeric core, and a magnitude read after it (4 billion: 10^9; 100多亿:
+  // 10^8). With MagnitudeSuffix, what the bare first end of a range shares:
+  // 3.5-4亿美元.
+  uint32_t core_begin = 0, core_end = 0;
+  int scale = 0;  // a power of ten
 };
 
 class Grammar {
@@ -311,16 +314,35 @@ class Grammar {
     return true;
   }
   size_t SignBefore(size_t cb) const;
-  // 万亿, 亿, 万, 千 or 百 at t_[pos]: its value, and its length in *len (0: none).
-  Decimal ChineseMagnitudeAt(size_t pos, size_t* len) const {
+  // The magnitude written after the Arabic digits of t_[cb, ce): 4亿 -> 10^8,
+  // 3千 -> 1000, 4 and 3万5千 -> 1.
+  int MagnitudeSuffix(size_t cb, size_t ce) const {
+    size_t pos = cb;
+    while (pos < ce && (IsAsciiDigit(t_[pos]) || t_[pos] == '.' || t_[pos] == ',')) ++pos;
+    if (pos == cb) return 0;
+    if (pos < ce && t_[pos] == ' ') ++pos;
+    int scale = 0;
+    while (pos < ce) {
+      size_t len = 0;
+      int e = ChineseMagnitudeAt(pos, &len);
+      if (len == 0) return 0;
+      scale += e;
+      pos += len;
+    }
+    return scale;
+  }
+  int ScaleOf(const Parsed& p) const { return p.scale != 0 ? p.scale : MagnitudeSuffix(p.core_begin, p.core_end); }
+  // 万亿, 亿, 万, 千 or 百 at t_[pos]: its power of ten, and its length in
+  // *len (0: none).
+  int ChineseMagnitudeAt(size_t pos, size_t* len) const {
     for (auto [word, exp] : {std::pair<std::string_view, int>{"万亿", 12}, {"亿", 8}, {"万", 4}, {"千", 3}, {"百", 2}}) {
       if (At(pos, word)) {
         *len = word.size();
-        return Decimal::Pow10(exp);
+        return exp;
       }
     }
     *len = 0;
-    return Decimal(1);
+    return 0;
   }
   bool NumeralAt(size_t pos) const {
     size_t k = pos;
@@ -591,7 +613,9 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   char32_t prev = PrevCodePoint(t_, cb);
   if (prev == U'第') return std::nullopt;  // ordinals: 第五代
   size_t code_begin = cb;
-  const units::UnitInfo* code = CurrencyCodeBefore(impl_.units, t_, cb, &code_begin);
+  const units::UnitInfo* code = cb > 0 && ((t_[cb - 1] >= 'A' && t_[cb - 1] <= 'Z') || t_[cb - 1] == ' ')
+                                    ? CurrencyCodeBefore(impl_.units, t_, cb, &code_begin)
+                                    : nullptr;
   if (cb > 0 && (IsAsciiLetter(t_[cb - 1]) || t_[cb - 1] == '#' || t_[cb - 1] == '.') && code == nullptr) {
     return std::nullopt;
   }
@@ -605,7 +629,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     return std::nullopt;
   }
   // 三点五十分 is a time (3:50), not 3.5 and then 十分.
-  if (core.find("点") != std::string_view::npos && ce < t_.size() && NumeralAt(ce)) {
+  if (ce < t_.size() && NumeralAt(ce) && core.find("点") != std::string_view::npos) {
     return std::nullopt;
   }
   Numeral n = number::ParseNumeral(core);
@@ -631,14 +655,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   p.hi = n.hi;
   p.precision = n.precision;
   if (n.vague) p.qualifier = Qualifier::kRange;
-  if (size_t d = core.find_first_not_of("0123456789.,"); d != 0 && d != std::string_view::npos) {
-    std::string_view mag = core.substr(d);
-    if (mag.front() == ' ') mag.remove_prefix(1);
-    if (!mag.empty() && mag.find_first_not_of("百千万亿") == std::string_view::npos) {
-      Numeral one = number::ParseNumeral("1" + std::string(mag));
-      if (one.ok()) p.scale = one.lo;
-    }
-  }
+  p.core_begin = static_cast<uint32_t>(cb);
+  p.core_end = static_cast<uint32_t>(ce);
   const size_t sign = SignBefore(cb);
   if (sign != 0 && !n.lo.is_zero()) {
     p.lo = -n.hi;
@@ -695,13 +713,14 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // 3万多, 40多分钟, 十余: more than.
   if (At(pos, "多") || At(pos, "余")) {
     size_t l = 0;
-    if (Decimal mag = ChineseMagnitudeAt(pos + 3, &l); l != 0 && !n.has_big_unit) {
+    if (int e = ChineseMagnitudeAt(pos + 3, &l); l != 0 && !n.has_big_unit) {
+      Decimal mag = Decimal::Pow10(e);
       // 100多亿, 十多亿, 3000多万: the magnitude after 多 scales the number
       // (it was read on its own: 亿元, a claim of one 亿).
       p.lo = p.lo * mag;
       p.hi = p.hi * mag;
       p.precision = p.precision * mag;
-      p.scale = mag;
+      p.scale = e;
       pos += 3 + l;
       n.has_big_unit = true;
       p.qualifier = Qualifier::kAtLeast;
@@ -716,12 +735,12 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     p.lo = p.lo * *mag;
     p.hi = p.hi * *mag;
     p.precision = p.precision * *mag;
-    p.scale = *mag;
+    p.scale = static_cast<int>(mag->ToString().size()) - 1;  // 10^k: "1" and k zeros
     pos += mlen;
     n.has_big_unit = true;
   }
   // $1.2B, US$350M, $500K: a magnitude letter after a number with a currency sign.
-  if (!n.has_big_unit && CurrencyPrefixBefore(cb)) {
+  if (!n.has_big_unit && pos < t_.size() && IsAsciiLetter(t_[pos]) && CurrencyPrefixBefore(cb)) {
     size_t e = pos;
     while (e < t_.size() && IsAsciiLetter(t_[e])) ++e;
     std::string_view letters = t_.substr(pos, e - pos);
@@ -784,7 +803,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     // 3个百分点 is read by the unit table; 10周年 is an anniversary, 八十年代
     // a decade and 三年级 a school year.
     if (unit->alias == "周" && At(pos, "年")) return std::nullopt;
-    if (unit->alias == "年" && (At(pos, "代") || At(pos, "级"))) return std::nullopt;
+    if ((At(pos, "代") || At(pos, "级")) && unit->alias == "年") return std::nullopt;
     // 百亿元级别, 千亿美元级: a class of size, like 千亿级, not a figure.
     if (!n.has_digit && !n.vague && At(pos, "级")) return std::nullopt;
     // 元宇宙, 台积电: a measure word that starts a longer word.
@@ -808,7 +827,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     p.hi = p.hi * unit->factor;
     p.precision = p.precision * unit->factor;
     // 六成五 is 65%: a digit right after 成 adds whole percent.
-    if (unit->alias == "成" && !n.vague) {
+    if (!n.vague && pos < t_.size() && NumeralAt(pos) && unit->alias == "成") {
       size_t k = pos;
       size_t d = k < t_.size() ? std::u32string_view(U"〇一二三四五六七八九").find(NextCodePoint(t_, &k))
                                : std::u32string_view::npos;
@@ -820,7 +839,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     }
     // 4200元/吨, 6.8万元/平方米, 80美元/桶: a price per something, never
     // comparable with a sum of money. The unit keeps the word as written.
-    if (unit->dimension == "currency" && At(pos, "/")) {
+    if (At(pos, "/") && unit->dimension == "currency") {
       if (size_t per = PerWordAt(pos + 1)) {
         p.unit_code = unit->canonical + "/" + std::string(t_.substr(pos + 1, per));
         p.dimension = "unit_price";
@@ -876,7 +895,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       // 2.5万至4万美元: the first end had only a magnitude; the unit distributes.
       // 3.5-4亿美元: it had neither; the magnitude distributes too.
       Decimal factor = second->unit != nullptr ? second->unit->factor : Decimal(1);
-      if (bare_first && p.scale == Decimal(1)) factor = factor * second->scale;
+      if (bare_first && ScaleOf(p) == 0) factor = factor * Decimal::Pow10(ScaleOf(*second));
       lo = lo * factor;
       p.precision = p.precision * factor;
       p.unit = second->unit;

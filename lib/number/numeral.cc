@@ -292,10 +292,10 @@ Numeral ParseChineseDecimal(std::string_view s, size_t dot) {
 Numeral ParseNumeral(std::string_view s) {
   Numeral n;
   if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
-  if (size_t dot = s.find("点"); dot != std::string_view::npos) return ParseChineseDecimal(s, dot);
   // Most cores are plain Arabic numbers: no token list needed.
   if (s.find_first_not_of("0123456789.,") == std::string_view::npos) return ParseArabic(s);
   if (std::optional<Numeral> quick = ParseArabicMagnitude(s)) return *quick;
+  if (size_t dot = s.find("点"); dot != std::string_view::npos) return ParseChineseDecimal(s, dot);
   std::vector<Token> toks;
   bool vague_leading = false;
   bool pending_zero = false;
