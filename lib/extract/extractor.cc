@@ -739,6 +739,20 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     pos += mlen;
     n.has_big_unit = true;
   }
+  // 2.16兆元, 20兆新台币: before money, 兆 is 10^12 (Taiwan's usage; before
+  // other units it is mega: 兆瓦 and 兆字节 are units of their own).
+  if (!n.has_big_unit && At(pos, "兆")) {
+    size_t len = 0;
+    const units::UnitInfo* u = MatchUnit(pos + 3, &len);
+    if (u != nullptr && u->dimension == "currency") {
+      p.lo = p.lo.ScaledByPow10(12);
+      p.hi = p.hi.ScaledByPow10(12);
+      p.precision = p.precision.ScaledByPow10(12);
+      p.scale = 12;
+      pos += 3;
+      n.has_big_unit = true;
+    }
+  }
   // $1.2B, US$350M, $500K: a magnitude letter after a number with a currency sign.
   if (!n.has_big_unit && pos < t_.size() && IsAsciiLetter(t_[pos]) && CurrencyPrefixBefore(cb)) {
     size_t e = pos;

@@ -150,6 +150,10 @@ TEST_CASE("English-mixed money and percentages", "[extract]") {
       {"同比增长12.5 percent", "12.5 percent=12.5 %"},
       {"毛利率为45 per cent", "45 per cent=45 %"},
       {"用户数破百万", "破百万=1000000 number at_least"},
+      {"市值達20兆新台幣", "20兆新台幣=20000000000000 TWD"},
+      {"營收為2.16兆元", "2.16兆元=2160000000000 CNY"},
+      {"營收為2.16兆元新台幣", "2.16兆元新台幣=2160000000000 TWD"},
+      {"装机容量100兆瓦", "100兆瓦=100000000 W"},  // before other units, mega
       // Not money: a model with a magnitude letter, a number a model took.
       {"昇腾910B芯片", ""},
       {"型号X 5亿元", ""},
