@@ -314,8 +314,8 @@ class Grammar {
     return true;
   }
   size_t SignBefore(size_t cb) const;
-  // The magnitude written after the Arabic digits of t_[cb, ce): 4亿 -> 10^8,
-  // 3千 -> 1000, 4 and 3万5千 -> 1.
+  // The power of ten written after the Arabic digits of t_[cb, ce): 4亿 -> 8,
+  // 3千 -> 3, 4 and 3万5千 -> 0.
   int MagnitudeSuffix(size_t cb, size_t ce) const {
     size_t pos = cb;
     while (pos < ce && (IsAsciiDigit(t_[pos]) || t_[pos] == '.' || t_[pos] == ',')) ++pos;
@@ -765,6 +765,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       p.lo = p.lo.ScaledByPow10(exp);
       p.hi = p.hi.ScaledByPow10(exp);
       p.precision = p.precision.ScaledByPow10(exp);
+      p.scale = exp;
       pos = e;
       n.has_big_unit = true;
     }
@@ -843,8 +844,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     // 六成五 is 65%: a digit right after 成 adds whole percent.
     if (!n.vague && pos < t_.size() && NumeralAt(pos) && unit->alias == "成") {
       size_t k = pos;
-      size_t d = k < t_.size() ? std::u32string_view(U"〇一二三四五六七八九").find(NextCodePoint(t_, &k))
-                               : std::u32string_view::npos;
+      size_t d = std::u32string_view(U"〇一二三四五六七八九").find(NextCodePoint(t_, &k));
       if (d != std::u32string_view::npos && d > 0 && !NumeralAt(k)) {
         p.lo = p.hi = p.lo + Decimal(static_cast<int64_t>(d));
         p.precision = Decimal(1);
