@@ -272,7 +272,7 @@ Numeral ParseChineseDecimal(std::string_view s, size_t dot) {
     size_t j = i;
     char32_t cp = Next(s, &j);
     int d = ChineseDigit(cp);
-    if (d < 0 || cp == U'两') break;
+    if (d < 0 || cp == U'两' || j > s.size()) break;  // j past the end: a cut-off sequence
     digits += static_cast<char>('0' + d);
     ++places;
     i = j;
