@@ -6,6 +6,7 @@
 #include "number/numeral.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace claims::number {
@@ -20,9 +21,10 @@ struct Token {
   Decimal upper = Decimal(); // kPair: the higher digit
 };
 
-// 两三, 七八, 三五: two digits that together mean "about this many", the
-// usual way to write an approximate count (两三百亿, 七八成, 十一二岁).
-bool ApproximatePair(int a, int b) { return a >= 1 && (b == a + 1 || (a == 3 && b == 5)); }
+// 两三, 七八, 三五, 三两: two digits that together mean "about this many",
+// the usual way to write an approximate count (两三百亿, 七八成, 十一二岁,
+// 三两天).
+bool ApproximatePair(int a, int b) { return a >= 1 && (b == a + 1 || (a == 3 && b == 5) || (a == 3 && b == 2)); }
 
 // The value of a single-digit token, 0-9.
 int DigitOf(const Token& t) {
@@ -48,6 +50,7 @@ bool MergeApproximatePairs(std::vector<Token>* toks) {
     if (!ApproximatePair(DigitOf(a), DigitOf(b))) continue;
     a.type = Token::kPair;
     a.upper = b.value;
+    if (b.value < a.value) std::swap(a.value, a.upper);  // 三两: 2..3
     toks->erase(toks->begin() + static_cast<std::ptrdiff_t>(i) + 1);
     merged = true;
   }

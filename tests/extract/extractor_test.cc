@@ -214,6 +214,7 @@ TEST_CASE("Two neighbouring digits are an approximate range", "[extract]") {
       {"过去两三个月", "两三个月=2..3 month range"},
       {"三四家公司", "三四家=3..4 count range"},
       {"三五家企业", "三五家=3..5 count range"},
+      {"三两天", "三两天=2..3 day range"},
       {"五六十万人", "五六十万人=500000..600000 count range"},
       {"一百二三十元", "一百二三十元=120..130 CNY range"},
       // Not quantities: decades, school years, a year written digit by digit.

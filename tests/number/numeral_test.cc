@@ -37,6 +37,7 @@ TEST_CASE("ParseNumeral reads Chinese, financial, mixed and vague numerals", "[n
       {"两三百", "200..300 ~100"},   // an approximate pair
       {"七八", "7..8 ~1"},
       {"三五", "3..5 ~1"},
+      {"三两", "2..3 ~1"},           // written high to low, still two or three
       {"一二十亿", "1000000000..2000000000 ~1000000000"},
       {"十一二", "11..12 ~1"},
       {"一百二三", "120..130 ~10"},   // colloquial, as 一百二
