@@ -180,6 +180,10 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   claim->base = kind.base;
   claim->base_entity = kind.base_entity == entity ? "" : kind.base_entity;
   claim->scope = FindScope(text, s, target, lex, kind.kind, metric_id);
+  if (kind.from_supplier && !claim->scope.empty() && claim->scope.find("·") == std::string::npos) {
+    std::string product = SupplierMarket(text, s, target, lex);
+    if (!product.empty()) claim->scope += "·" + product;
+  }
   if (metric.found() && !metric_id.empty()) {
     for (const std::string& part : {SegmentOf(text, s, metric.begin), AverageOf(text, metric.begin)}) {
       if (!part.empty()) claim->scope = claim->scope.empty() ? part : claim->scope + "·" + part;

@@ -189,14 +189,57 @@ std::string ScopeOf(std::string_view marked, Kind kind, std::string_view metric)
 }
 
 TEST_CASE("FindScope: region words, not a division's name, not for specs", "[context]") {
-  CHECK(ScopeOf("在中国AI芯片市场上,英伟达的市场占有率超过[90%]", Kind::kShare, "market_share") == "中国");
-  CHECK(ScopeOf("英伟达在全球人工智能处理器市场的份额高达[80%以上]", Kind::kShare, "market_share") == "全球");
+  CHECK(ScopeOf("在中国AI芯片市场上,英伟达的市场占有率超过[90%]", Kind::kShare, "market_share") == "中国·AI芯片");
+  CHECK(ScopeOf("英伟达在全球人工智能处理器市场的份额高达[80%以上]", Kind::kShare, "market_share") == "全球·AI芯片");
+  CHECK(ScopeOf("在国内市场,宁德时代的份额约为[45%]", Kind::kShare, "market_share") == "中国");
+  CHECK(ScopeOf("小米在中国折叠屏手机市场的份额约为[10%]", Kind::kShare, "market_share") == "中国·折叠屏手机");
   CHECK(ScopeOf("英伟达来自中国大陆地区的收入为[40亿美元]", Kind::kLevel, "revenue") == "中国");
   CHECK(ScopeOf("中国营收[40亿美元],总营收[180亿美元]", Kind::kLevel, "revenue") == "");
   CHECK(ScopeOf("中国营收40亿美元,占总营收[22%]", Kind::kShare, "revenue_share") == "中国");
   CHECK(ScopeOf("英伟达中国员工人数为[500人]", Kind::kLevel, "headcount") == "中国");  // the China arm
   CHECK(ScopeOf("针对中国市场的H20提供[96GB]内存", Kind::kLevel, "memory") == "");
   CHECK(ScopeOf("规模高达[70亿美元]的中国AI芯片市场", Kind::kLevel, "market_size") == "中国");
+}
+
+TEST_CASE("MarketAfter: the product market after a region word", "[context]") {
+  auto market_after = [](std::string_view marked, std::string_view region) {
+    BuiltSentence b = BuildSentence(marked);
+    return MarketAfter(b.text, b.sentence, static_cast<uint32_t>(b.text.find(region) + region.size()),
+                       Lexicon::Default());
+  };
+  CHECK(market_after("三星在全球智能手机市场的份额约为[19%]", "全球") == "智能手机");
+  CHECK(market_after("三星在全球DRAM市场的份额约为[41%]", "全球") == "DRAM");
+  CHECK(market_after("在美国高端手机市场,苹果的份额超过[60%]", "美国") == "高端手机");
+  CHECK(market_after("英伟达在全球人工智能处理器市场的份额为[80%]", "全球") == "AI芯片");  // a lexicon market
+  CHECK(market_after("在中国市场,份额为[20%]", "中国") == "");
+  CHECK(market_after("全球出货量份额为[20%]", "全球") == "");        // a metric word: no market
+  CHECK(market_after("中国的市场份额为[20%]", "中国") == "");
+  CHECK(market_after("全球范围看,三星份额为[19%]", "全球") == "");   // a mark before 市场
+  CHECK(market_after("全球第一大半导体设备材料市场份额[20%]", "全球") == "");  // too long for a name
+}
+
+TEST_CASE("SplitRegionOffMarket: 中国移动游戏市场 is China's mobile-game market", "[context]") {
+  auto first_token = [](std::string_view text) {
+    Sentence s = AnalyzeSentence(Lexicon::Default(), text, 0, static_cast<uint32_t>(text.size()));
+    SplitRegionOffMarket(text, Lexicon::Default(), &s);
+    const Token& t = s.tokens.front();
+    return std::string(text.substr(t.begin, t.end - t.begin)) + (t.is(LexEntry::Table::kScope) ? "/scope" : "/entity");
+  };
+  CHECK(first_token("中国移动游戏市场规模为2000亿元") == "中国/scope");
+  CHECK(first_token("中国移动营收为1万亿元") == "中国移动/entity");
+  CHECK(first_token("中国移动市场份额为60%") == "中国移动/entity");  // China Mobile's own share
+  CHECK(first_token("中国移动在市场上领先") == "中国移动/entity");
+}
+
+TEST_CASE("SupplierMarket: the market of N%的…来自X", "[context]") {
+  auto supplier_market = [](std::string_view marked) {
+    BuiltSentence b = BuildSentence(marked);
+    return SupplierMarket(b.text, b.sentence, b.sentence.targets.back(), Lexicon::Default());
+  };
+  CHECK(supplier_market("中国云公司目前约[80%]的高端人工智能芯片来自英伟达") == "AI芯片");
+  CHECK(supplier_market("中国云公司目前[约80%]的高端AI芯片来自英伟达") == "AI芯片");
+  CHECK(supplier_market("约[80%]的服务器来自浪潮") == "");  // no lexicon market
+  CHECK(supplier_market("约[80%]的高端AI芯片") == "");
 }
 
 TEST_CASE("SegmentOf: a business segment's figure is not the company's", "[context]") {
