@@ -145,7 +145,7 @@ bool RefersToLastShare(const Sentence& s, const Target& target) {
 void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex,
                const PeriodContext& ctx, const std::vector<std::string>& periods,
                std::vector<KindChoice>* kinds, std::vector<std::string>* entities, LastShare* last,
-               const Carried& carried, Claim* claim) {
+               const Carried& carried, const Claim* previous, Claim* claim) {
   const Target& target = s.targets[i];
   MetricChoice any = FindMetric(text, s, target, lex, /*check_dims=*/false);
   KindChoice kind = FindKind(text, s, i, lex, any, ctx, *kinds);
@@ -202,6 +202,26 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
     entity = claim->entity;
   } else if (claim->kind == Kind::kShare && !claim->metric.empty()) {
     *last = LastShare{claim->entity, claim->metric, claim->metric_word, claim->scope};
+  }
+  Ellipsis ellipsis = ElidedFrom(text, s, i);
+  if (ellipsis.from >= 0 && previous) {
+    // "…的份额为15.3%,苹果为15.6%": the figure is the subject's, of what the
+    // clause before measured.
+    using Subject = Ellipsis::Subject;
+    entity = ellipsis.subject == Subject::kEntity    ? ellipsis.entity
+             : ellipsis.subject == Subject::kUnknown ? ""
+                                                     : previous->entity;
+    claim->entity = entity;
+    if (!previous->metric.empty()) {
+      claim->metric = previous->metric;
+      claim->metric_word = previous->metric_word;
+      claim->kind = kind.kind = previous->kind;
+      claim->direction = kind.direction = previous->direction;
+      claim->base = kind.base = previous->base;
+      claim->base_entity = previous->base_entity == entity ? "" : previous->base_entity;
+      kind.base_entity = claim->base_entity;
+      claim->scope = previous->scope;
+    }
   }
   kinds->push_back(std::move(kind));
   entities->push_back(std::move(entity));
@@ -296,7 +316,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
     entities.reserve(j - i);
     for (size_t k = i; k < j; ++k) {
       AttachOne(norm_text, s, k - i, lexicon_, base, periods, &kinds, &entities, &last_share,
-                carried, &claims[k].claim);
+                carried, k > i ? &claims[k - 1].claim : nullptr, &claims[k].claim);
     }
     // The next sentence continues this one when only ";" parted them.
     carried = Carried{};

@@ -49,6 +49,29 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
   CHECK(Metric("占据了英伟达[1/5]收入", false) == "revenue(收入)");
 }
 
+TEST_CASE("ElidedFrom: \"A的份额为X,B为Y\" repeats what A's clause measured", "[context]") {
+  // "from subject entity" for the LAST marked claim, "-" when not elided.
+  auto elided = [](std::string_view marked) {
+    BuiltSentence b = BuildSentence(marked);
+    Ellipsis e = ElidedFrom(b.text, b.sentence, b.sentence.targets.size() - 1);
+    if (e.from < 0) return std::string("-");
+    const char* subject[] = {"none", "entity", "unknown"};
+    return std::to_string(e.from) + " " + subject[static_cast<int>(e.subject)] + " " + e.entity;
+  };
+  CHECK(elided("华为在中国智能手机市场的份额为[15.3%],三星为[15.6%]") == "0 entity 三星");
+  CHECK(elided("三星份额为[19%],LG新能源约为[13%]") == "0 unknown ");
+  CHECK(elided("三星营业利润为[10.44万亿韩元],第一季度为[6.61万亿韩元]") == "0 none ");
+  CHECK(elided("研发投入占收入的比重为[20%],其中2023年为[23.4%]") == "0 none ");
+  CHECK(elided("小米的份额为[17%]、三星则为[15%]") == "0 entity 三星");
+  CHECK(elided("华为份额为[15.3%],苹果为[1500万台]") == "-");         // another dimension
+  CHECK(elided("华为份额为[15.3%],净利润为[15.6%]") == "-");          // a metric of its own
+  CHECK(elided("华为份额为[15.3%],中国为[15.6%]") == "-");            // a region of its own
+  CHECK(elided("华为份额为[15.3%],同比增长[2%]") == "-");             // no 为
+  CHECK(elided("华为份额为[15.3%],此前的目标为[10%]") == "-");        // a 的-phrase is no name
+  CHECK(elided("华为份额为[15.3%],苹果为[15.6%]的两倍") == "-");      // more after the number
+  CHECK(elided("华为份额为[15.3%]") == "-");
+}
+
 TEST_CASE("CarryMetric: a change continues the last cue", "[context]") {
   BuiltSentence b = BuildSentence("营收[59.31亿美元],同比下降[16.5%];净利润为[6.8亿美元],同比下降[72%]");
   const Lexicon& lex = Lexicon::Default();
