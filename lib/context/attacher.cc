@@ -43,7 +43,8 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
                                     PeriodState* state) {
   std::vector<std::string> out;
   out.reserve(s.periods.size());
-  for (const PeriodMention& p : s.periods) {
+  for (PeriodMention p : s.periods) {
+    if (PartOfMonthSpan(text, p)) p.what = PeriodMention::What::kOpaque;  // 1至10月
     PeriodContext ctx = base;
     ctx.fiscal_year = state->fiscal_year;
     ctx.fiscal_quarter = state->fiscal_quarter;

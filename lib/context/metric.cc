@@ -95,10 +95,18 @@ Ellipsis ElidedFrom(std::string_view text, const Sentence& s, size_t i) {
   if (i == 0) return none;
   const Target& target = s.targets[i];
   const Target& prev = s.targets[i - 1];
+  if (prev.form != target.form || prev.dimension != target.dimension) return none;
+  // Most claims fail here, before any token is read: 为 or 是 must end the
+  // words before the number or open its surface.
+  {
+    size_t b = target.begin;
+    while (b > s.begin && text[b - 1] == ' ') --b;
+    b -= EndsAtAny(text, b, {"大约", "约"});
+    if (!EndsAtAny(text, b, {"为", "是"}) && !AtAny(text, target.begin, {"约为", "为", "是"})) return none;
+  }
   size_t c = ClauseAt(s.clauses, target.begin);
   const Clause& piece = s.clauses[c];
   if (c == 0 || piece.before == Boundary::kConj || prev.end > piece.begin) return none;
-  if (prev.form != target.form || prev.dimension != target.dimension) return none;
   // Nothing after the number in its piece but 左右/以上.
   size_t after = target.end;
   while (after < piece.end && text[after] == ' ') ++after;
@@ -111,6 +119,11 @@ Ellipsis ElidedFrom(std::string_view text, const Sentence& s, size_t i) {
   const Token* verb = nullptr;
   const Token* subject = nullptr;
   for (const Token& t : s.tokens) {
+    // The verb may open the claim's own surface: "约为24%".
+    if (t.begin == target.begin && t.is_cue(Cue::kIs) && !verb) {
+      verb = &t;
+      continue;
+    }
     if (t.begin < piece.begin || t.end > before) continue;
     if (t.end == before && t.is_cue(Cue::kIs)) {
       verb = &t;

@@ -66,6 +66,12 @@ bool ParseArticleDate(std::string_view date, PeriodContext* ctx);
 // The period string for one mention, or "" when it cannot be resolved.
 std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx);
 
+// Whether `m` is only one end or the year of a span of months, which no
+// period string names: "10月" in "1至10月"/"1—10月份"/"1月至10月", "1月" there,
+// "今年" in "今年前10个月". The attacher treats such a mention as opaque,
+// so the figure gets no period rather than the month or the whole year.
+bool PartOfMonthSpan(std::string_view text, const PeriodMention& m);
+
 // For the checker: a Mention value from the extractor ("2023-10", "--10",
 // "rel:-1y") resolved against the article date ("2024-01-22"): "2023-10",
 // "2023" ... or "" when it cannot be placed.

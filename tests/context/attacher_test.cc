@@ -68,7 +68,7 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
        "entity=三星 metric=market_share period= scope=全球 kind=share"},
       // A list of elliptical clauses: each figure is its own subject's, of
       // what the first clause measured.
-      {"第三季度,华为在中国智能手机市场的份额为[15.3%],三星为[15.6%],LG约为[14.8%]。", "2024-10-30",
+      {"第三季度,华为在中国智能手机市场的份额为[15.3%],三星为[15.6%],荣耀约为[14.8%]。", "2024-10-30",
        "entity=华为 metric=market_share period= scope=中国·智能手机 kind=share\n"
        "entity=三星 metric=market_share period= scope=中国·智能手机 kind=share\n"
        "entity= metric=market_share period= scope=中国·智能手机 kind=share"},

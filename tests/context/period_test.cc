@@ -99,3 +99,30 @@ TEST_CASE("ResolveDateValue places the extractor's date mentions", "[context]") 
 
 }  // namespace
 }  // namespace claims::context
+
+namespace claims::context {
+namespace {
+
+TEST_CASE("PartOfMonthSpan: one end or the year of a span of months", "[context]") {
+  // "surface:yes/no" for every period mention of `text`.
+  auto spans = [](std::string_view text) {
+    std::string out;
+    for (const PeriodMention& m : FindPeriods(text, 0, static_cast<uint32_t>(text.size()))) {
+      if (!out.empty()) out += " ";
+      out += std::string(text.substr(m.begin, m.end - m.begin)) + (PartOfMonthSpan(text, m) ? ":span" : ":no");
+    }
+    return out;
+  };
+  CHECK(spans("1至10月,比亚迪累计销量为325万辆") == "10月:span");
+  CHECK(spans("1—10月份,社会消费品零售总额") == "10月份:span");
+  CHECK(spans("今年1-8月装机量") == "今年:no 8月:span");
+  CHECK(spans("1月至10月累计") == "1月:span 10月:span");
+  CHECK(spans("今年前10个月,进出口总值") == "今年:span");
+  CHECK(spans("2024年前三个月") == "2024年:span");
+  CHECK(spans("10月份,社会消费品零售总额") == "10月份:no");
+  CHECK(spans("2024年10月,出口增长") == "2024年10月:no");
+  CHECK(spans("今年前三季度") == "今年前三季度:no");  // a quarter span has its own name
+}
+
+}  // namespace
+}  // namespace claims::context
