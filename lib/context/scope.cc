@@ -159,13 +159,51 @@ size_t WordsBefore(std::string_view text, size_t pos, size_t floor, int max_char
 
 }  // namespace
 
+std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metric_begin) {
+  if (!At(text, metric_begin, "收入")) return "";  // 营业收入, 总收入, 销售收入: other words
+  // Most bare 收入 follow 的 or a mark: no line is named.
+  if (metric_begin <= s.begin || EndsAt(text, metric_begin, "的")) return "";
+  if (unsigned char c = text[metric_begin - 1]; c < 0x80 && !std::isalnum(c)) return "";
+  // The line's name does not reach into a lexicon word (英伟达, 国内, 占, 及)
+  // or a period (2024年第三季度).
+  size_t floor = s.begin;
+  for (const Token& t : s.tokens) {
+    if (t.end <= metric_begin && t.end > floor) floor = t.end;
+  }
+  for (const PeriodMention& p : s.periods) {
+    if (p.end <= metric_begin && p.end > floor) floor = p.end;
+  }
+  if (floor >= metric_begin) return "";  // 腾讯收入, 国内收入, 第三季度收入
+  size_t begin = WordsBefore(text, metric_begin, floor, 8, {"的", "其中", "来自", "，", "、", "：", "；", "（"});
+  std::string_view name = text.substr(begin, metric_begin - begin);
+  if (name.empty()) return "";
+  // Words that make it the whole company's income, an average (AverageOf),
+  // or a verb ("华为云同年实现收入553亿元").
+  for (std::string_view whole : {"总", "营业", "主营业务", "销售", "全年", "年度", "季度", "单季", "当季", "同期",
+                                 "公司", "集团", "整体", "合并", "净", "经调整", "可支配", "其", "该", "本",
+                                 "人均", "户均", "平均", "实现", "取得", "录得", "获得", "创造", "带来", "贡献",
+                                 "达到"}) {
+    if (name.ends_with(whole)) return "";
+  }
+  for (char c : name) {
+    if (IsDigit(c)) return "";
+  }
+  return std::string(name);
+}
+
 std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_begin) {
   size_t end = metric_begin - (EndsAt(text, metric_begin, "的") ? std::string_view("的").size() : 0);
   size_t unit = EndsAtAny(text, end, {"业务", "部门", "板块"});
-  if (unit == 0 || EndsAt(text, end - unit, "主营")) return "";
-  size_t floor = 0;  // the name does not reach into an entity (英伟达数据中心业务)
+  if (unit == 0) return RevenueLineOf(text, s, metric_begin);
+  if (EndsAt(text, end - unit, "主营")) return "";
+  // The name does not reach into an entity (英伟达数据中心业务) or a period
+  // (2024年第三季度手机业务).
+  size_t floor = 0;
   for (const Token& t : s.tokens) {
     if (t.is(LexEntry::Table::kEntity) && t.end <= end - unit && t.end > floor) floor = t.end;
+  }
+  for (const PeriodMention& p : s.periods) {
+    if (p.end <= end - unit && p.end > floor) floor = p.end;
   }
   const size_t name_end = end - unit;
   size_t begin = WordsBefore(text, name_end, floor, 8, {"的", "其中", "来自", "，", "、", "：", "；", "（"});

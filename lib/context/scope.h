@@ -52,7 +52,16 @@ std::string SupplierMarket(std::string_view text, const Sentence& s, const Targe
 // "数据中心业务", "来自游戏业务的收入" -> "游戏业务"). A segment's revenue is
 // not the company's. The name runs back to the nearest entity, 的, 其中,
 // 来自 or punctuation; 主营业务 (the company's main business) is no segment.
+// Without 业务/部门/板块, a revenue line named right before the bare word 收入
+// (RevenueLineOf): "网络广告收入" -> "网络广告", "国内游戏收入" -> "游戏".
 std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_begin);
+
+// The revenue line of "<line>收入", "" for none: up to 8 characters before
+// the bare word 收入, not reaching into a lexicon word or a period ("腾讯
+// 2024年第三季度网络广告收入" -> "网络广告"). 营业收入, 总收入, 销售收入 and
+// names ending in 公司, 集团, 全年, 季度, 经调整, 可支配 … are the whole
+// company's (or an average's): "".
+std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metric_begin);
 
 // "人均", "户均" or "平均" when one of them stands within the five characters
 // before the metric word, in its clause ("员工人均收入", "单季度平均营收",

@@ -278,6 +278,19 @@ TEST_CASE("SegmentOf: a business segment's figure is not the company's", "[conte
   CHECK(segment_of("消费者部门营收为[2515亿元]", "营收") == "消费者部门");
   CHECK(segment_of("公司主营业务收入为[120亿元]", "收入") == "");  // the main business: the company's
   CHECK(segment_of("华为营收为[7042亿元]", "营收") == "");
+  CHECK(segment_of("小米2024年第三季度手机业务收入为[474.6亿元]", "收入") == "手机业务");  // not into the period
+  // A revenue line without 业务 (RevenueLineOf).
+  CHECK(segment_of("网络广告收入为[299.9亿元]", "收入") == "网络广告");
+  CHECK(segment_of("腾讯2024年第三季度网络广告收入为[299.9亿元]", "收入") == "网络广告");
+  CHECK(segment_of("其中国内游戏收入为[373亿元]", "收入") == "游戏");  // 国内 is the region
+  CHECK(segment_of("iPhone收入为[462亿美元]", "收入") == "iPhone");
+  CHECK(segment_of("腾讯第三季度收入为[1672亿元]", "收入") == "");
+  CHECK(segment_of("小米集团收入为[925亿元]", "收入") == "");
+  CHECK(segment_of("全年收入为[6090亿元]", "收入") == "");
+  CHECK(segment_of("公司营业收入为[120亿元]", "营业收入") == "");
+  CHECK(segment_of("华为云同年实现收入[553亿元]", "收入") == "");
+  CHECK(segment_of("员工人均收入约为[70万元]", "收入") == "");  // AverageOf's
+  CHECK(segment_of("研发投入占收入的比重为[23.4%]", "收入") == "");
 }
 
 TEST_CASE("AverageOf: an average is not the total", "[context]") {
