@@ -17,6 +17,7 @@
 #include "context/metric.h"
 #include "context/scope.h"
 #include "context/sentence.h"
+#include "context/text_util.h"
 
 namespace claims::context {
 namespace {
@@ -31,6 +32,8 @@ constexpr uint32_t kLookBack = 600;
 struct PeriodState {
   int fiscal_year = 0, fiscal_quarter = 0;
   uint32_t fiscal_pos = 0;
+  bool fiscal_seen = false;    // any 财年/财季/FY read so far: quarters may be fiscal
+  bool calendar_ok = false;    // this sentence's bare quarters may be calendar ones
   int last_year = 0;           // the last calendar year stated
   uint32_t last_year_pos = 0;  // where, also for the same-paragraph test
   std::string previous;        // the last resolved period
@@ -45,6 +48,10 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
   out.reserve(s.periods.size());
   for (PeriodMention p : s.periods) {
     if (PartOfMonthSpan(text, p)) p.what = PeriodMention::What::kOpaque;  // 1至10月
+    // "近5年同期均值": the same period of several years, not of last year.
+    if (p.what == PeriodMention::What::kSameLastYear && EndsAt(text, p.begin, "年")) {
+      p.what = PeriodMention::What::kOpaque;
+    }
     PeriodContext ctx = base;
     ctx.fiscal_year = state->fiscal_year;
     ctx.fiscal_quarter = state->fiscal_quarter;
@@ -55,6 +62,12 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
       ctx.anchor_year = state->last_year;
     }
     std::string r = ResolvePeriod(p, ctx);
+    state->fiscal_seen = state->fiscal_seen || p.fiscal;
+    // "下一季度" holds the bare 一季度 FindPeriods saw: the next quarter.
+    if (r.empty() && state->calendar_ok && !state->fiscal_seen && !state->fiscal_year &&
+        !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
+      r = ResolveCalendarQuarter(p, ctx);
+    }
     using What = PeriodMention::What;
     using Role = PeriodMention::Role;
     if (p.what == What::kCalendar && p.role != Role::kSince && p.end >= state->fiscal_pos) {
@@ -98,6 +111,28 @@ bool RefersBack(const Sentence& s) {
     if (p.what == What::kCalendar && !p.year && p.rel_year == 99 && (p.quarter || p.month)) return true;
   }
   return false;
+}
+
+// Companies whose quarters are fiscal ones (英伟达's 第三季度 ends in
+// October, 苹果's in June): a bare quarter in a sentence about one of them,
+// or after one, is not placed as a calendar quarter.
+bool ReportsFiscalQuarters(std::string_view canonical) {
+  for (std::string_view name : {"英伟达", "苹果", "微软", "阿里巴巴", "阿里云", "甲骨文", "高通", "美光", "博通",
+                                "索尼", "联想集团"}) {
+    if (canonical == name) return true;
+  }
+  return false;
+}
+
+// Whether the bare quarters of `s` may be read as calendar quarters: no
+// company of ReportsFiscalQuarters named in it or remembered as the one
+// 其/该公司 would mean.
+bool CalendarQuarters(const Sentence& s, const Lexicon& lex, const EntityMemory& memory) {
+  if (ReportsFiscalQuarters(memory.company) || ReportsFiscalQuarters(memory.any)) return false;
+  for (const Token& t : s.tokens) {
+    if (t.is(LexEntry::Table::kEntity) && ReportsFiscalQuarters(lex.entity(t.entry.index).canonical)) return false;
+  }
+  return true;
 }
 
 bool IsMarket(const Lexicon& lex, const std::string& canonical) {
@@ -292,6 +327,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
         gap.periods = FindPeriods(norm_text, gap.begin, gap.end);
         MarkEntityRoles(norm_text, lexicon_, memory, &gap);
         RememberEntities(gap, lexicon_, &memory);
+        period_state.calendar_ok = false;  // only the fiscal years matter here
         ResolveAll(norm_text, gap, base, &period_state);
       }
       unread.clear();
@@ -310,6 +346,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
       LearnEmployers(norm_text, lexicon_, &memory);
     }
     MarkEntityRoles(norm_text, lexicon_, memory, &s);
+    period_state.calendar_ok = CalendarQuarters(s, lexicon_, memory);
     std::vector<std::string> periods = ResolveAll(norm_text, s, base, &period_state);
     std::vector<KindChoice> kinds;
     std::vector<std::string> entities;

@@ -141,6 +141,23 @@ std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx) {
   return Format(m.fiscal, year, m);
 }
 
+std::string ResolveCalendarQuarter(const PeriodMention& m, const PeriodContext& ctx) {
+  if (m.what != What::kCalendar || m.year || m.rel_year != 99 || !m.quarter || m.fiscal || m.month ||
+      m.half || m.quarter_ends_on_date || !ctx.article_year || !ctx.article_month) {
+    return "";
+  }
+  int end_month = EndMonth(m);
+  int year = ctx.article_year;
+  if (end_month > ctx.article_month) {
+    // Not over this year: only the quarter that has just ended, last year's
+    // fourth, is the plain reading (a January article's 四季度).
+    bool just_ended = !m.quarter_to && m.quarter == 4 && ctx.article_month <= 3;
+    if (!just_ended) return "";
+    year -= 1;
+  }
+  return Format(false, year, m);
+}
+
 bool PartOfMonthSpan(std::string_view text, const PeriodMention& m) {
   if (m.what != What::kCalendar || m.quarter || m.half || m.day) return false;
   auto digit_before = [&](size_t pos) { return pos > 0 && IsDigit(text[pos - 1]); };

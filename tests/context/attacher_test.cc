@@ -69,12 +69,20 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       // A list of elliptical clauses: each figure is its own subject's, of
       // what the first clause measured.
       {"第三季度,华为在中国智能手机市场的份额为[15.3%],三星为[15.6%],荣耀约为[14.8%]。", "2024-10-30",
-       "entity=华为 metric=market_share period= scope=中国·智能手机 kind=share\n"
-       "entity=三星 metric=market_share period= scope=中国·智能手机 kind=share\n"
-       "entity= metric=market_share period= scope=中国·智能手机 kind=share"},
+       "entity=华为 metric=market_share period=2024Q3 scope=中国·智能手机 kind=share\n"
+       "entity=三星 metric=market_share period=2024Q3 scope=中国·智能手机 kind=share\n"
+       "entity= metric=market_share period=2024Q3 scope=中国·智能手机 kind=share"},
       {"华为2019年销售收入为[8588亿元],2020年为[8914亿元]。", "",
        "entity=华为 metric=revenue period=2019 scope= kind=level\n"
        "entity=华为 metric=revenue period=2020 scope= kind=level"},
+      // A bare quarter is the article year's when it has ended, but not
+      // for a company that reports fiscal quarters, nor after a 财年.
+      {"三星电子第三季度营业利润为[9.18万亿韩元]。", "2024-10-31",
+       "entity=三星 metric=profit period=2024Q3 scope= kind=level"},
+      {"英伟达第三季度营收为[350.8亿美元]。", "2024-11-21",
+       "entity=英伟达 metric=revenue period= scope= kind=level"},
+      {"公司预计下一季度营收为[375亿美元]。", "2024-11-21",
+       "entity= metric=revenue period= scope= kind=level"},
       // 中国 + 移动游戏市场, not 中国移动 (China Mobile) + 游戏市场.
       {"腾讯在中国移动游戏市场的份额约为[50%]。", "",
        "entity=腾讯 metric=market_share period= scope=中国·移动游戏 kind=share"},

@@ -126,3 +126,29 @@ TEST_CASE("PartOfMonthSpan: one end or the year of a span of months", "[context]
 
 }  // namespace
 }  // namespace claims::context
+
+namespace claims::context {
+namespace {
+
+TEST_CASE("ResolveCalendarQuarter: a bare quarter that has ended", "[context]") {
+  auto resolve = [](std::string_view text, std::string_view date) {
+    PeriodContext ctx;
+    ParseArticleDate(date, &ctx);
+    std::vector<PeriodMention> m = FindPeriods(text, 0, static_cast<uint32_t>(text.size()));
+    return m.empty() ? std::string("?") : ResolveCalendarQuarter(m.front(), ctx);
+  };
+  CHECK(resolve("第三季度营收", "2024-10-31") == "2024Q3");
+  CHECK(resolve("三季度营收", "2024-10-31") == "2024Q3");
+  CHECK(resolve("第一季度为", "2024-10-31") == "2024Q1");
+  CHECK(resolve("前三季度", "2024-10-12") == "2024Q1-Q3");
+  CHECK(resolve("第三季度", "2024-09-30") == "2024Q3");  // ends this month: around the date
+  CHECK(resolve("第四季度", "2024-10-31") == "");        // still to come
+  CHECK(resolve("第四季度", "2024-01-17") == "2023Q4");  // the quarter just ended
+  CHECK(resolve("第三季度", "2024-01-17") == "");        // last year's, or this year's plan: unsure
+  CHECK(resolve("前三季度", "2024-01-17") == "");
+  CHECK(resolve("第三季度", "2024") == "");              // no month: unsure
+  CHECK(resolve("2023年第三季度", "2024-10-31") == "");  // not bare: ResolvePeriod's
+}
+
+}  // namespace
+}  // namespace claims::context
