@@ -17,6 +17,7 @@
 #include "context/metric.h"
 #include "context/scope.h"
 #include "context/sentence.h"
+#include "context/text_util.h"
 
 namespace claims::context {
 namespace {
@@ -31,6 +32,8 @@ constexpr uint32_t kLookBack = 600;
 struct PeriodState {
   int fiscal_year = 0, fiscal_quarter = 0;
   uint32_t fiscal_pos = 0;
+  bool fiscal_seen = false;    // any 财年/财季/FY read so far: quarters may be fiscal
+  bool calendar_ok = false;    // this sentence's bare quarters may be calendar ones
   int last_year = 0;           // the last calendar year stated
   uint32_t last_year_pos = 0;  // where, also for the same-paragraph test
   std::string previous;        // the last resolved period
@@ -43,7 +46,12 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
                                     PeriodState* state) {
   std::vector<std::string> out;
   out.reserve(s.periods.size());
-  for (const PeriodMention& p : s.periods) {
+  for (PeriodMention p : s.periods) {
+    if (PartOfMonthSpan(text, p)) p.what = PeriodMention::What::kOpaque;  // 1至10月
+    // "近5年同期均值": the same period of several years, not of last year.
+    if (p.what == PeriodMention::What::kSameLastYear && EndsAt(text, p.begin, "年")) {
+      p.what = PeriodMention::What::kOpaque;
+    }
     PeriodContext ctx = base;
     ctx.fiscal_year = state->fiscal_year;
     ctx.fiscal_quarter = state->fiscal_quarter;
@@ -54,6 +62,12 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
       ctx.anchor_year = state->last_year;
     }
     std::string r = ResolvePeriod(p, ctx);
+    state->fiscal_seen = state->fiscal_seen || p.fiscal;
+    // "下一季度" holds the bare 一季度 FindPeriods saw: the next quarter.
+    if (r.empty() && state->calendar_ok && !state->fiscal_seen && !state->fiscal_year &&
+        !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
+      r = ResolveCalendarQuarter(p, ctx);
+    }
     using What = PeriodMention::What;
     using Role = PeriodMention::Role;
     if (p.what == What::kCalendar && p.role != Role::kSince && p.end >= state->fiscal_pos) {
@@ -97,6 +111,28 @@ bool RefersBack(const Sentence& s) {
     if (p.what == What::kCalendar && !p.year && p.rel_year == 99 && (p.quarter || p.month)) return true;
   }
   return false;
+}
+
+// Companies whose quarters are fiscal ones (英伟达's 第三季度 ends in
+// October, 苹果's in June): a bare quarter in a sentence about one of them,
+// or after one, is not placed as a calendar quarter.
+bool ReportsFiscalQuarters(std::string_view canonical) {
+  for (std::string_view name : {"英伟达", "苹果", "微软", "阿里巴巴", "阿里云", "甲骨文", "高通", "美光", "博通",
+                                "索尼", "联想集团"}) {
+    if (canonical == name) return true;
+  }
+  return false;
+}
+
+// Whether the bare quarters of `s` may be read as calendar quarters: no
+// company of ReportsFiscalQuarters named in it or remembered as the one
+// 其/该公司 would mean.
+bool CalendarQuarters(const Sentence& s, const Lexicon& lex, const EntityMemory& memory) {
+  if (ReportsFiscalQuarters(memory.company) || ReportsFiscalQuarters(memory.any)) return false;
+  for (const Token& t : s.tokens) {
+    if (t.is(LexEntry::Table::kEntity) && ReportsFiscalQuarters(lex.entity(t.entry.index).canonical)) return false;
+  }
+  return true;
 }
 
 bool IsMarket(const Lexicon& lex, const std::string& canonical) {
@@ -145,7 +181,7 @@ bool RefersToLastShare(const Sentence& s, const Target& target) {
 void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex,
                const PeriodContext& ctx, const std::vector<std::string>& periods,
                std::vector<KindChoice>* kinds, std::vector<std::string>* entities, LastShare* last,
-               const Carried& carried, Claim* claim) {
+               const Carried& carried, const Claim* previous, Claim* claim) {
   const Target& target = s.targets[i];
   MetricChoice any = FindMetric(text, s, target, lex, /*check_dims=*/false);
   KindChoice kind = FindKind(text, s, i, lex, any, ctx, *kinds);
@@ -180,6 +216,10 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   claim->base = kind.base;
   claim->base_entity = kind.base_entity == entity ? "" : kind.base_entity;
   claim->scope = FindScope(text, s, target, lex, kind.kind, metric_id);
+  if (kind.from_supplier && !claim->scope.empty() && claim->scope.find("·") == std::string::npos) {
+    std::string product = SupplierMarket(text, s, target, lex);
+    if (!product.empty()) claim->scope += "·" + product;
+  }
   if (metric.found() && !metric_id.empty()) {
     for (const std::string& part : {SegmentOf(text, s, metric.begin), AverageOf(text, metric.begin)}) {
       if (!part.empty()) claim->scope = claim->scope.empty() ? part : claim->scope + "·" + part;
@@ -198,6 +238,26 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
     entity = claim->entity;
   } else if (claim->kind == Kind::kShare && !claim->metric.empty()) {
     *last = LastShare{claim->entity, claim->metric, claim->metric_word, claim->scope};
+  }
+  Ellipsis ellipsis = ElidedFrom(text, s, i);
+  if (ellipsis.from >= 0 && previous) {
+    // "…的份额为15.3%,苹果为15.6%": the figure is the subject's, of what the
+    // clause before measured.
+    using Subject = Ellipsis::Subject;
+    entity = ellipsis.subject == Subject::kEntity    ? ellipsis.entity
+             : ellipsis.subject == Subject::kUnknown ? ""
+                                                     : previous->entity;
+    claim->entity = entity;
+    if (!previous->metric.empty()) {
+      claim->metric = previous->metric;
+      claim->metric_word = previous->metric_word;
+      claim->kind = kind.kind = previous->kind;
+      claim->direction = kind.direction = previous->direction;
+      claim->base = kind.base = previous->base;
+      claim->base_entity = previous->base_entity == entity ? "" : previous->base_entity;
+      kind.base_entity = claim->base_entity;
+      claim->scope = previous->scope;
+    }
   }
   kinds->push_back(std::move(kind));
   entities->push_back(std::move(entity));
@@ -267,6 +327,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
         gap.periods = FindPeriods(norm_text, gap.begin, gap.end);
         MarkEntityRoles(norm_text, lexicon_, memory, &gap);
         RememberEntities(gap, lexicon_, &memory);
+        period_state.calendar_ok = false;  // only the fiscal years matter here
         ResolveAll(norm_text, gap, base, &period_state);
       }
       unread.clear();
@@ -285,6 +346,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
       LearnEmployers(norm_text, lexicon_, &memory);
     }
     MarkEntityRoles(norm_text, lexicon_, memory, &s);
+    period_state.calendar_ok = CalendarQuarters(s, lexicon_, memory);
     std::vector<std::string> periods = ResolveAll(norm_text, s, base, &period_state);
     std::vector<KindChoice> kinds;
     std::vector<std::string> entities;
@@ -292,7 +354,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
     entities.reserve(j - i);
     for (size_t k = i; k < j; ++k) {
       AttachOne(norm_text, s, k - i, lexicon_, base, periods, &kinds, &entities, &last_share,
-                carried, &claims[k].claim);
+                carried, k > i ? &claims[k - 1].claim : nullptr, &claims[k].claim);
     }
     // The next sentence continues this one when only ";" parted them.
     carried = Carried{};

@@ -106,8 +106,27 @@ std::string Resolve(std::string_view text, const Token& t, const Lexicon& lex,
 
 }  // namespace
 
+bool SplitRegionOffMarket(std::string_view text, const Lexicon& lexicon, Sentence* s) {
+  bool split = false;
+  for (Token& t : s->tokens) {
+    if (!IsEntity(t) || text.substr(t.end, 24).find("市场") == std::string_view::npos) continue;
+    LexEntry region;
+    size_t n = lexicon.Match(text.substr(0, t.end - 1), t.begin, &region);
+    if (n == 0 || region.table != LexEntry::Table::kScope) continue;
+    // The rest of the name and the words after it must name a market.
+    Token probe = t;
+    probe.begin += static_cast<uint32_t>(n);
+    if (MarketAfter(text, *s, probe.begin, lexicon).empty() || MarketAfter(text, *s, t.end, lexicon).empty()) continue;
+    t.end = t.begin + static_cast<uint32_t>(n);
+    t.entry = region;
+    split = true;
+  }
+  return split;
+}
+
 void MarkEntityRoles(std::string_view text, const Lexicon& lexicon, const EntityMemory& memory,
                      Sentence* s) {
+  SplitRegionOffMarket(text, lexicon, s);
   std::vector<Token>& tokens = s->tokens;
   enum { kNone, kCompare, kPrep } pending = kNone;
   for (size_t k = 0; k < tokens.size(); ++k) {

@@ -41,6 +41,12 @@ bool NamesPersonsCompany(std::string_view text, const Lexicon& lexicon, const Se
 // 创始人)); a person tied to two companies gets none. Sets employers_learned.
 void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory* memory);
 
+// "中国移动游戏市场" is 中国 + 移动游戏市场, not 中国移动 + 游戏市场: an entity
+// token that starts with a region word and runs into a market phrase
+// (MarketAfter) becomes that region's scope token. True when one was split.
+// Called by MarkEntityRoles.
+bool SplitRegionOffMarket(std::string_view text, const Lexicon& lexicon, Sentence* s);
+
 // Marks each entity/anaphor token compared / oblique / listed and sets its
 // `resolved` canonical name (anaphors from earlier tokens or `memory`).
 void MarkEntityRoles(std::string_view text, const Lexicon& lexicon, const EntityMemory& memory,

@@ -90,4 +90,79 @@ MetricChoice CarryMetric(std::string_view text, const Sentence& s, const Target&
   return MetricChoice{};
 }
 
+Ellipsis ElidedFrom(std::string_view text, const Sentence& s, size_t i) {
+  Ellipsis none;
+  if (i == 0) return none;
+  const Target& target = s.targets[i];
+  const Target& prev = s.targets[i - 1];
+  if (prev.form != target.form || prev.dimension != target.dimension) return none;
+  // Most claims fail here, before any token is read: 为 or 是 must end the
+  // words before the number or open its surface.
+  {
+    size_t b = target.begin;
+    while (b > s.begin && text[b - 1] == ' ') --b;
+    b -= EndsAtAny(text, b, {"大约", "约"});
+    if (!EndsAtAny(text, b, {"为", "是"}) && !AtAny(text, target.begin, {"约为", "为", "是"})) return none;
+  }
+  size_t c = ClauseAt(s.clauses, target.begin);
+  const Clause& piece = s.clauses[c];
+  if (c == 0 || piece.before == Boundary::kConj || prev.end > piece.begin) return none;
+  // Nothing after the number in its piece but 左右/以上.
+  size_t after = target.end;
+  while (after < piece.end && text[after] == ' ') ++after;
+  after += AtAny(text, after, {"左右", "以上"});
+  if (after < piece.end) return none;
+  // The verb right before the number: 为, 约为, 是 (then perhaps 约).
+  size_t before = target.begin;
+  while (before > piece.begin && text[before - 1] == ' ') --before;
+  before -= EndsAtAny(text, before, {"大约", "约"});
+  const Token* verb = nullptr;
+  const Token* subject = nullptr;
+  for (const Token& t : s.tokens) {
+    // The verb may open the claim's own surface: "约为24%".
+    if (t.begin == target.begin && t.is_cue(Cue::kIs) && !verb) {
+      verb = &t;
+      continue;
+    }
+    if (t.begin < piece.begin || t.end > before) continue;
+    if (t.end == before && t.is_cue(Cue::kIs)) {
+      verb = &t;
+    } else if (t.is(LexEntry::Table::kEntity) && !subject && !t.compared && !t.listed) {
+      subject = &t;
+    } else {
+      return none;  // a metric, region or cue word: the clause says more than a subject
+    }
+  }
+  if (!verb) return none;
+  Ellipsis out;
+  out.from = static_cast<int>(i - 1);
+  if (subject) {
+    if (subject->resolved.empty()) return none;
+    out.subject = Ellipsis::Subject::kEntity;
+    out.entity = subject->resolved;
+    return out;
+  }
+  // Anything but periods and spaces before the verb is a subject the
+  // lexicon does not know.
+  size_t p = piece.begin;
+  while (p < verb->begin && text[p] == ' ') ++p;
+  p += AtAny(text, p, {"其中", "而"});
+  for (const PeriodMention& m : s.periods) {
+    if (m.end <= p || m.begin >= verb->begin) continue;
+    if (text.substr(p, m.begin - std::min<size_t>(m.begin, p)).find_first_not_of(' ') != std::string_view::npos) break;
+    p = std::max<size_t>(p, m.end);
+  }
+  std::string_view rest = text.substr(p, verb->begin - std::min<size_t>(p, verb->begin));
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  for (std::string_view word : {"则", "也", "同样"}) {
+    if (rest.ends_with(word)) rest.remove_suffix(word.size());
+  }
+  if (rest.empty()) return out;
+  // A name is short and is no 的-phrase ("此前的目标为10万辆" is not a list).
+  if (rest.size() > 18 || rest.find("的") != std::string_view::npos) return none;
+  out.subject = Ellipsis::Subject::kUnknown;
+  return out;
+}
+
 }  // namespace claims::context

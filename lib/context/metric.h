@@ -8,6 +8,7 @@
 #define CLAIMS_CONTEXT_METRIC_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "context/lexicon.h"
@@ -37,6 +38,26 @@ MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& 
 // The nearest cue anywhere before the number in the sentence: the metric a
 // change or ratio with no cue of its own continues.
 MetricChoice CarryMetric(std::string_view text, const Sentence& s, const Target& target);
+
+// A clause that names only its subject and the number, the rest left out
+// because the clause before said it: "华为在中国智能手机市场的份额为15.3%,
+// 苹果为15.6%", "营业利润为10.44万亿韩元,第一季度为6.61万亿韩元".
+struct Ellipsis {
+  int from = -1;  // the earlier target whose metric, kind and scope it repeats; -1: none
+  enum class Subject : uint8_t {
+    kNone,     // only a period or nothing: the earlier figure's entity too
+    kEntity,   // a lexicon entity: `entity` (canonical), never the earlier one
+    kUnknown,  // words the lexicon does not know (LG新能源): no entity
+  } subject = Subject::kNone;
+  std::string entity;
+};
+
+// Target `i` of `s` is elliptical when its piece of the sentence (after a
+// comma, 、 or ;) reads "[subject][period] 为/约为/是 [约] N", with no metric,
+// scope or other cue word, nothing after the number but 左右/以上, and the
+// previous target of the sentence, in an earlier piece, has the same form
+// and dimension.
+Ellipsis ElidedFrom(std::string_view text, const Sentence& s, size_t i);
 
 }  // namespace claims::context
 

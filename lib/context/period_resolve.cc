@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "context/period.h"
+#include "context/text_util.h"
 
 namespace claims::context {
 namespace {
@@ -138,6 +139,52 @@ std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx) {
     if (year == 0) return "";
   }
   return Format(m.fiscal, year, m);
+}
+
+std::string ResolveCalendarQuarter(const PeriodMention& m, const PeriodContext& ctx) {
+  if (m.what != What::kCalendar || m.year || m.rel_year != 99 || !m.quarter || m.fiscal || m.month ||
+      m.half || m.quarter_ends_on_date || !ctx.article_year || !ctx.article_month) {
+    return "";
+  }
+  int end_month = EndMonth(m);
+  int year = ctx.article_year;
+  if (end_month > ctx.article_month) {
+    // Not over this year: only the quarter that has just ended, last year's
+    // fourth, is the plain reading (a January article's 四季度).
+    bool just_ended = !m.quarter_to && m.quarter == 4 && ctx.article_month <= 3;
+    if (!just_ended) return "";
+    year -= 1;
+  }
+  return Format(false, year, m);
+}
+
+bool PartOfMonthSpan(std::string_view text, const PeriodMention& m) {
+  if (m.what != What::kCalendar || m.quarter || m.half || m.day) return false;
+  auto digit_before = [&](size_t pos) { return pos > 0 && IsDigit(text[pos - 1]); };
+  auto digit_at = [&](size_t pos) { return pos < text.size() && IsDigit(text[pos]); };
+  if (m.month) {
+    // The end: "1至10月", "1月至10月". The start: "1月至10月", "1月-10月".
+    size_t before = m.begin;
+    if (size_t l = EndsAtAny(text, before, {"至", "到", "-", "—", "~", "–"})) {
+      before -= l;
+      before -= EndsAt(text, before, "月") ? std::string_view("月").size() : 0;
+      if (digit_before(before)) return true;
+    }
+    size_t l = AtAny(text, m.end, {"至", "到", "-", "—", "~", "–"});
+    return l && digit_at(m.end + l);
+  }
+  // The year of "今年前10个月", "2024年前三个月", "今年1至8月".
+  size_t p = m.end;
+  if (At(text, p, "前")) {
+    p += std::string_view("前").size();
+    size_t q = p;
+    while (q < text.size() && (IsDigit(text[q]) || AtAny(text, q, {"一", "二", "两", "三", "四", "五", "六",
+                                                                    "七", "八", "九", "十"}))) {
+      q += IsDigit(text[q]) ? 1 : 3;
+    }
+    return q > p && AtAny(text, q, {"个月", "月"});
+  }
+  return false;
 }
 
 std::string ResolveDateValue(std::string_view value, std::string_view article_date) {

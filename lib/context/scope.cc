@@ -17,10 +17,104 @@ bool MetricTakesScope(std::string_view id) {
   return true;
 }
 
+namespace {
+
+// A lexicon market's product: "AI芯片市场" -> "AI芯片".
+std::string ProductOf(const EntityInfo& market) {
+  std::string_view name = market.canonical;
+  if (name.ends_with("市场")) name.remove_suffix(std::string_view("市场").size());
+  return std::string(name);
+}
+
+// Whether text[pos] starts a CJK or ASCII punctuation mark or a space.
+bool AtBreak(std::string_view text, size_t pos) {
+  unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return !std::isalnum(c);
+  uint32_t cp = Cp3(text, pos);
+  return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF20);
+}
+
+// A region and the product market after it, "中国" + "智能手机" ->
+// "中国·智能手机"; the region alone when there is none.
+std::string WithProduct(const std::string& region, const std::string& product) {
+  return product.empty() ? region : region + "·" + product;
+}
+
+}  // namespace
+
+std::string MarketAfter(std::string_view text, const Sentence& s, uint32_t pos, const Lexicon& lexicon) {
+  constexpr int kMaxChars = 8;  // 折叠屏手机, 新能源汽车, 高端智能手机
+  auto token = s.tokens.begin();
+  auto token_at = [&](size_t p) -> const Token* {
+    while (token != s.tokens.end() && token->begin < p) ++token;
+    return token != s.tokens.end() && token->begin == p ? &*token : nullptr;
+  };
+  size_t p = pos;
+  if (const Token* t = token_at(p); t && t->is(LexEntry::Table::kEntity)) {
+    const EntityInfo& info = lexicon.entity(t->entry.index);
+    return info.type == EntityType::kMarket ? ProductOf(info) : "";
+  }
+  for (int chars = 0; chars < kMaxChars && p < s.end; ++chars) {
+    if (At(text, p, "市场")) break;
+    // A lexicon word (出货量, 份额, 占), a mark or a joining word: the
+    // region does not name a market here ("全球出货量", "中国的份额").
+    if (token_at(p) || AtBreak(text, p) || AtAny(text, p, {"的", "在", "和", "与", "及"})) return "";
+    p += Utf8Len(static_cast<unsigned char>(text[p]));
+  }
+  if (p == pos || !At(text, p, "市场")) return "";
+  return std::string(text.substr(pos, p - pos));
+}
+
+std::string MarketOfWhole(std::string_view text, uint32_t begin, uint32_t end, const Lexicon& lexicon) {
+  // At most a dozen characters: "高端人工智能芯片".
+  if (end <= begin || end - begin > 36) return "";
+  for (size_t p = begin; p < end; p += Utf8Len(static_cast<unsigned char>(text[p]))) {
+    std::string word = std::string(text.substr(p, end - p)) + "市场";
+    LexEntry e;
+    if (lexicon.Match(word, 0, &e) == word.size() && e.table == LexEntry::Table::kEntity &&
+        lexicon.entity(e.index).type == EntityType::kMarket) {
+      return ProductOf(lexicon.entity(e.index));
+    }
+  }
+  return "";
+}
+
+std::string SupplierMarket(std::string_view text, const Sentence& s, const Target& target,
+                           const Lexicon& lexicon) {
+  Range own = MergedClause(s.clauses, ClauseAt(s.clauses, target.begin), true);
+  size_t after = target.end;
+  while (after < own.end && text[after] == ' ') ++after;
+  after += AtAny(text, after, {"以上", "左右"});
+  if (!At(text, after, "的")) return "";
+  after += std::string_view("的").size();
+  for (const Token& t : s.tokens) {
+    if (t.begin < after || t.end > own.end) continue;
+    if (t.is_cue(Cue::kFrom)) return MarketOfWhole(text, static_cast<uint32_t>(after), t.begin, lexicon);
+  }
+  return "";
+}
+
 std::string FindScope(std::string_view text, const Sentence& s, const Target& target,
                       const Lexicon& lexicon, Kind kind, std::string_view metric_id) {
   if (metric_id.empty() || !MetricTakesScope(metric_id)) return "";
+  // A market's own size: the entity names the market already.
+  bool with_product = metric_id != "market_size" && metric_id != "size";
   Range eff = EffectiveClause(s, target);
+  auto region = [&](const Token& t) {
+    const std::string& name = lexicon.scope(t.entry.index);
+    if (!with_product) return name;
+    std::string product = MarketAfter(text, s, t.end, lexicon);
+    // "放眼全球,英伟达在人工智能处理器市场的份额…": a lexicon market in the
+    // number's own clause.
+    for (size_t k = s.tokens.size(); product.empty() && k-- > 0;) {
+      const Token& m = s.tokens[k];
+      if (m.end > target.begin || m.begin < std::max(eff.begin, t.end)) continue;
+      if (m.is(LexEntry::Table::kEntity) && lexicon.entity(m.entry.index).type == EntityType::kMarket) {
+        product = ProductOf(lexicon.entity(m.entry.index));
+      }
+    }
+    return WithProduct(name, product);
+  };
   for (size_t k = s.tokens.size(); k-- > 0;) {
     const Token& t = s.tokens[k];
     if (t.end > target.begin || !t.is(LexEntry::Table::kScope)) continue;
@@ -30,7 +124,7 @@ std::string FindScope(std::string_view text, const Sentence& s, const Target& ta
     bool place = EndsAtAny(text, t.begin, {"在", "于", "从", "来自"}) ||
                  AtAny(text, t.end, {"市场", "地区", "大陆"});
     if (kind == Kind::kLevel && t.begin < eff.begin && !place) continue;
-    return lexicon.scope(t.entry.index);
+    return region(t);
   }
   size_t after = target.end;
   Range own = MergedClause(s.clauses, ClauseAt(s.clauses, target.begin), true);
@@ -39,7 +133,7 @@ std::string FindScope(std::string_view text, const Sentence& s, const Target& ta
   if (!At(text, after, "的")) return "";
   for (const Token& t : s.tokens) {
     if (t.begin < after || t.end > own.end) continue;
-    if (t.is(LexEntry::Table::kScope)) return lexicon.scope(t.entry.index);
+    if (t.is(LexEntry::Table::kScope)) return region(t);
     if (!t.is(LexEntry::Table::kEntity)) break;
   }
   return "";
@@ -65,13 +159,51 @@ size_t WordsBefore(std::string_view text, size_t pos, size_t floor, int max_char
 
 }  // namespace
 
+std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metric_begin) {
+  if (!At(text, metric_begin, "收入")) return "";  // 营业收入, 总收入, 销售收入: other words
+  // Most bare 收入 follow 的 or a mark: no line is named.
+  if (metric_begin <= s.begin || EndsAt(text, metric_begin, "的")) return "";
+  if (unsigned char c = text[metric_begin - 1]; c < 0x80 && !std::isalnum(c)) return "";
+  // The line's name does not reach into a lexicon word (英伟达, 国内, 占, 及)
+  // or a period (2024年第三季度).
+  size_t floor = s.begin;
+  for (const Token& t : s.tokens) {
+    if (t.end <= metric_begin && t.end > floor) floor = t.end;
+  }
+  for (const PeriodMention& p : s.periods) {
+    if (p.end <= metric_begin && p.end > floor) floor = p.end;
+  }
+  if (floor >= metric_begin) return "";  // 腾讯收入, 国内收入, 第三季度收入
+  size_t begin = WordsBefore(text, metric_begin, floor, 8, {"的", "其中", "来自", "，", "、", "：", "；", "（"});
+  std::string_view name = text.substr(begin, metric_begin - begin);
+  if (name.empty()) return "";
+  // Words that make it the whole company's income, an average (AverageOf),
+  // or a verb ("华为云同年实现收入553亿元").
+  for (std::string_view whole : {"总", "营业", "主营业务", "销售", "全年", "年度", "季度", "单季", "当季", "同期",
+                                 "公司", "集团", "整体", "合并", "净", "经调整", "可支配", "其", "该", "本",
+                                 "人均", "户均", "平均", "实现", "取得", "录得", "获得", "创造", "带来", "贡献",
+                                 "达到"}) {
+    if (name.ends_with(whole)) return "";
+  }
+  for (char c : name) {
+    if (IsDigit(c)) return "";
+  }
+  return std::string(name);
+}
+
 std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_begin) {
   size_t end = metric_begin - (EndsAt(text, metric_begin, "的") ? std::string_view("的").size() : 0);
   size_t unit = EndsAtAny(text, end, {"业务", "部门", "板块"});
-  if (unit == 0 || EndsAt(text, end - unit, "主营")) return "";
-  size_t floor = 0;  // the name does not reach into an entity (英伟达数据中心业务)
+  if (unit == 0) return RevenueLineOf(text, s, metric_begin);
+  if (EndsAt(text, end - unit, "主营")) return "";
+  // The name does not reach into an entity (英伟达数据中心业务) or a period
+  // (2024年第三季度手机业务).
+  size_t floor = 0;
   for (const Token& t : s.tokens) {
     if (t.is(LexEntry::Table::kEntity) && t.end <= end - unit && t.end > floor) floor = t.end;
+  }
+  for (const PeriodMention& p : s.periods) {
+    if (p.end <= end - unit && p.end > floor) floor = p.end;
   }
   const size_t name_end = end - unit;
   size_t begin = WordsBefore(text, name_end, floor, 8, {"的", "其中", "来自", "，", "、", "：", "；", "（"});

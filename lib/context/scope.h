@@ -18,7 +18,8 @@ namespace claims::context {
 // Product specifications are the same everywhere: no scope for these ids.
 bool MetricTakesScope(std::string_view metric_id);
 
-// The region the claim is limited to, "" for none (always for a claim with no
+// The region the claim is limited to, with the product market named after
+// the region word (MarketAfter: "全球·智能手机"), "" for none (always for a claim with no
 // metric). The nearest scope word before the number in the sentence
 // ("英伟达中国的营收" is China's revenue); outside the number's clause a level
 // takes only a place phrase (在中国, 中国市场), and it does not reach past
@@ -27,12 +28,40 @@ bool MetricTakesScope(std::string_view metric_id);
 std::string FindScope(std::string_view text, const Sentence& s, const Target& target,
                       const Lexicon& lexicon, Kind kind, std::string_view metric_id);
 
+// The product market a region word is followed by, "" for none: "全球" in
+// "全球智能手机市场" -> "智能手机", in "全球DRAM市场" -> "DRAM", in
+// "中国AI芯片市场" -> "AI芯片" (a lexicon market, its canonical name without
+// 市场). Up to 8 characters before 市场 that hold no lexicon word, mark or
+// 的/在/和; "中国市场" and "全球出货量" name none. `pos` is where the region
+// word ends. FindScope adds it to the region, "全球·智能手机": a share of the
+// smartphone market is not a share of the memory market.
+std::string MarketAfter(std::string_view text, const Sentence& s, uint32_t pos, const Lexicon& lexicon);
+
+// The lexicon market that the noun text[begin, end) ends with, as
+// MarketAfter names it: "高端人工智能芯片" -> "AI芯片"; "" for none. For the
+// whole of "N%的高端人工智能芯片来自英伟达" (SupplierMarket).
+std::string MarketOfWhole(std::string_view text, uint32_t begin, uint32_t end, const Lexicon& lexicon);
+
+// The product market of a supplier share, "约80%的高端AI芯片来自英伟达" ->
+// "AI芯片": the noun between the number's 的 and 来自. "" for none.
+std::string SupplierMarket(std::string_view text, const Sentence& s, const Target& target,
+                           const Lexicon& lexicon);
+
 // The business segment a figure is limited to, "" for none: the name before
 // 业务/部门/板块 right before the metric word ("数据中心业务营收" ->
 // "数据中心业务", "来自游戏业务的收入" -> "游戏业务"). A segment's revenue is
 // not the company's. The name runs back to the nearest entity, 的, 其中,
 // 来自 or punctuation; 主营业务 (the company's main business) is no segment.
+// Without 业务/部门/板块, a revenue line named right before the bare word 收入
+// (RevenueLineOf): "网络广告收入" -> "网络广告", "国内游戏收入" -> "游戏".
 std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_begin);
+
+// The revenue line of "<line>收入", "" for none: up to 8 characters before
+// the bare word 收入, not reaching into a lexicon word or a period ("腾讯
+// 2024年第三季度网络广告收入" -> "网络广告"). 营业收入, 总收入, 销售收入 and
+// names ending in 公司, 集团, 全年, 季度, 经调整, 可支配 … are the whole
+// company's (or an average's): "".
+std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metric_begin);
 
 // "人均", "户均" or "平均" when one of them stands within the five characters
 // before the metric word, in its clause ("员工人均收入", "单季度平均营收",

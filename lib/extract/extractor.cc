@@ -430,6 +430,18 @@ bool Grammar::ReadDate(size_t cb, size_t ce, const Numeral& n, size_t* resume,
   bool short_year = arabic && core.size() == 2 && At(ce, "年") && ce + 4 < t_.size() &&
                     IsAsciiDigit(t_[ce + 3]) && (At(ce + 4, "月") || (IsAsciiDigit(t_[ce + 4]) && At(ce + 5, "月")));
   year_like |= short_year;
+  // 前10个月, 过去3年, 连续17个季度, 近5年来: the span another figure covers,
+  // not a claim (like 前三季度). 提前3个月 is a lead time, and 近 is also
+  // "nearly" (历时近5年): only with 来/以来/内/同期 after it.
+  if (size_t u = ce + (At(ce, " ") ? 1 : 0), ul = At(u, "个月") ? 6 : At(u, "个季度") ? 9 : At(u, "年") ? 3 : 0; ul) {
+    bool span = (EndsAt(cb, "前") && !EndsAt(cb, "提前")) || EndsAt(cb, "过去") || EndsAt(cb, "最近") ||
+                EndsAt(cb, "连续") ||
+                (EndsAt(cb, "近") && (At(u + ul, "来") || At(u + ul, "以来") || At(u + ul, "内") || At(u + ul, "同期")));
+    if (span) {
+      *resume = u + ul;
+      return true;
+    }
+  }
   size_t p = ce;
   if (p < t_.size() && t_[p] == ' ' && year_like) ++p;
   // 2024-03-19 19:57:53, 2024/03/19

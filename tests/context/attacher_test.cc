@@ -53,11 +53,41 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       // Market shares with different scopes.
       {"在规模[70亿美元]的中国AI芯片市场上,英伟达的市场占有率超过[90%]。", "",
        "entity=AI芯片市场 metric=market_size period= scope=中国 kind=level\n"
-       "entity=英伟达 metric=market_share period= scope=中国 kind=share"},
+       "entity=英伟达 metric=market_share period= scope=中国·AI芯片 kind=share"},
       {"英伟达在全球AI处理器市场的份额在[80%以上]。", "",
-       "entity=英伟达 metric=market_share period= scope=全球 kind=share"},
+       "entity=英伟达 metric=market_share period= scope=全球·AI芯片 kind=share"},
       {"分析师称,中国云厂商目前[约80%]的高端AI芯片来自英伟达。", "2023-12-05",
-       "entity=英伟达 metric=market_share period=2023-12-05 scope=中国 kind=share"},
+       "entity=英伟达 metric=market_share period=2023-12-05 scope=中国·AI芯片 kind=share"},
+      // The product market joins the region: a share of one market is not
+      // a share of another.
+      {"三星在全球智能手机市场的份额约为[19%]。", "",
+       "entity=三星 metric=market_share period= scope=全球·智能手机 kind=share"},
+      {"三星在全球DRAM市场的份额约为[41%]。", "",
+       "entity=三星 metric=market_share period= scope=全球·DRAM kind=share"},
+      {"三星在全球的出货量份额约为[20%]。", "",
+       "entity=三星 metric=market_share period= scope=全球 kind=share"},
+      // A list of elliptical clauses: each figure is its own subject's, of
+      // what the first clause measured.
+      {"第三季度,华为在中国智能手机市场的份额为[15.3%],三星为[15.6%],荣耀约为[14.8%]。", "2024-10-30",
+       "entity=华为 metric=market_share period=2024Q3 scope=中国·智能手机 kind=share\n"
+       "entity=三星 metric=market_share period=2024Q3 scope=中国·智能手机 kind=share\n"
+       "entity= metric=market_share period=2024Q3 scope=中国·智能手机 kind=share"},
+      {"华为2019年销售收入为[8588亿元],2020年为[8914亿元]。", "",
+       "entity=华为 metric=revenue period=2019 scope= kind=level\n"
+       "entity=华为 metric=revenue period=2020 scope= kind=level"},
+      // A bare quarter is the article year's when it has ended, but not
+      // for a company that reports fiscal quarters, nor after a 财年.
+      {"三星电子第三季度营业利润为[9.18万亿韩元]。", "2024-10-31",
+       "entity=三星 metric=profit period=2024Q3 scope= kind=level"},
+      {"英伟达第三季度营收为[350.8亿美元]。", "2024-11-21",
+       "entity=英伟达 metric=revenue period= scope= kind=level"},
+      {"公司预计下一季度营收为[375亿美元]。", "2024-11-21",
+       "entity= metric=revenue period= scope= kind=level"},
+      // 中国 + 移动游戏市场, not 中国移动 (China Mobile) + 游戏市场.
+      {"腾讯在中国移动游戏市场的份额约为[50%]。", "",
+       "entity=腾讯 metric=market_share period= scope=中国·移动游戏 kind=share"},
+      {"中国移动全年营收为[1.04万亿元]。", "",
+       "entity=中国移动 metric=revenue period= scope= kind=level"},
       // Specs and prices.
       {"H20拥有[96GB]内存、[4TB/s]内存带宽和[296 teraFLOPS]的FP8算力。", "",
        "entity=H20 metric=memory period= scope= kind=level\n"
@@ -97,7 +127,7 @@ TEST_CASE("Attacher: traps", "[context]") {
        "entity=英伟达 metric=revenue period= scope= kind=level"},
       // A share of a market vs a share of revenue.
       {"英伟达在中国AI芯片市场的份额为[90%],中国占英伟达收入的[20%]。", "",
-       "entity=英伟达 metric=market_share period= scope=中国 kind=share\n"
+       "entity=英伟达 metric=market_share period= scope=中国·AI芯片 kind=share\n"
        "entity=英伟达 metric=revenue_share period= scope=中国 kind=share"},
       // 该公司 and 其 point back across sentences; a person in between blocks 其.
       {"寒武纪发布了一季度财报。该公司营收为[11.11亿元]。", "",

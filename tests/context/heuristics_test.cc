@@ -49,6 +49,30 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
   CHECK(Metric("占据了英伟达[1/5]收入", false) == "revenue(收入)");
 }
 
+TEST_CASE("ElidedFrom: \"A的份额为X,B为Y\" repeats what A's clause measured", "[context]") {
+  // "from subject entity" for the LAST marked claim, "-" when not elided.
+  auto elided = [](std::string_view marked) {
+    BuiltSentence b = BuildSentence(marked);
+    Ellipsis e = ElidedFrom(b.text, b.sentence, b.sentence.targets.size() - 1);
+    if (e.from < 0) return std::string("-");
+    const char* subject[] = {"none", "entity", "unknown"};
+    return std::to_string(e.from) + " " + subject[static_cast<int>(e.subject)] + " " + e.entity;
+  };
+  CHECK(elided("华为在中国智能手机市场的份额为[15.3%],三星为[15.6%]") == "0 entity 三星");
+  CHECK(elided("三星份额为[19%],荣耀约为[13%]") == "0 unknown ");  // not in the lexicon
+  CHECK(elided("三星营业利润为[10.44万亿韩元],第一季度为[6.61万亿韩元]") == "0 none ");
+  CHECK(elided("研发投入占收入的比重为[20%],其中2023年为[23.4%]") == "0 none ");
+  CHECK(elided("小米的份额为[17%]、三星则为[15%]") == "0 entity 三星");
+  CHECK(elided("华为份额为[15.3%],苹果为[1500万台]") == "-");         // another dimension
+  CHECK(elided("华为份额为[15.3%],净利润为[15.6%]") == "-");          // a metric of its own
+  CHECK(elided("华为份额为[15.3%],中国为[15.6%]") == "-");            // a region of its own
+  CHECK(elided("华为份额为[15.3%],同比增长[2%]") == "-");             // no 为
+  CHECK(elided("华为份额为[15.3%],此前的目标为[10%]") == "-");        // a 的-phrase is no name
+  CHECK(elided("华为份额为[15.3%],苹果为[15.6%]的两倍") == "-");      // more after the number
+  CHECK(elided("华为份额为[15.3%]") == "-");
+  CHECK(elided("宁德时代的份额[约为45%],比亚迪[约为24%]") == "0 entity 比亚迪");  // 约为 in the surface
+}
+
 TEST_CASE("CarryMetric: a change continues the last cue", "[context]") {
   BuiltSentence b = BuildSentence("营收[59.31亿美元],同比下降[16.5%];净利润为[6.8亿美元],同比下降[72%]");
   const Lexicon& lex = Lexicon::Default();
@@ -189,14 +213,57 @@ std::string ScopeOf(std::string_view marked, Kind kind, std::string_view metric)
 }
 
 TEST_CASE("FindScope: region words, not a division's name, not for specs", "[context]") {
-  CHECK(ScopeOf("在中国AI芯片市场上,英伟达的市场占有率超过[90%]", Kind::kShare, "market_share") == "中国");
-  CHECK(ScopeOf("英伟达在全球人工智能处理器市场的份额高达[80%以上]", Kind::kShare, "market_share") == "全球");
+  CHECK(ScopeOf("在中国AI芯片市场上,英伟达的市场占有率超过[90%]", Kind::kShare, "market_share") == "中国·AI芯片");
+  CHECK(ScopeOf("英伟达在全球人工智能处理器市场的份额高达[80%以上]", Kind::kShare, "market_share") == "全球·AI芯片");
+  CHECK(ScopeOf("在国内市场,宁德时代的份额约为[45%]", Kind::kShare, "market_share") == "中国");
+  CHECK(ScopeOf("小米在中国折叠屏手机市场的份额约为[10%]", Kind::kShare, "market_share") == "中国·折叠屏手机");
   CHECK(ScopeOf("英伟达来自中国大陆地区的收入为[40亿美元]", Kind::kLevel, "revenue") == "中国");
   CHECK(ScopeOf("中国营收[40亿美元],总营收[180亿美元]", Kind::kLevel, "revenue") == "");
   CHECK(ScopeOf("中国营收40亿美元,占总营收[22%]", Kind::kShare, "revenue_share") == "中国");
   CHECK(ScopeOf("英伟达中国员工人数为[500人]", Kind::kLevel, "headcount") == "中国");  // the China arm
   CHECK(ScopeOf("针对中国市场的H20提供[96GB]内存", Kind::kLevel, "memory") == "");
   CHECK(ScopeOf("规模高达[70亿美元]的中国AI芯片市场", Kind::kLevel, "market_size") == "中国");
+}
+
+TEST_CASE("MarketAfter: the product market after a region word", "[context]") {
+  auto market_after = [](std::string_view marked, std::string_view region) {
+    BuiltSentence b = BuildSentence(marked);
+    return MarketAfter(b.text, b.sentence, static_cast<uint32_t>(b.text.find(region) + region.size()),
+                       Lexicon::Default());
+  };
+  CHECK(market_after("三星在全球智能手机市场的份额约为[19%]", "全球") == "智能手机");
+  CHECK(market_after("三星在全球DRAM市场的份额约为[41%]", "全球") == "DRAM");
+  CHECK(market_after("在美国高端手机市场,苹果的份额超过[60%]", "美国") == "高端手机");
+  CHECK(market_after("英伟达在全球人工智能处理器市场的份额为[80%]", "全球") == "AI芯片");  // a lexicon market
+  CHECK(market_after("在中国市场,份额为[20%]", "中国") == "");
+  CHECK(market_after("全球出货量份额为[20%]", "全球") == "");        // a metric word: no market
+  CHECK(market_after("中国的市场份额为[20%]", "中国") == "");
+  CHECK(market_after("全球范围看,三星份额为[19%]", "全球") == "");   // a mark before 市场
+  CHECK(market_after("全球第一大半导体设备材料市场份额[20%]", "全球") == "");  // too long for a name
+}
+
+TEST_CASE("SplitRegionOffMarket: 中国移动游戏市场 is China's mobile-game market", "[context]") {
+  auto first_token = [](std::string_view text) {
+    Sentence s = AnalyzeSentence(Lexicon::Default(), text, 0, static_cast<uint32_t>(text.size()));
+    SplitRegionOffMarket(text, Lexicon::Default(), &s);
+    const Token& t = s.tokens.front();
+    return std::string(text.substr(t.begin, t.end - t.begin)) + (t.is(LexEntry::Table::kScope) ? "/scope" : "/entity");
+  };
+  CHECK(first_token("中国移动游戏市场规模为2000亿元") == "中国/scope");
+  CHECK(first_token("中国移动营收为1万亿元") == "中国移动/entity");
+  CHECK(first_token("中国移动市场份额为60%") == "中国移动/entity");  // China Mobile's own share
+  CHECK(first_token("中国移动在市场上领先") == "中国移动/entity");
+}
+
+TEST_CASE("SupplierMarket: the market of N%的…来自X", "[context]") {
+  auto supplier_market = [](std::string_view marked) {
+    BuiltSentence b = BuildSentence(marked);
+    return SupplierMarket(b.text, b.sentence, b.sentence.targets.back(), Lexicon::Default());
+  };
+  CHECK(supplier_market("中国云公司目前约[80%]的高端人工智能芯片来自英伟达") == "AI芯片");
+  CHECK(supplier_market("中国云公司目前[约80%]的高端AI芯片来自英伟达") == "AI芯片");
+  CHECK(supplier_market("约[80%]的服务器来自浪潮") == "");  // no lexicon market
+  CHECK(supplier_market("约[80%]的高端AI芯片") == "");
 }
 
 TEST_CASE("SegmentOf: a business segment's figure is not the company's", "[context]") {
@@ -211,6 +278,19 @@ TEST_CASE("SegmentOf: a business segment's figure is not the company's", "[conte
   CHECK(segment_of("消费者部门营收为[2515亿元]", "营收") == "消费者部门");
   CHECK(segment_of("公司主营业务收入为[120亿元]", "收入") == "");  // the main business: the company's
   CHECK(segment_of("华为营收为[7042亿元]", "营收") == "");
+  CHECK(segment_of("小米2024年第三季度手机业务收入为[474.6亿元]", "收入") == "手机业务");  // not into the period
+  // A revenue line without 业务 (RevenueLineOf).
+  CHECK(segment_of("网络广告收入为[299.9亿元]", "收入") == "网络广告");
+  CHECK(segment_of("腾讯2024年第三季度网络广告收入为[299.9亿元]", "收入") == "网络广告");
+  CHECK(segment_of("其中国内游戏收入为[373亿元]", "收入") == "游戏");  // 国内 is the region
+  CHECK(segment_of("iPhone收入为[462亿美元]", "收入") == "iPhone");
+  CHECK(segment_of("腾讯第三季度收入为[1672亿元]", "收入") == "");
+  CHECK(segment_of("小米集团收入为[925亿元]", "收入") == "");
+  CHECK(segment_of("全年收入为[6090亿元]", "收入") == "");
+  CHECK(segment_of("公司营业收入为[120亿元]", "营业收入") == "");
+  CHECK(segment_of("华为云同年实现收入[553亿元]", "收入") == "");
+  CHECK(segment_of("员工人均收入约为[70万元]", "收入") == "");  // AverageOf's
+  CHECK(segment_of("研发投入占收入的比重为[23.4%]", "收入") == "");
 }
 
 TEST_CASE("AverageOf: an average is not the total", "[context]") {

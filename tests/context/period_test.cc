@@ -99,3 +99,56 @@ TEST_CASE("ResolveDateValue places the extractor's date mentions", "[context]") 
 
 }  // namespace
 }  // namespace claims::context
+
+namespace claims::context {
+namespace {
+
+TEST_CASE("PartOfMonthSpan: one end or the year of a span of months", "[context]") {
+  // "surface:yes/no" for every period mention of `text`.
+  auto spans = [](std::string_view text) {
+    std::string out;
+    for (const PeriodMention& m : FindPeriods(text, 0, static_cast<uint32_t>(text.size()))) {
+      if (!out.empty()) out += " ";
+      out += std::string(text.substr(m.begin, m.end - m.begin)) + (PartOfMonthSpan(text, m) ? ":span" : ":no");
+    }
+    return out;
+  };
+  CHECK(spans("1至10月,比亚迪累计销量为325万辆") == "10月:span");
+  CHECK(spans("1—10月份,社会消费品零售总额") == "10月份:span");
+  CHECK(spans("今年1-8月装机量") == "今年:no 8月:span");
+  CHECK(spans("1月至10月累计") == "1月:span 10月:span");
+  CHECK(spans("今年前10个月,进出口总值") == "今年:span");
+  CHECK(spans("2024年前三个月") == "2024年:span");
+  CHECK(spans("10月份,社会消费品零售总额") == "10月份:no");
+  CHECK(spans("2024年10月,出口增长") == "2024年10月:no");
+  CHECK(spans("今年前三季度") == "今年前三季度:no");  // a quarter span has its own name
+}
+
+}  // namespace
+}  // namespace claims::context
+
+namespace claims::context {
+namespace {
+
+TEST_CASE("ResolveCalendarQuarter: a bare quarter that has ended", "[context]") {
+  auto resolve = [](std::string_view text, std::string_view date) {
+    PeriodContext ctx;
+    ParseArticleDate(date, &ctx);
+    std::vector<PeriodMention> m = FindPeriods(text, 0, static_cast<uint32_t>(text.size()));
+    return m.empty() ? std::string("?") : ResolveCalendarQuarter(m.front(), ctx);
+  };
+  CHECK(resolve("第三季度营收", "2024-10-31") == "2024Q3");
+  CHECK(resolve("三季度营收", "2024-10-31") == "2024Q3");
+  CHECK(resolve("第一季度为", "2024-10-31") == "2024Q1");
+  CHECK(resolve("前三季度", "2024-10-12") == "2024Q1-Q3");
+  CHECK(resolve("第三季度", "2024-09-30") == "2024Q3");  // ends this month: around the date
+  CHECK(resolve("第四季度", "2024-10-31") == "");        // still to come
+  CHECK(resolve("第四季度", "2024-01-17") == "2023Q4");  // the quarter just ended
+  CHECK(resolve("第三季度", "2024-01-17") == "");        // last year's, or this year's plan: unsure
+  CHECK(resolve("前三季度", "2024-01-17") == "");
+  CHECK(resolve("第三季度", "2024") == "");              // no month: unsure
+  CHECK(resolve("2023年第三季度", "2024-10-31") == "");  // not bare: ResolvePeriod's
+}
+
+}  // namespace
+}  // namespace claims::context

@@ -66,6 +66,15 @@ TEST_CASE("Ranges whose first end is a bare number take the second's unit", "[ex
       // Not ranges: a bare number stays no claim.
       {"从5到10倍", "10倍=10 x"},
       {"2020-2023年间", ""},
+      // The span another figure covers is no claim either.
+      {"今年前10个月,出口增长5%", "5%=5 %"},
+      {"过去3年营收翻番", "翻番=2 x"},
+      {"近5年来首次下降", ""},
+      {"与近5年同期均值相比", ""},
+      {"连续17个季度位列前三", ""},
+      {"前三个月销量为10万辆", "10万辆=100000 count"},
+      {"比计划提前3个月", "3个月=3 month"},       // a lead time
+      {"历时近5年", "近5年=5 year approx"},       // nearly five years
       {"拨打010-12345678咨询", ""},
   };
   for (const auto& c : cases) {
