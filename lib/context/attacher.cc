@@ -107,7 +107,10 @@ bool RefersBack(const Sentence& s) {
   }
   using What = PeriodMention::What;
   for (const PeriodMention& p : s.periods) {
-    if (p.what == What::kThisPeriod || p.what == What::kSameLastYear || p.what == What::kPrevQuarter) return true;
+    if (p.what == What::kThisPeriod || p.what == What::kSameLastYear || p.what == What::kPrevQuarter ||
+        p.what == What::kPrevMonth) {
+      return true;
+    }
     if (p.what == What::kCalendar && !p.year && p.rel_year == 99 && (p.quarter || p.month)) return true;
   }
   return false;

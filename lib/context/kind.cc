@@ -28,6 +28,7 @@ std::string BaseOf(const PeriodMention& p, const PeriodContext& ctx) {
   using What = PeriodMention::What;
   if (p.what == What::kSameLastYear) return "yoy";
   if (p.what == What::kPrevQuarter) return "qoq";
+  if (p.what == What::kPrevMonth) return "mom";
   if (p.what == What::kCalendar && p.rel_year == -1 && !p.quarter && !p.half && !p.month) return "yoy";
   return ResolvePeriod(p, ctx);
 }

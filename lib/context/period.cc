@@ -243,6 +243,10 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
       m->what = What::kPrevQuarter;
       return l;
     }
+    if (size_t l = AtAny(t, pos, {"上一个月", "上个月", "上月"})) {
+      m->what = What::kPrevMonth;
+      return l;
+    }
     return 0;
   }
   if (cp == Cp("下")) {

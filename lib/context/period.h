@@ -25,6 +25,7 @@ struct PeriodMention {
     kThisPeriod,     // 该季度 本季度 当季: the period last mentioned
     kSameLastYear,   // 同期 上年同期 去年同期: a year before the period in force
     kPrevQuarter,    // 上季度 上一季度
+    kPrevMonth,      // 上月 上个月
     kOpaque,         // 未来 此前 当时 2023年到2024年: a time we cannot place
   };
   enum class Role : uint8_t {

@@ -72,6 +72,18 @@ std::string PrevQuarter(std::string_view previous) {
   return fmt::format("{}{}Q{}", fiscal ? "FY" : "", year, q - 1);
 }
 
+// "2024-09" -> "2024-08", "2024-01" -> "2023-12"; "" for anything else.
+std::string PrevMonth(std::string_view previous) {
+  bool fiscal = false;
+  int year = 0;
+  std::string_view rest;
+  if (!Split(previous, &fiscal, &year, &rest) || fiscal || rest.size() != 3 || rest[0] != '-') return "";
+  bool ok = false;
+  int month = ToInt(rest.substr(1), &ok);
+  if (!ok || month < 1 || month > 12) return "";
+  return month == 1 ? fmt::format("{}-12", year - 1) : fmt::format("{}-{:02}", year, month - 1);
+}
+
 }  // namespace
 
 bool ParseArticleDate(std::string_view date, PeriodContext* ctx) {
@@ -111,6 +123,8 @@ std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx) {
       return ShiftYear(ctx.previous, -1);
     case What::kPrevQuarter:
       return PrevQuarter(ctx.previous);
+    case What::kPrevMonth:
+      return PrevMonth(ctx.previous);
     case What::kCalendar:
       break;
   }

@@ -110,6 +110,8 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       {"较上年同期下降[约21%]", "change - base=yoy"},
       {"但较上一季度增长[2%]", "change + base=qoq"},
       {"环比增长[15%]", "change + base=qoq"},
+      {"失业率比上月下降[0.2个百分点]", "change - base=mom"},  // was a ratio against nothing
+      {"较上个月增长[3%]", "change + base=mom"},
       {"英伟达股价累计上涨[近240%]", "change +"},
       {"员工人数比去年增加了[一倍]", "change + base=yoy"},
       {"自2022年末以来,销售额增长了[两倍多]", "change + base=2022-12"},
