@@ -117,7 +117,11 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       return std::span<const uint32_t>(members.data() + begin[r], begin[r + 1] - begin[r]);
     }
   };
-  std::unordered_map<std::string_view, uint32_t> text_id;
+  // A text is known by the hash of its folded form (full-width forms,
+  // Traditional script): a copy re-typeset or re-published in the other
+  // script shares its sentences with the original.
+  std::unordered_map<uint64_t, uint32_t> text_id;
+  auto fold_hash = [](std::string_view t) { return MaskHash(t, {}); };
   Relation articles_of, sentences_of;  // text -> articles, article -> texts
   std::vector<uint32_t> text_claims;   // claims in each sentence text
   uint32_t empty_text = UINT32_MAX;
@@ -127,7 +131,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     indexed = true;
     std::vector<uint32_t> id_of_sid(ctx.sentences.size(), UINT32_MAX);
     auto text = [&](std::string_view t) {
-      return text_id.try_emplace(t, static_cast<uint32_t>(text_id.size())).first->second;
+      return text_id.try_emplace(fold_hash(t), static_cast<uint32_t>(text_id.size())).first->second;
     };
     std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (text, article)
     pairs.reserve(ctx.copy_storage.size() + ctx.mentions.size());
@@ -141,7 +145,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     for (size_t k = 0; k < ctx.mentions.size(); ++k) {
       pairs.emplace_back(text(ctx.mentions[k].sentence), ctx.mention_article[k]);
     }
-    auto e = text_id.find(std::string_view());
+    auto e = text_id.find(fold_hash(std::string_view()));
     if (e != text_id.end()) empty_text = e->second;
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
@@ -175,7 +179,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   };
   auto copies = [&](std::string_view s1, std::string_view s2) {
     index();
-    const uint32_t t1 = text_id.at(s1), t2 = text_id.at(s2);
+    const uint32_t t1 = text_id.at(fold_hash(s1)), t2 = text_id.at(fold_hash(s2));
     for (uint32_t a : articles_of.Row(t1)) {
       for (uint32_t b : articles_of.Row(t2)) {
         if (a == b) continue;

@@ -353,6 +353,21 @@ TEST_CASE("copy-mismatch: a garbled figure in a short clause", "[check][conflict
   CHECK(f[0].details.at("ratio") == "12");
 }
 
+TEST_CASE("copy-mismatch: a short garbled clause in a copy typeset in full width", "[check][conflict]") {
+  // The other sentence the two articles share is shared once folded: b.txt
+  // writes its digits in full width (and a.txt's in ASCII), so no sentence
+  // text is equal byte for byte.
+  Corpus c;
+  c.Claim("a.txt", "2023年末，某省常住人口为12706万人，比上年末增加49万人。", "12706万人", "127060000 count");
+  c.Claim("b.txt", "２０２３年末，某省常住人口为１２７０６万人，比上年末增加４９万人。", "１２７０６万人",
+          "127060000 count");
+  c.Claim("a.txt", "死亡人口59万人。", "59万人", "590000 count");
+  c.Claim("b.txt", "死亡人口5万人。", "5万人", "50000 count");
+  auto f = Of(c.Run(), "copy-mismatch");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].details.at("ratio") == "12");
+}
+
 TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {
   Corpus c;
   const char* s = "该公司第三季度营收59.31亿美元，同比下降16.5%。";
