@@ -368,6 +368,25 @@ TEST_CASE("copy-mismatch: a short garbled clause in a copy typeset in full width
   CHECK(f[0].details.at("ratio") == "12");
 }
 
+TEST_CASE("value-conflict: a Traditional copy's two figures of one sentence are not compared",
+          "[check][conflict]") {
+  // 萬 belongs to the figure as 万 does: without it the Traditional copy's
+  // masked text kept 萬, was no twin of the original's, and its 超過4萬美金
+  // was weighed against the original's 2.5万到3万美元.
+  struct Copy {
+    const char *path, *sentence, *range, *over;
+  };
+  Corpus c;
+  for (const Copy& x : {Copy{"a.txt", "H100的价格已经飙升到了2.5万到3万美元，二手价格更是能超过4万美金。",
+                              "2.5万到3万美元", "超过4万美金"},
+                         Copy{"b.txt", "H100的價格已經飆升到了2.5萬到3萬美元，二手價格更是能超過4萬美金。",
+                              "2.5萬到3萬美元", "超過4萬美金"}}) {
+    c.Claim(x.path, x.sentence, x.range, "25000..30000 USD e=H100 m=price");
+    c.Claim(x.path, x.sentence, x.over, "40000 USD q=at_least e=H100 m=price");
+  }
+  CHECK(Of(c.Run(), "value-conflict").empty());
+}
+
 TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {
   Corpus c;
   const char* s = "该公司第三季度营收59.31亿美元，同比下降16.5%。";
