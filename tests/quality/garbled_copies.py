@@ -7,13 +7,17 @@ slipped, the decimal point moved one place, a percentage raised by 10, the
 last digit changed) is made in a copy of the article. The copy also differs
 the way syndicated copies do, one shape per copy in turn: a credit line
 before it, another headline, its last paragraph cut, two paragraphs run
-together, its other digits in full width, or a third article beside it that
-is an identical copy of the original. The articles are ingested into a fresh
-store and checked. Two things must hold for every garbled copy:
+together, its other digits in full width, a third article beside it that
+runs the original unchanged under another credit line (the two originals
+must never be flagged against each other), or (--fold-table) the whole copy
+in Traditional script. The articles are ingested into a fresh store and
+checked. Two things must hold for every garbled copy:
   - a finding at warning or above names the garbled claim (its path and
     byte offset in the copy);
   - no other finding at warning or above appears that the original and an
-    identical copy do not already give (paths and line numbers read alike).
+    identical copy do not already give (read alike: paths, line numbers and
+    the list of other copies dropped, full-width and Traditional folded, so
+    a finding the original has, repeated for the copy, is not new).
 Each shape is also made without a garbling, and must add nothing; so must a
 Traditional-script copy (NAME.hant.txt beside NAME.txt, written by hand),
 which is garbled like the others. With --together, all the articles of a
@@ -23,7 +27,11 @@ articles on one event that legitimately differ).
 Exit 0 when all of that holds, 1 otherwise (a list of what failed), 77
 (skip) when no directory exists.
 
-  garbled_copies.py CLAIMS_BIN [--every N] [--together] DIR...
+  garbled_copies.py CLAIMS_BIN [--every N] [--together] [--fold-table INC] DIR...
+
+--fold-table names the build's generated/fold_table.inc: copies in
+Traditional script (the whole article) join the shapes, and findings are
+read alike across scripts.
 
 --every N keeps every Nth garbled copy of a directory (the first, the N+1th,
 ...): a deterministic sample for slow (sanitizer) builds.
@@ -119,6 +127,26 @@ def fullwidth(before, fig, after):
 SHAPES = [("credit", credit), ("headline", headline), ("cut", cut), ("reflow", reflow),
           ("fullwidth", fullwidth), ("triple", credit)]
 
+# Traditional script, from the checker's own fold table (--fold-table): each
+# Simplified character becomes one Traditional character that folds to it.
+TO_HANT, TO_HANS = {}, {}
+
+
+def load_fold_table(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r'\{0x([0-9A-F]+), "((?:\\x[0-9A-F]{2})*)", true\}', line)
+            if not m:
+                continue
+            to = bytes(int(h, 16) for h in re.findall(r"\\x([0-9A-F]{2})", m.group(2))).decode()
+            TO_HANS[chr(int(m.group(1), 16))] = to
+            if len(to) == 1:
+                TO_HANT.setdefault(to, chr(int(m.group(1), 16)))
+    # The shape goes last: the other six keep their turn in the rotation,
+    # and seven shapes against a sample of every 3rd copy still meet each.
+    table = str.maketrans(TO_HANT)
+    SHAPES.append(("hant", lambda before, fig, after: tuple(t.translate(table) for t in (before, fig, after))))
+
 
 def run(*args):
     return subprocess.run(args, capture_output=True, text=True)
@@ -150,6 +178,7 @@ def alike(finding, work):
     # Full-width digits read as ASCII: the copy's own quote of a finding the
     # original already has is the same finding.
     text = unicodedata.normalize("NFKC", finding["message"].replace(work + "/in/", ""))
+    text = "".join(TO_HANS.get(ch, ch) for ch in text)
     text = re.sub(r"; the same in \d+ other cop.*", "", text)
     text = re.sub(r"[yzw]\.txt", "x.txt", text)
     text = re.sub(r"\(lines? [0-9, ]+(and \d+ more)?\)", "(lines)", text)
@@ -193,7 +222,10 @@ def check_article(claims, work, name, original, base, path, every, tally, counte
         return hit, extra
 
     # The copy shapes without a garbling (and the Traditional copy as it is).
-    for label, shape in SHAPES[:-1] + ([("hant", credit)] if base is not original else []):
+    plain = [(label, shape) for label, shape in SHAPES if label != "triple"]
+    if base is not original:
+        plain.append(("hant by hand", credit))
+    for label, shape in plain:
         made = shape(base, "", "") or shape("", "", base)
         if made is None:
             continue
@@ -235,6 +267,8 @@ def main():
         flag = args.pop(0)
         if flag == "--every":
             every = int(args.pop(0))
+        elif flag == "--fold-table":
+            load_fold_table(args.pop(0))
         elif flag == "--together":
             together = True
         else:
