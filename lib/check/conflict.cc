@@ -459,6 +459,19 @@ std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
 
 constexpr size_t kSmallGroup = 64;
 
+// A flow (revenue, profit, deliveries) whose sentence names no period is the
+// article's own reporting period, and a company reports a new quarter or
+// month every few weeks: two such figures from articles more than a month
+// apart (腾讯's 总收入 in August's and in November's results, 第二季度 and
+// 第三季度 left out of the claims) are two reports, not a conflict.
+constexpr int kReportDays = 31;
+
+bool OtherReports(const Item& a, const Item& b) {
+  if (!a.c().period.empty() || !IsFlowMetric(a.c().metric)) return false;
+  int da = ArticleDay(*a.sc), db = ArticleDay(*b.sc);
+  return da != 0 && db != 0 && std::abs(da - db) > kReportDays;
+}
+
 // A share names a part and a whole: the entity is one (英伟达's share of a
 // market, 华为's revenue), the scope the other (the market, the part of the
 // revenue). Without a scope, "占总收入的23.4%" (R&D spending) and
@@ -616,6 +629,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
           // be about different years.
           int ya = a.item->article_year, yb = b.item->article_year;
           if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
+          if (OtherReports(*a.item, *b.item)) continue;
           if (period_open(*a.item) || period_open(*b.item) || one_article(*a.item, *b.item)) continue;
           if (CutShort(a.item->c(), b.item->c())) continue;
           best_gap = gap;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "check/check_test_util.h"
 
@@ -385,6 +386,22 @@ TEST_CASE("value-conflict: a Traditional copy's two figures of one sentence are 
     c.Claim(x.path, x.sentence, x.over, "40000 USD q=at_least e=H100 m=price");
   }
   CHECK(Of(c.Run(), "value-conflict").empty());
+}
+
+TEST_CASE("value-conflict: revenue without a period in results three months apart", "[check][conflict]") {
+  // Each article's 总收入 is its own quarter; the sentence left the quarter
+  // out of the claim. A week apart the two figures are one quarter's.
+  Corpus c;
+  for (const char* quarter : {"二", "三"}) {
+    bool q2 = std::string(quarter) == "二";
+    std::string figure = q2 ? "1611.17亿元" : "1871.93亿元";
+    c.Claim(q2 ? "q2.txt" : "q3.txt", fmt::format("腾讯控股公布第{}季度业绩，总收入为{}。", quarter, figure),
+            figure, fmt::format("{} CNY e=腾讯 m=revenue date={}", q2 ? "161117000000" : "187193000000",
+                                q2 ? "2024-08-14" : "2024-11-13"));
+  }
+  CHECK(Of(c.Run(), "value-conflict").empty());
+  c.claims[0].article_date = "2024-11-06";
+  CHECK(Of(c.Run(), "value-conflict").size() == 1);
 }
 
 TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {
