@@ -144,7 +144,7 @@ def load_fold_table(path):
             if len(to) == 1:
                 TO_HANT.setdefault(to, chr(int(m.group(1), 16)))
     # The shape goes last: the other six keep their turn in the rotation,
-    # and seven shapes against a sample of every 4th copy still meet each.
+    # and seven shapes against a sample of every 5th copy still meet each.
     table = str.maketrans(TO_HANT)
     SHAPES.append(("hant", lambda before, fig, after: tuple(t.translate(table) for t in (before, fig, after))))
 
