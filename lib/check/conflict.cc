@@ -117,7 +117,11 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
       return std::span<const uint32_t>(members.data() + begin[r], begin[r + 1] - begin[r]);
     }
   };
-  std::unordered_map<std::string_view, uint32_t> text_id;
+  // A text is known by the hash of its folded form (full-width forms,
+  // Traditional script): a copy re-typeset or re-published in the other
+  // script shares its sentences with the original.
+  std::unordered_map<uint64_t, uint32_t> text_id;
+  auto fold_hash = [](std::string_view t) { return MaskHash(t, {}); };
   Relation articles_of, sentences_of;  // text -> articles, article -> texts
   std::vector<uint32_t> text_claims;   // claims in each sentence text
   uint32_t empty_text = UINT32_MAX;
@@ -127,7 +131,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     indexed = true;
     std::vector<uint32_t> id_of_sid(ctx.sentences.size(), UINT32_MAX);
     auto text = [&](std::string_view t) {
-      return text_id.try_emplace(t, static_cast<uint32_t>(text_id.size())).first->second;
+      return text_id.try_emplace(fold_hash(t), static_cast<uint32_t>(text_id.size())).first->second;
     };
     std::vector<std::pair<uint32_t, uint32_t>> pairs;  // (text, article)
     pairs.reserve(ctx.copy_storage.size() + ctx.mentions.size());
@@ -141,7 +145,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
     for (size_t k = 0; k < ctx.mentions.size(); ++k) {
       pairs.emplace_back(text(ctx.mentions[k].sentence), ctx.mention_article[k]);
     }
-    auto e = text_id.find(std::string_view());
+    auto e = text_id.find(fold_hash(std::string_view()));
     if (e != text_id.end()) empty_text = e->second;
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
@@ -175,7 +179,7 @@ void CheckCopyMismatch(Context& ctx, std::vector<Finding>* out) {
   };
   auto copies = [&](std::string_view s1, std::string_view s2) {
     index();
-    const uint32_t t1 = text_id.at(s1), t2 = text_id.at(s2);
+    const uint32_t t1 = text_id.at(fold_hash(s1)), t2 = text_id.at(fold_hash(s2));
     for (uint32_t a : articles_of.Row(t1)) {
       for (uint32_t b : articles_of.Row(t2)) {
         if (a == b) continue;
@@ -455,6 +459,19 @@ std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
 
 constexpr size_t kSmallGroup = 64;
 
+// A flow (revenue, profit, deliveries) whose sentence names no period is the
+// article's own reporting period, and a company reports a new quarter or
+// month every few weeks: two such figures from articles more than a month
+// apart (腾讯's 总收入 in August's and in November's results, 第二季度 and
+// 第三季度 left out of the claims) are two reports, not a conflict.
+constexpr int kReportDays = 31;
+
+bool OtherReports(const Item& a, const Item& b) {
+  if (!a.c().period.empty() || !IsFlowMetric(a.c().metric)) return false;
+  int da = ArticleDay(*a.sc), db = ArticleDay(*b.sc);
+  return da != 0 && db != 0 && std::abs(da - db) > kReportDays;
+}
+
 // A share names a part and a whole: the entity is one (英伟达's share of a
 // market, 华为's revenue), the scope the other (the market, the part of the
 // revenue). Without a scope, "占总收入的23.4%" (R&D spending) and
@@ -612,6 +629,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
           // be about different years.
           int ya = a.item->article_year, yb = b.item->article_year;
           if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
+          if (OtherReports(*a.item, *b.item)) continue;
           if (period_open(*a.item) || period_open(*b.item) || one_article(*a.item, *b.item)) continue;
           if (CutShort(a.item->c(), b.item->c())) continue;
           best_gap = gap;

@@ -22,6 +22,15 @@ bool IsAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
+// A full-width digit or Latin letter (０-９, Ａ-Ｚ, ａ-ｚ) at s[0..3): a copy
+// typeset in full width writes "H１００", which names H100, not a bare H.
+bool IsWideAlnum(std::string_view s) {
+  if (s.size() < 3 || s[0] != '\xEF') return false;
+  unsigned char b = static_cast<unsigned char>(s[1]), c = static_cast<unsigned char>(s[2]);
+  return (b == 0xBC && ((c >= 0x90 && c <= 0x99) || (c >= 0xA1 && c <= 0xBA))) ||
+         (b == 0xBD && c >= 0x81 && c <= 0x9A);
+}
+
 constexpr std::string_view kNotAModel[] = {
     "股", "轮", "端", "站", "类", "级", "型", "档", "面", "座", "字", "角", "公司", "企业",
     "君", "先生", "女士", "某", "国", "市", "省", "区", "队", "组", "点", "光", "线", "恤",
@@ -72,7 +81,9 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
       char l = t[i];
       if (!models.count(l)) continue;
       if (i > 0 && (IsAlnum(t[i - 1]) || t[i - 1] == '-' || t[i - 1] == '_' || t[i - 1] == '.')) continue;
+      if (i >= 3 && IsWideAlnum(t.substr(i - 3, 3))) continue;
       std::string_view next = t.substr(i + 1);
+      if (IsWideAlnum(next)) continue;
       if (!next.empty() && (IsAlnum(next[0]) || next[0] == '-' || next[0] == '+' ||
                             next[0] == '/' || next[0] == '\'' || next[0] == '&')) continue;
       if (!next.empty() && next[0] == ' ' && next.size() > 1 && IsAlnum(next[1])) continue;

@@ -454,7 +454,7 @@ Figures FiguresOf(std::string_view s) {
       if (sep && DigitAt(s, i + sep)) { i += sep; continue; }
       break;
     }
-    while (size_t n = WordAt(s, i, {"万", "亿", "億", "千", "百"})) i += n;
+    while (size_t n = WordAt(s, i, {"万", "亿", "萬", "億", "千", "百"})) i += n;
     masked.append(s.substr(from, b - from));
     masked += '\x01';
     from = i;

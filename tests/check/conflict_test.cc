@@ -4,6 +4,7 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "check/check_test_util.h"
 
@@ -351,6 +352,56 @@ TEST_CASE("copy-mismatch: a garbled figure in a short clause", "[check][conflict
   auto f = Of(c.Run(), "copy-mismatch");
   REQUIRE(f.size() == 1);
   CHECK(f[0].details.at("ratio") == "12");
+}
+
+TEST_CASE("copy-mismatch: a short garbled clause in a copy typeset in full width", "[check][conflict]") {
+  // The other sentence the two articles share is shared once folded: b.txt
+  // writes its digits in full width (and a.txt's in ASCII), so no sentence
+  // text is equal byte for byte.
+  Corpus c;
+  c.Claim("a.txt", "2023年末，某省常住人口为12706万人，比上年末增加49万人。", "12706万人", "127060000 count");
+  c.Claim("b.txt", "２０２３年末，某省常住人口为１２７０６万人，比上年末增加４９万人。", "１２７０６万人",
+          "127060000 count");
+  c.Claim("a.txt", "死亡人口59万人。", "59万人", "590000 count");
+  c.Claim("b.txt", "死亡人口5万人。", "5万人", "50000 count");
+  auto f = Of(c.Run(), "copy-mismatch");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].details.at("ratio") == "12");
+}
+
+TEST_CASE("value-conflict: a Traditional copy's two figures of one sentence are not compared",
+          "[check][conflict]") {
+  // 萬 belongs to the figure as 万 does: without it the Traditional copy's
+  // masked text kept 萬, was no twin of the original's, and its 超過4萬美金
+  // was weighed against the original's 2.5万到3万美元.
+  struct Copy {
+    const char *path, *sentence, *range, *over;
+  };
+  Corpus c;
+  for (const Copy& x : {Copy{"a.txt", "H100的价格已经飙升到了2.5万到3万美元，二手价格更是能超过4万美金。",
+                              "2.5万到3万美元", "超过4万美金"},
+                         Copy{"b.txt", "H100的價格已經飆升到了2.5萬到3萬美元，二手價格更是能超過4萬美金。",
+                              "2.5萬到3萬美元", "超過4萬美金"}}) {
+    c.Claim(x.path, x.sentence, x.range, "25000..30000 USD e=H100 m=price");
+    c.Claim(x.path, x.sentence, x.over, "40000 USD q=at_least e=H100 m=price");
+  }
+  CHECK(Of(c.Run(), "value-conflict").empty());
+}
+
+TEST_CASE("value-conflict: revenue without a period in results three months apart", "[check][conflict]") {
+  // Each article's 总收入 is its own quarter; the sentence left the quarter
+  // out of the claim. A week apart the two figures are one quarter's.
+  Corpus c;
+  for (const char* quarter : {"二", "三"}) {
+    bool q2 = std::string(quarter) == "二";
+    std::string figure = q2 ? "1611.17亿元" : "1871.93亿元";
+    c.Claim(q2 ? "q2.txt" : "q3.txt", fmt::format("腾讯控股公布第{}季度业绩，总收入为{}。", quarter, figure),
+            figure, fmt::format("{} CNY e=腾讯 m=revenue date={}", q2 ? "161117000000" : "187193000000",
+                                q2 ? "2024-08-14" : "2024-11-13"));
+  }
+  CHECK(Of(c.Run(), "value-conflict").empty());
+  c.claims[0].article_date = "2024-11-06";
+  CHECK(Of(c.Run(), "value-conflict").size() == 1);
 }
 
 TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {

@@ -56,6 +56,17 @@ TEST_CASE("bare-model-letter: A and H where the corpus knows A100 and H100", "[c
   CHECK(l.sentence.substr(l.byte_start - l.sentence_start, 1) == "A");
 }
 
+TEST_CASE("bare-model-letter: a model written with full-width digits is no bare letter", "[check][garbled]") {
+  // A copy typeset in full width: "H１００" and "Ａ１００" name H100 and
+  // A100, the letters are not alone.
+  Corpus c;
+  c.Model("m.txt", "美国禁止向中国出口A100和H100。", "A100");
+  c.Model("m.txt", "美国禁止向中国出口A100和H100。", "H100");
+  c.Claim("y.txt", "美国禁止向中国出口A１００和H１００，约３款产品受限。", "约３款", "3 count q=approx");
+  c.Claim("y.txt", "ＮＶＩＤＩＡ H１００的售价约为２.５万美元。", "约为２.５万美元", "25000 USD q=approx");
+  CHECK(Of(c.Run(), "bare-model-letter").empty());
+}
+
 TEST_CASE("bare-model-letter: copies of an article make one finding", "[check][garbled]") {
   // z.txt is x.txt republished with another figure changed: its lone letters
   // stand in the same sentences, so one finding names both.

@@ -120,6 +120,7 @@ TEST_CASE("FiguresOf: copies with other figures are twins, other sentences are n
   CHECK(FiguresOf("营收6.05亿美元，环比增长12%。").twin == a.twin);         // digits garbled
   CHECK(FiguresOf("營收６０．５億美元，環比增長2%。").twin == a.twin);       // Traditional, full-width
   CHECK(FiguresOf("营收60.5万美元，环比增长2%。").twin == a.twin);          // 亿 slipped to 万
+  CHECK(FiguresOf("營收60.5萬美元，環比增長2%。").twin == a.twin);          // 萬 is part of the figure
   CHECK(FiguresOf("净利60.5亿美元，环比增长2%。").twin != a.twin);          // another sentence
   CHECK(FiguresOf("营收60.5亿美元，环比增长2%，好于预期。").twin != a.twin);
   CHECK(FiguresOf("1,000.5亿").spans.size() == 1);
