@@ -256,6 +256,29 @@ void RememberEntities(const Sentence& s, const Lexicon& lexicon, EntityMemory* m
   }
 }
 
+// "茅台酒实现营业收入1265.9亿元，系列酒实现营业收入206.3亿元": the clause
+// repeats the words that stood between the previous figure's subject and
+// that figure, with another subject in front (系列酒, which the lexicon does
+// not know). The figure is that subject's, not the previous one's.
+bool ParallelSubject(std::string_view text, const Sentence& s, size_t i, Range eff) {
+  if (i == 0) return false;
+  const Target& prev = s.targets[i - 1];
+  const Target& target = s.targets[i];
+  const Token* subject = nullptr;
+  for (const Token& t : s.tokens) {
+    if (t.end <= prev.begin && IsEntity(t)) subject = &t;
+  }
+  if (subject == nullptr || prev.begin - subject->end < 3 || prev.begin - subject->end > 24) return false;
+  std::string_view words = text.substr(subject->end, prev.begin - subject->end);
+  if (target.begin < eff.begin + words.size() + 3) return false;  // no room for a subject of its own
+  size_t slot = target.begin - words.size();
+  if (text.substr(slot, words.size()) != words) return false;
+  for (const Token& t : s.tokens) {
+    if (t.begin >= eff.begin && t.end <= slot && (IsEntity(t) || IsAnaphor(t))) return false;  // named: not unknown
+  }
+  return true;
+}
+
 std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const Lexicon& lexicon,
                        const std::vector<std::string>& earlier, std::string_view metric_id,
                        const std::string& carried) {
@@ -313,6 +336,7 @@ std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const
   }
   // 5. The previous number's entity, when nothing new was named in between.
   const std::string& previous = i > 0 ? earlier[i - 1] : carried;
+  if (ParallelSubject(text, s, i, eff)) return "";
   if (!previous.empty()) {
     uint32_t from = i > 0 ? s.targets[i - 1].end : s.begin;
     bool named = false;

@@ -220,6 +220,17 @@ std::string AverageOf(std::string_view text, size_t metric_begin) {
   return "";
 }
 
+std::string CurrencyBasisOf(std::string_view text, const Sentence& s, const Target& target) {
+  std::string_view before = text.substr(s.begin, target.begin - s.begin);
+  for (std::string_view lead : {"以", "按"}) {
+    for (std::string_view currency : {"新台币", "美元", "人民币", "港元", "港币", "欧元", "日元", "本币", "当地货币"}) {
+      std::string basis = std::string(lead) + std::string(currency) + "计";
+      if (before.find(basis) != std::string_view::npos) return std::string(currency) + "计";
+    }
+  }
+  return "";
+}
+
 int SelectPeriod(std::string_view text, const Sentence& s, const Target& target) {
   using Role = PeriodMention::Role;
   int best = -1;

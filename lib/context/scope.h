@@ -68,6 +68,12 @@ std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metri
 // "人均可支配收入"): an average, not the entity's total. Else "".
 std::string AverageOf(std::string_view text, size_t metric_begin);
 
+// "新台币计" when the sentence states the currency its figures are counted
+// in before the number ("以新台币计，…同比增长39%" beside "营收为US$23.5
+// billion，同比增长36%": two growth rates, each right in its currency).
+// Else "".
+std::string CurrencyBasisOf(std::string_view text, const Sentence& s, const Target& target);
+
 // The index in s.periods of the time expression the claim is for, or -1:
 // the nearest one before the number that is not a comparison base or the
 // start of a span, and not a "从…" period that a "至/到" already left behind.

@@ -38,6 +38,17 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"英伟达的市值在2023年突破了[1万亿美元],目前市值已达[1.47万亿美元]。", "2024-01-22",
        "entity=英伟达 metric=market_cap period=2023 scope= kind=level\n"
        "entity=英伟达 metric=market_cap period=2024-01-22 scope= kind=level"},
+      // A second product the lexicon does not know, in a parallel clause:
+      // its figure is not the first product's.
+      {"分产品看，茅台酒实现营业收入[1265.90亿元]，系列酒实现营业收入[206.30亿元]。", "2024-04-02",
+       "entity=茅台酒 metric=revenue period= scope= kind=level\n"
+       "entity= metric=revenue period= scope= kind=level"},
+      // Growth counted in another currency is another figure.
+      {"台积电2024年第三季度营收为[US$23.5 billion]，同比增长[36%]。以新台币计，台积电2024年第三季度营收同比增长[39%]。",
+       "2024-10-17",
+       "entity=台积电 metric=revenue period=2024Q3 scope= kind=level\n"
+       "entity=台积电 metric=revenue period=2024Q3 scope= kind=change dir=+ base=yoy\n"
+       "entity=台积电 metric=revenue period=2024Q3 scope=新台币计 kind=change dir=+ base=yoy"},
       {"2023年全年,英伟达股价累计上涨[近240%]。", "2024-01-22",
        "entity=英伟达 metric=stock_change period=2023 scope= kind=change dir=+"},
       // China's share of Nvidia's revenue, several periods.
