@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/simd.h"
 #include "base/swar.h"
 #include "text/decode.h"
 
@@ -17,21 +18,66 @@ namespace {
 
 constexpr int kMaxDepth = 64;
 
-// Length of the leading run of s[from..] in which no 8-byte word can hold a
-// byte that a JSON string treats specially: quote, backslash, a control
-// character, and when `writing`, DEL and 0xE2 (the lead byte of U+2028/9).
-// Article texts are long runs of plain bytes; this skips them eight at a time.
-size_t PlainRun(std::string_view s, size_t from, bool writing) {
-  using namespace swar;
+// Length of the leading run of s[from..] in which no 8-byte word (16-byte
+// block with SSE2) can hold a byte that a written JSON string treats
+// specially: quote, backslash, a control character, DEL and 0xE2 (the lead
+// byte of U+2028/9). Article texts are long runs of plain bytes; this skips
+// them a block at a time.
+size_t PlainRun(std::string_view s, size_t from) {
   size_t i = from;
+#ifdef CLAIMS_HAVE_SSE2
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = simd::Load16(s.data() + i);
+    uint32_t hit = simd::Eq(v, '"') | simd::Eq(v, '\\') | simd::Below(v, 0x20) | simd::Eq(v, 0x7F) | simd::Eq(v, 0xE2);
+    if (hit != 0) return i - from + static_cast<size_t>(std::countr_zero(hit));
+  }
+#endif
+  using namespace swar;
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t w = Load(s.data() + i);
-    uint64_t hit = HasByte(w, '"') | HasByte(w, '\\') | HasLess(w, 0x20);
-    if (writing) hit |= HasByte(w, 0x7F) | HasByte(w, 0xE2);
+    uint64_t hit = HasByte(w, '"') | HasByte(w, '\\') | HasLess(w, 0x20) | HasByte(w, 0x7F) | HasByte(w, 0xE2);
     if (hit != 0) break;
   }
   return i - from;
 }
+
+#ifdef CLAIMS_HAVE_SSE2
+// How many of the 64 bytes at p PlainUtf8Run may pass without a closer look:
+// the leading bytes up to the first one that is special in a JSON string, or
+// that starts a character other than ASCII or a three-byte one whose lead
+// puts no extra limit on the next byte (so C0-DF, E0, ED and F0-FF stop it:
+// rare in Chinese text), or that starts a character running past the 64
+// bytes. Those bytes, and any stretch whose leads and continuation bytes do
+// not pair up, are left to the byte-wise check, which decides.
+struct Utf8Prefix64 {
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control_max = _mm_set1_epi8(0x1F);
+  const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0)), ed = _mm_set1_epi8(static_cast<char>(0xED));
+  const __m128i f0 = _mm_set1_epi8(static_cast<char>(0xF0)), c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+
+  size_t operator()(const char* p) const {
+    uint64_t stop = 0, high = 0, cont = 0, lead3 = 0;
+    for (int k = 0; k < 4; ++k) {
+      __m128i v = simd::Load16(p + 16 * k);
+      __m128i st = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
+      st = _mm_or_si128(st, _mm_cmpeq_epi8(_mm_min_epu8(v, control_max), v));
+      st = _mm_or_si128(st, _mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed)));
+      int shift = 16 * k;
+      stop |= uint64_t{simd::Mask(st)} << shift;
+      high |= uint64_t{simd::Mask(v)} << shift;
+      cont |= uint64_t{simd::Mask(_mm_cmplt_epi8(v, c0))} << shift;  // signed: 0x80-0xBF
+      lead3 |= uint64_t{simd::Mask(_mm_cmpeq_epi8(_mm_and_si128(v, f0), e0))} << shift;
+    }
+    if ((stop | high) == 0) return 64;
+    stop |= high & ~(cont | lead3);  // C0-DF, F0-FF
+    stop |= lead3 >> 62 << 62;
+    int cut = stop == 0 ? 64 : std::countr_zero(stop);
+    uint64_t keep = cut == 64 ? ~uint64_t{0} : (uint64_t{1} << cut) - 1;
+    lead3 &= keep;
+    // Every continuation byte before the cut, and no other byte, follows a lead.
+    return ((lead3 << 1) | (lead3 << 2)) == (cont & keep) ? static_cast<size_t>(cut) : 0;
+  }
+};
+#endif
 
 // The length of the run from s[from] that holds no quote, backslash or
 // control character and is valid UTF-8: one pass both finds a string's end
@@ -40,7 +86,17 @@ size_t PlainRun(std::string_view s, size_t from, bool writing) {
 size_t PlainUtf8Run(std::string_view s, size_t from, bool* invalid) {
   using namespace swar;
   size_t i = from;
+#ifdef CLAIMS_HAVE_SSE2
+  const Utf8Prefix64 plain_prefix;
+#endif
   while (i < s.size()) {
+#ifdef CLAIMS_HAVE_SSE2
+    if (i + 64 <= s.size()) {
+      size_t k = plain_prefix(s.data() + i);
+      i += k;
+      if (k > 0) continue;
+    }
+#endif
     if (std::endian::native == std::endian::little && i + 8 <= s.size()) {
       uint64_t w = Load(s.data() + i);
       if ((w & kHighs) == 0) {
@@ -253,7 +309,7 @@ class Parser {
   size_t pos_ = 0;
 };
 
-// The bytes AppendString must look at: those PlainRun(writing) stops for.
+// The bytes AppendString must look at: those PlainRun stops for.
 struct SpecialBytes {
   bool is[256] = {};
   constexpr SpecialBytes() {
@@ -271,7 +327,7 @@ void AppendString(std::string* out, std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     // Eight bytes at a time through long text, then byte by byte up to the
     // next special byte: short values (units, names) take the byte loop.
-    i += PlainRun(s, i, /*writing=*/true);
+    i += PlainRun(s, i);
     while (i < s.size() && !kSpecial.is[static_cast<unsigned char>(s[i])]) ++i;
     if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);

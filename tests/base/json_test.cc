@@ -1,6 +1,13 @@
 #include "base/json.h"
 
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
 #include <catch2/catch.hpp>
+
+#include "text/decode.h"
 
 namespace claims::json {
 namespace {
@@ -51,8 +58,8 @@ TEST_CASE("Parse names the byte offset of errors", "[json]") {
 }
 
 TEST_CASE("Parse finds a bad byte in a long Chinese string at every offset", "[json]") {
-  // The string's end and its UTF-8 are checked in one pass, eight bytes at a
-  // step: the first bad byte wins, also over a control character after it,
+  // The string's end and its UTF-8 are checked in one pass, a block at a
+  // time: the first bad byte wins, also over a control character after it,
   // and a character cut short by the closing quote is bad at its lead byte.
   const std::string text = "英伟达第三季度营收为351亿美元,同比增长94%。";
   for (size_t at = 0; at <= text.size(); ++at) {
@@ -70,6 +77,83 @@ TEST_CASE("Parse finds a bad byte in a long Chinese string at every offset", "[j
     CHECK(Parse(head + "\x01\xff" + tail).status().message() ==
           "control character in string at byte " + std::to_string(head.size()));
     CHECK(Parse(head + tail).ok());
+  }
+}
+
+// Strings built from pieces that sit on every branch of the string scanners
+// (16- and 64-byte blocks, the eight-byte words and the byte loop): ASCII,
+// common Chinese, characters whose lead limits the next byte, four-byte
+// characters, and broken sequences.
+std::string RandomPieces(std::mt19937* rng, const std::vector<std::string>& pieces, size_t max_pieces) {
+  std::string s;
+  size_t n = (*rng)() % (max_pieces + 1);
+  for (size_t k = 0; k < n; ++k) s += pieces[(*rng)() % pieces.size()];
+  return s;
+}
+
+TEST_CASE("Parse checks UTF-8 in strings exactly as FindInvalidUtf8 does", "[json]") {
+  const std::vector<std::string> pieces = {
+      "a", "0123456789", "营收增长", "，", "\xC2\xB7", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xF0\x9F\x98\x80",
+      "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBD", "\xE2\x80\xA8",
+      // invalid: overlongs, a surrogate, past U+10FFFF, stray and cut-short bytes
+      "\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80",
+      "\xF5", "\xFF", "\x80", "\xE4\xB8", "\xC3"};
+  std::mt19937 rng(20261123);
+  for (int round = 0; round < 3000; ++round) {
+    // Mostly valid text with now and then one bad piece, so the bad byte
+    // falls at every offset of a block.
+    std::string t = RandomPieces(&rng, std::vector<std::string>(pieces.begin(), pieces.begin() + 11), 60);
+    if (round % 2 == 0) {
+      t.insert(rng() % (t.size() + 1), pieces[11 + rng() % (pieces.size() - 11)]);
+    }
+    std::string doc = "{\"t\":\"" + t + "\"}";
+    size_t bad = text::FindInvalidUtf8(t);
+    auto v = Parse(doc);
+    INFO("round " << round);
+    if (bad == std::string::npos) {
+      REQUIRE(v.ok());
+      CHECK(v->GetString("t") == t);
+    } else {
+      CHECK(v.status().message() == "invalid UTF-8 at byte " + std::to_string(6 + bad));
+    }
+  }
+}
+
+// The escaping AppendString must do, one byte at a time.
+std::string QuoteByteByByte(std::string_view s) {
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"') out += "\\\"";
+    else if (c == '\\') out += "\\\\";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else if (s.substr(i, 3) == "\xE2\x80\xA8" || s.substr(i, 3) == "\xE2\x80\xA9") {
+      out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+TEST_CASE("Quote escapes exactly the bytes it must, at every offset", "[json]") {
+  const std::vector<std::string> pieces = {"a", "营收增长", "，", "\"", "\\", "\n", "\x01", "\x7F", "\xE2\x80\xA8",
+                                           "\xE2\x80\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "0123456789"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string t = RandomPieces(&rng, pieces, 50);
+    INFO("round " << round);
+    CHECK(Quote(t) == QuoteByteByByte(t));
+    auto back = Parse(Quote(t));
+    REQUIRE(back.ok());
+    CHECK(back->text == t);
   }
 }
 
