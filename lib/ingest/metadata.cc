@@ -4,10 +4,10 @@
 // publication date, so only short lines near the top count.
 #include "ingest/metadata.h"
 
+#include <string.h>  // memrchr
+
 #include <algorithm>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace claims::ingest {
 namespace {
@@ -58,7 +58,15 @@ std::string DateAt(std::string_view s, size_t at) {
     return "";
   }
   if (month < 1 || month > 12 || day < 1 || day > 31) return "";
-  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  // By hand: a byline test formats every date it meets, and fmt's
+  // format-string parsing was most of that.
+  std::string out = "0000-00-00";
+  for (int k = 3; k >= 0; --k, year /= 10) out[k] = static_cast<char>('0' + year % 10);
+  out[5] = static_cast<char>('0' + month / 10);
+  out[6] = static_cast<char>('0' + month % 10);
+  out[8] = static_cast<char>('0' + day / 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
 }
 
 std::string_view Trim(std::string_view s) {
@@ -83,16 +91,39 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::vector<std::string_view> Lines(std::string_view text) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    out.push_back(text.substr(start, nl - start));
-    start = nl + 1;
+// The lines of `text` one at a time, split at "\n" (a text of n line ends
+// has n + 1 lines, the last maybe empty). Metadata needs the first and the
+// last few lines only: an article is not split whole.
+class LineReader {
+ public:
+  explicit LineReader(std::string_view text) : text_(text) {}
+  bool Next(std::string_view* line) {
+    if (pos_ > text_.size()) return false;
+    size_t nl = text_.find('\n', pos_);
+    if (nl == std::string_view::npos) nl = text_.size();
+    *line = text_.substr(pos_, nl - pos_);
+    pos_ = nl + 1;
+    return true;
   }
-  return out;
+  bool done() const { return pos_ > text_.size(); }
+  // The text after the lines read so far.
+  std::string_view rest() const { return done() ? std::string_view() : text_.substr(pos_); }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// The text of the last `n` lines of `text` (all of it when it has fewer).
+// memrchr: string_view::rfind walks back one byte at a time.
+std::string_view LastLines(std::string_view text, size_t n) {
+  size_t start = text.size();
+  for (size_t found = 0; found < n; ++found) {
+    const void* nl = start == 0 ? nullptr : memrchr(text.data(), '\n', start);
+    if (nl == nullptr) return text;
+    start = static_cast<size_t>(static_cast<const char*>(nl) - text.data());
+  }
+  return text.substr(start + 1);
 }
 
 std::string CutUtf8(std::string_view s, size_t max) {
@@ -164,15 +195,17 @@ std::string FindDate(std::string_view text) {
 Metadata ReadMetadata(std::string_view bytes) {
   Metadata m;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  std::vector<std::string_view> lines = Lines(bytes);
-  size_t body = 0;
+  LineReader reader(bytes);
+  std::string_view body = bytes;  // the text after any front matter
 
   // Front matter: "---" then "key: value" lines up to "---" or "...".
-  if (!lines.empty() && Trim(lines[0]) == "---") {
-    for (size_t i = 1; i < lines.size(); ++i) {
-      std::string_view l = Trim(lines[i]);
-      if (l == "---" || l == "...") { body = i + 1; break; }
-      if (i + 1 == lines.size()) m = Metadata();  // never closed: not front matter
+  std::string_view first;
+  if (reader.Next(&first) && Trim(first) == "---") {
+    std::string_view line;
+    while (reader.Next(&line)) {
+      std::string_view l = Trim(line);
+      if (l == "---" || l == "...") { body = reader.rest(); break; }
+      if (reader.done()) m = Metadata();  // never closed: not front matter
       size_t colon = l.find(':');
       if (colon == std::string_view::npos) continue;
       std::string_view key = Trim(l.substr(0, colon));
@@ -191,8 +224,9 @@ Metadata ReadMetadata(std::string_view bytes) {
 
   // The first non-empty lines after any front matter.
   std::vector<std::string_view> top;
-  for (size_t i = body; i < lines.size() && top.size() < kDateLines; ++i) {
-    std::string_view l = Trim(lines[i]);
+  LineReader top_reader(body);
+  for (std::string_view line; top.size() < kDateLines && top_reader.Next(&line);) {
+    std::string_view l = Trim(line);
     if (!l.empty()) top.push_back(l);
   }
   if (m.date.empty()) {
@@ -219,11 +253,14 @@ Metadata ReadMetadata(std::string_view bytes) {
     }
   }
   if (m.url.empty()) {
-    // Sources are named in the byline or at the very end.
-    size_t tail = lines.size() > body + kDateLines ? lines.size() - kDateLines : body;
-    for (size_t i = body; i < lines.size() && m.url.empty(); ++i) {
-      if (i >= body + kDateLines && i < tail) i = tail;
-      if (i < lines.size()) m.url = UrlIn(lines[i]);
+    // Sources are named in the byline or at the very end: the first and the
+    // last kDateLines lines.
+    LineReader head(body);
+    std::string_view line;
+    for (size_t k = 0; k < kDateLines && m.url.empty() && head.Next(&line); ++k) m.url = UrlIn(line);
+    if (m.url.empty() && !head.done()) {
+      LineReader tail(LastLines(head.rest(), kDateLines));
+      while (m.url.empty() && tail.Next(&line)) m.url = UrlIn(line);
     }
   }
   return m;

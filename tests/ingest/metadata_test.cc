@@ -71,6 +71,27 @@ TEST_CASE("ReadMetadata finds title, byline date and source", "[ingest]") {
   }
 }
 
+// "标题", then `before` body lines, a labelled source URL, `after` body lines
+// and the empty line after the last line end.
+std::string WithSourceAt(int before, int after) {
+  std::string text = "标题\n";
+  for (int i = 0; i < before; ++i) text += "正文\n";
+  text += "来源：https://example.org/s\n";
+  for (int i = 0; i < after; ++i) text += "正文\n";
+  return text;
+}
+
+TEST_CASE("ReadMetadata looks for the source in the first and the last ten lines only", "[ingest]") {
+  // 25 lines each (the last one empty): lines 0-9 and 15-24 are read.
+  CHECK(Dump(ReadMetadata(WithSourceAt(8, 14))) == "标题|||https://example.org/s");  // line 9
+  CHECK(Dump(ReadMetadata(WithSourceAt(9, 13))) == "标题|||");                       // line 10
+  CHECK(Dump(ReadMetadata(WithSourceAt(13, 9))) == "标题|||");                       // line 14
+  CHECK(Dump(ReadMetadata(WithSourceAt(14, 8))) == "标题|||https://example.org/s");  // line 15
+  CHECK(Dump(ReadMetadata(WithSourceAt(30, 0))) == "标题|||https://example.org/s");  // next to last
+  // Front matter closed on the very last line leaves no body.
+  CHECK(Dump(ReadMetadata("---\ntitle: 前言\n---")) == "前言|||");
+}
+
 TEST_CASE("long titles are cut on a character boundary", "[ingest]") {
   std::string title;
   for (int i = 0; i < 100; ++i) title += "长";  // 300 bytes
