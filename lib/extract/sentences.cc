@@ -1,7 +1,10 @@
 #include "extract/sentences.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+
+#include "base/simd.h"
 
 namespace claims {
 
@@ -27,6 +30,53 @@ inline bool MarkEndsAt(std::string_view t, size_t i) {
   if (i < 3 || (c != 0x82 && c != 0xA1)) return false;
   return (at(i - 3) == 0xE3 && at(i - 2) == 0x80 && c == 0x82) ||  // 。 U+3002
          (at(i - 3) == 0xEF && at(i - 2) == 0xBD && c == 0xA1);    // ｡ U+FF61
+}
+
+// The last byte of every mark: a mark can end just after a byte only if the
+// byte is one of these (0x82 and 0xA1 also end or sit inside many other
+// characters, so each hit is confirmed with MarkEndsAt).
+#ifdef CLAIMS_HAVE_SSE2
+uint32_t MarkByteMask(const char* p) {
+  __m128i v = simd::Load16(p);
+  return simd::Eq(v, '\n') | simd::Eq(v, '!') | simd::Eq(v, '?') | simd::Eq(v, ';') | simd::Eq(v, 0x82) |
+         simd::Eq(v, 0xA1);
+}
+#endif
+
+// The first e in [from + 1, limit] at which a mark ends, or limit + 1.
+size_t NextMarkEnd(std::string_view t, size_t from, size_t limit) {
+  size_t j = from;  // the mark's last byte is t[j]
+#ifdef CLAIMS_HAVE_SSE2
+  for (; j + 16 <= limit; j += 16) {
+    for (uint32_t m = MarkByteMask(t.data() + j); m != 0; m &= m - 1) {
+      size_t e = j + static_cast<size_t>(std::countr_zero(m)) + 1;
+      if (MarkEndsAt(t, e)) return e;
+    }
+  }
+#endif
+  for (; j < limit; ++j) {
+    if (MarkEndsAt(t, j + 1)) return j + 1;
+  }
+  return limit + 1;
+}
+
+// The last b in (floor, to] at which a mark ends, or floor.
+size_t PrevMarkEnd(std::string_view t, size_t floor, size_t to) {
+  size_t j = to;  // t[j - 1] is the next byte to look at
+#ifdef CLAIMS_HAVE_SSE2
+  for (; j >= floor + 16; j -= 16) {
+    for (uint32_t m = MarkByteMask(t.data() + j - 16); m != 0;) {
+      int top = 31 - std::countl_zero(m);
+      size_t b = j - 16 + static_cast<size_t>(top) + 1;
+      if (MarkEndsAt(t, b)) return b;
+      m &= ~(uint32_t{1} << top);
+    }
+  }
+#endif
+  for (; j > floor; --j) {
+    if (MarkEndsAt(t, j)) return j;
+  }
+  return floor;
 }
 
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
@@ -73,12 +123,9 @@ NormSpan SentenceIndex::Around(size_t pos) const {
     end = (known - 1)->second;
   } else {
     size_t floor = pos > kScanLimit ? pos - kScanLimit : 0;
-    begin = pos;
-    while (begin > floor && !MarkEndsAt(text_, begin)) --begin;
+    begin = PrevMarkEnd(text_, floor, pos);
     size_t ceiling = std::min(text_.size(), pos + kScanLimit);
-    end = pos + 1;
-    while (end <= ceiling && !MarkEndsAt(text_, end)) ++end;
-    end = std::min(end, ceiling);
+    end = std::min(NextMarkEnd(text_, pos, ceiling), ceiling);
     bool exact = (begin > floor || floor == 0 || MarkEndsAt(text_, begin)) &&
                  (end < ceiling || ceiling == text_.size() || MarkEndsAt(text_, end));
     if (exact) known_.insert(known, {begin, end});

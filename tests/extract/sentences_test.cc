@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace claims {
 namespace {
@@ -54,6 +56,48 @@ TEST_CASE("SentenceIndex cuts a long sentence to a window around the claim", "[e
   CHECK(s.end - s.begin <= 2 * 240 + 48);
   CHECK(text[s.begin - 1] == ',');  // whole clauses: cut just after a comma
   CHECK(text[s.end] == ',');        // and just before one
+}
+
+// The sentence around `pos` in a text shorter than the long-sentence window,
+// found the slow way: the last mark ending at or before pos, the first
+// ending after it, white space trimmed.
+NormSpan SlowAround(const std::string& t, size_t pos) {
+  auto mark_ends_at = [&t](size_t i) {
+    for (std::string mark : {"\n", "!", "?", ";", "。", "｡"}) {
+      if (i >= mark.size() && t.compare(i - mark.size(), mark.size(), mark) == 0) return true;
+    }
+    return false;
+  };
+  size_t begin = pos;
+  while (begin > 0 && !mark_ends_at(begin)) --begin;
+  size_t end = pos + 1;
+  while (end < t.size() && !mark_ends_at(end)) ++end;
+  end = std::min(end, t.size());
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (begin < end && space(t[begin])) ++begin;
+  while (end > begin && space(t[end - 1])) --end;
+  return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+}
+
+TEST_CASE("SentenceIndex agrees with a byte-by-byte search on random text", "[extract][sentences]") {
+  // Marks, and characters that hold a mark's last byte (0x82, 0xA1) elsewhere:
+  // 丂 E4 B8 82, ア E3 82 A2, ¡ C2 A1, 、 E3 80 81.
+  const std::vector<std::string> pieces = {"。", "｡", "!", "?", ";", "\n", " ", "营收", "丂", "ア", "¡", "、",
+                                           "12", "亿", ",", "x"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::string t;
+    size_t n = 1 + rng() % 60;
+    for (size_t k = 0; k < n; ++k) t += pieces[rng() % pieces.size()];
+    SentenceIndex index(t);
+    for (size_t pos = 0; pos < t.size(); ++pos) {
+      if ((static_cast<unsigned char>(t[pos]) & 0xC0) == 0x80) continue;
+      NormSpan want = SlowAround(t, pos), got = index.Around(pos);
+      INFO("'" << t << "' at " << pos);
+      REQUIRE(got.begin == want.begin);
+      REQUIRE(got.end == want.end);
+    }
+  }
 }
 
 }  // namespace
