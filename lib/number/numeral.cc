@@ -193,15 +193,20 @@ std::optional<Eval> Evaluate(const std::vector<Token>& toks, const Decimal& vagu
 Numeral ParseArabic(std::string_view s) {
   Numeral n;
   if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
-  std::string plain;  // short: stays in the small-string buffer
-  plain.reserve(s.size());
+  // Up to 18 digits the value is summed as it is read (an int64 cannot
+  // overflow), which is what Decimal::Parse of the digits would give; longer
+  // numbers go through the digit string.
+  constexpr size_t kInt64Digits = 18;
+  int64_t value = 0;
+  size_t digits = 0;
+  std::string plain;  // only for more than kInt64Digits digits
   size_t group = 0;
   bool seen_comma = false, seen_point = false;
   int frac = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c >= '0' && c <= '9') {
-      plain.push_back(c);
+      if (++digits <= kInt64Digits) value = value * 10 + (c - '0');
       if (seen_point) ++frac; else ++group;
       if (seen_comma && !seen_point && group > 3) { n.error = NumeralError::kMalformed; return n; }
     } else if (c == ',' && !seen_point) {
@@ -214,16 +219,24 @@ Numeral ParseArabic(std::string_view s) {
     } else if (c == '.' && !seen_point) {
       if (seen_comma && group != 3) { n.error = NumeralError::kMalformed; return n; }
       seen_point = true;
-      plain.push_back('.');
     } else {
       n.error = c == '.' ? NumeralError::kMalformed : NumeralError::kBadDigit;
       return n;
     }
   }
   if (seen_comma && !seen_point && group != 3) { n.error = NumeralError::kMalformed; return n; }
-  auto d = Decimal::Parse(plain);
-  if (!d) { n.error = NumeralError::kOverflow; return n; }
-  n.lo = n.hi = *d;
+  if (digits == 0) { n.error = NumeralError::kOverflow; return n; }  // ".": as Decimal::Parse refuses it
+  if (digits <= kInt64Digits) {
+    n.lo = Decimal(value).ScaledByPow10(-frac);
+  } else {
+    for (char c : s) {
+      if (c != ',') plain.push_back(c);
+    }
+    auto d = Decimal::Parse(plain);
+    if (!d) { n.error = NumeralError::kOverflow; return n; }
+    n.lo = *d;
+  }
+  n.hi = n.lo;
   n.precision = Decimal::Pow10(-frac);
   // Trailing zeros in a long fraction: the value parses, its precision would not.
   if (!n.precision.WithinLimits()) { n.error = NumeralError::kOverflow; return n; }
