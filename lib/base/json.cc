@@ -242,11 +242,11 @@ class Parser {
         case 'r': out->push_back('\r'); break;
         case 't': out->push_back('\t'); break;
         case 'u': {
-          uint32_t cp;
+          uint32_t cp = 0;
           Status st = ParseHex4(&cp);
           if (!st.ok()) return st;
           if (cp >= 0xD800 && cp <= 0xDBFF) {
-            uint32_t lo;
+            uint32_t lo = 0;
             if (!Consume("\\u")) return Error("lone surrogate in \\u escape");
             st = ParseHex4(&lo);
             if (!st.ok()) return st;
