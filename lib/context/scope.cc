@@ -222,10 +222,13 @@ std::string AverageOf(std::string_view text, size_t metric_begin) {
 
 std::string CurrencyBasisOf(std::string_view text, const Sentence& s, const Target& target) {
   std::string_view before = text.substr(s.begin, target.begin - s.begin);
-  for (std::string_view lead : {"以", "按"}) {
+  // Most sentences have no 计 at all: look for it first, then read back.
+  for (size_t at = before.find("计"); at != std::string_view::npos; at = before.find("计", at + 3)) {
+    std::string_view head = before.substr(0, at);
     for (std::string_view currency : {"新台币", "美元", "人民币", "港元", "港币", "欧元", "日元", "本币", "当地货币"}) {
-      std::string basis = std::string(lead) + std::string(currency) + "计";
-      if (before.find(basis) != std::string_view::npos) return std::string(currency) + "计";
+      if (!head.ends_with(currency)) continue;
+      std::string_view lead = head.substr(0, head.size() - currency.size());
+      if (lead.ends_with("以") || lead.ends_with("按")) return std::string(currency) + "计";
     }
   }
   return "";

@@ -641,7 +641,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     return std::nullopt;
   }
   // 三点五十分 is a time (3:50), not 3.5 and then 十分.
-  if (ce < t_.size() && NumeralAt(ce) && core.find("点") != std::string_view::npos) {
+  if (!IsAsciiDigit(core[0]) && ce < t_.size() && NumeralAt(ce) && core.find("点") != std::string_view::npos) {
     return std::nullopt;
   }
   Numeral n = number::ParseNumeral(core);
@@ -854,7 +854,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     p.hi = p.hi * unit->factor;
     p.precision = p.precision * unit->factor;
     // 六成五 is 65%: a digit right after 成 adds whole percent.
-    if (!n.vague && pos < t_.size() && NumeralAt(pos) && unit->alias == "成") {
+    if (!n.vague && unit->alias.size() == 3 && unit->alias == "成" && pos < t_.size() && NumeralAt(pos)) {
       size_t k = pos;
       size_t d = std::u32string_view(U"〇一二三四五六七八九").find(NextCodePoint(t_, &k));
       if (d != std::u32string_view::npos && d > 0 && !NumeralAt(k)) {
