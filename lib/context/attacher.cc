@@ -116,24 +116,14 @@ bool RefersBack(const Sentence& s) {
   return false;
 }
 
-// Companies whose quarters are fiscal ones (英伟达's 第三季度 ends in
-// October, 苹果's in June): a bare quarter in a sentence about one of them,
-// or after one, is not placed as a calendar quarter.
-bool ReportsFiscalQuarters(std::string_view canonical) {
-  for (std::string_view name : {"英伟达", "苹果", "微软", "阿里巴巴", "阿里云", "甲骨文", "高通", "美光", "博通",
-                                "索尼", "联想集团"}) {
-    if (canonical == name) return true;
-  }
-  return false;
-}
-
 // Whether the bare quarters of `s` may be read as calendar quarters: no
-// company of ReportsFiscalQuarters named in it or remembered as the one
-// 其/该公司 would mean.
+// company that reports in fiscal quarters (英伟达's 第三季度 ends in October,
+// 苹果's in June; entities.tsv flags them) named in it or remembered as the
+// one 其/该公司 would mean.
 bool CalendarQuarters(const Sentence& s, const Lexicon& lex, const EntityMemory& memory) {
-  if (ReportsFiscalQuarters(memory.company) || ReportsFiscalQuarters(memory.any)) return false;
+  if (lex.ReportsFiscalQuarters(memory.company) || lex.ReportsFiscalQuarters(memory.any)) return false;
   for (const Token& t : s.tokens) {
-    if (t.is(LexEntry::Table::kEntity) && ReportsFiscalQuarters(lex.entity(t.entry.index).canonical)) return false;
+    if (t.is(LexEntry::Table::kEntity) && lex.ReportsFiscalQuarters(lex.entity(t.entry.index).canonical)) return false;
   }
   return true;
 }

@@ -167,10 +167,12 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols,
   switch (table) {
     case Table::kEntity: {
       EntityType type;
-      if (cols.size() != 3 || cols[1].empty() || !ParseEntityType(cols[2], &type)) {
-        *error = "want: alias TAB canonical TAB company|product|market|person";
+      if (cols.size() < 3 || cols.size() > 4 || cols[1].empty() || !ParseEntityType(cols[2], &type) ||
+          (cols.size() == 4 && cols[3] != "fiscal")) {
+        *error = "want: alias TAB canonical TAB company|product|market|person [TAB fiscal]";
         return false;
       }
+      if (cols.size() == 4) fiscal_.emplace(cols[1]);
       entities_.push_back(EntityInfo{std::string(cols[1]), type});
       Insert(cols[0], {LexEntry::Table::kEntity, static_cast<int32_t>(entities_.size() - 1)});
       return true;

@@ -14,6 +14,7 @@
 #define CLAIMS_CONTEXT_LEXICON_H_
 
 #include <cstdint>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -88,6 +89,10 @@ class Lexicon {
   const EntityInfo& entity(int32_t i) const { return entities_[i]; }
   const MetricInfo& metric(int32_t i) const { return metrics_[i]; }
   const std::string& scope(int32_t i) const { return scopes_[i]; }
+  // Whether the company `canonical` reports in fiscal quarters (a row of
+  // entities.tsv flagged "fiscal": 英伟达's 第三季度 ends in October), so a
+  // bare quarter about it is not a calendar quarter.
+  bool ReportsFiscalQuarters(std::string_view canonical) const { return fiscal_.count(canonical) != 0; }
   // All aliases per table, for tests that validate the data.
   size_t word_count() const { return trie_.size(); }
 
@@ -120,6 +125,7 @@ class Lexicon {
   std::vector<EntityInfo> entities_;
   std::vector<MetricInfo> metrics_;
   std::vector<std::string> scopes_;
+  std::set<std::string, std::less<>> fiscal_;
 };
 
 }  // namespace claims::context

@@ -92,10 +92,17 @@ TEST_CASE("User lexicon files add, override and reject rows", "[context]") {
   CHECK(Lookup(lex, "出货额") == "出货额=metric:shipment_value");
   CHECK(Lookup(lex, "东南亚") == "东南亚=scope:东南亚");
   CHECK(Lookup(Lexicon::Default(), "辉达") == "辉达=entity:英伟达");  // the default is untouched
+  // Fiscal quarters are data: the defaults flag 英伟达, a user file another company.
+  CHECK(Lexicon::Default().ReportsFiscalQuarters("英伟达"));
+  CHECK_FALSE(Lexicon::Default().ReportsFiscalQuarters("华为"));
+  CHECK_FALSE(lex.ReportsFiscalQuarters("摩尔线程"));
+  REQUIRE(lex.AddText("fiscal.tsv", "entity\t戴尔科技\t戴尔\tcompany\tfiscal\n").ok());
+  CHECK(lex.ReportsFiscalQuarters("戴尔"));
 
   struct { const char* text; const char* want; } bad[] = {
-      {"entity\tX\tY\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person"},
-      {"# ok\nentity\tX\tY\tplanet\n", "bad.tsv:2: want: alias TAB canonical TAB company|product|market|person"},
+      {"entity\tX\tY\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person [TAB fiscal]"},
+      {"# ok\nentity\tX\tY\tplanet\n", "bad.tsv:2: want: alias TAB canonical TAB company|product|market|person [TAB fiscal]"},
+      {"entity\tX\tY\tcompany\tcalendar\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person [TAB fiscal]"},
       {"metric\t收益\tRevenue\n", "bad.tsv:1: want: cue TAB metric_id [TAB dimensions [TAB share_id [TAB change_id]]]"},
       {"metric\t收益\trevenue\tcur rency\n", "bad.tsv:1: bad dimension 'cur rency'"},
       {"region\t东南亚\t东南亚\n", "bad.tsv:1: a row must start with entity, metric or scope, then a TAB"},
