@@ -215,7 +215,7 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   }
   if (metric.found() && !metric_id.empty()) {
     for (const std::string& part : {SegmentOf(text, s, metric.begin), AverageOf(text, metric.begin),
-                                    CurrencyBasisOf(text, s, target)}) {
+                                    AdjustedOf(text, metric.begin), CurrencyBasisOf(text, s, target)}) {
       if (!part.empty()) claim->scope = claim->scope.empty() ? part : claim->scope + "·" + part;
     }
   }

@@ -220,6 +220,23 @@ std::string AverageOf(std::string_view text, size_t metric_begin) {
   return "";
 }
 
+std::string AdjustedOf(std::string_view text, size_t metric_begin) {
+  size_t from = metric_begin > 48 ? metric_begin - 48 : 0;
+  std::string_view before = text.substr(from, metric_begin - from);
+  for (std::string_view mark : {"，", "。", "；", "、", ",", ";"}) {
+    size_t at = before.rfind(mark);
+    if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
+  }
+  for (std::string_view w : {"扣非", "扣除非经常性损益"}) {
+    if (before.find(w) != std::string_view::npos) return "扣非";
+  }
+  for (std::string_view w : {"经调整", "调整后", "非国际财务报告准则", "非国际会计准则", "非通用会计准则", "非GAAP",
+                             "Non-GAAP", "non-GAAP", "Non-IFRS", "non-IFRS"}) {
+    if (before.find(w) != std::string_view::npos) return "经调整";
+  }
+  return "";
+}
+
 std::string CurrencyBasisOf(std::string_view text, const Sentence& s, const Target& target) {
   std::string_view before = text.substr(s.begin, target.begin - s.begin);
   // Most sentences have no 计 at all: look for it first, then read back.

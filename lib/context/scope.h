@@ -74,6 +74,13 @@ std::string AverageOf(std::string_view text, size_t metric_begin);
 // Else "".
 std::string CurrencyBasisOf(std::string_view text, const Sentence& s, const Target& target);
 
+// "经调整" when the metric word's clause says the figure is adjusted
+// (经调整净利润, 非国际财务报告准则下的净利润, Non-GAAP净利润), "扣非" when it
+// leaves out one-off items (扣非净利润, 扣除非经常性损益后的净利润); else "".
+// Either is another figure than the reported one: 腾讯's 596亿元 non-IFRS
+// profit is not a conflict with its 532.3亿元 net income.
+std::string AdjustedOf(std::string_view text, size_t metric_begin);
+
 // The index in s.periods of the time expression the claim is for, or -1:
 // the nearest one before the number that is not a comparison base or the
 // start of a span, and not a "从…" period that a "至/到" already left behind.

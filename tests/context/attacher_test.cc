@@ -43,6 +43,10 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"分产品看，茅台酒实现营业收入[1265.90亿元]，系列酒实现营业收入[206.30亿元]。", "2024-04-02",
        "entity=茅台酒 metric=revenue period= scope= kind=level\n"
        "entity= metric=revenue period= scope= kind=level"},
+      // An adjusted profit beside the reported one is another figure.
+      {"腾讯第三季度净利润[532.3亿元]。腾讯第三季度非国际财务报告准则下的净利润为[596亿元]。", "2024-11-13",
+       "entity=腾讯 metric=net_income period=2024Q3 scope= kind=level\n"
+       "entity=腾讯 metric=net_income period=2024Q3 scope=经调整 kind=level"},
       // Growth counted in another currency is another figure.
       {"台积电2024年第三季度营收为[US$23.5 billion]，同比增长[36%]。以新台币计，台积电2024年第三季度营收同比增长[39%]。",
        "2024-10-17",

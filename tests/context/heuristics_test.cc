@@ -307,6 +307,19 @@ TEST_CASE("AverageOf: an average is not the total", "[context]") {
   CHECK(average_of("华为营收为7042亿元", "营收") == "");
 }
 
+TEST_CASE("AdjustedOf: an adjusted or non-recurring-free profit is another figure", "[context]") {
+  auto adjusted_of = [](std::string_view text, std::string_view metric_word) {
+    return AdjustedOf(text, text.rfind(metric_word));
+  };
+  CHECK(adjusted_of("腾讯第三季度非国际财务报告准则下的净利润为596亿元", "净利润") == "经调整");
+  CHECK(adjusted_of("小米集团经调整净利润为62.5亿元", "净利润") == "经调整");
+  CHECK(adjusted_of("公司Non-GAAP净利润为12.3亿美元", "净利润") == "经调整");
+  CHECK(adjusted_of("贵州茅台扣非净利润为747.5亿元", "净利润") == "扣非");
+  CHECK(adjusted_of("扣除非经常性损益后的净利润为747.5亿元", "净利润") == "扣非");
+  CHECK(adjusted_of("腾讯第三季度净利润为532.3亿元", "净利润") == "");
+  CHECK(adjusted_of("经调整净利润为596亿元，净利润为532.3亿元", "净利润") == "");  // another clause
+}
+
 TEST_CASE("SelectPeriod: nearest before, not a base or a start", "[context]") {
   auto period_of = [](std::string_view marked) {
     BuiltSentence b = BuildSentence(marked);
