@@ -171,6 +171,11 @@ bool RefersToLastShare(const Sentence& s, const Target& target) {
   return false;
 }
 
+// The metrics that companies also report adjusted (AdjustedOf).
+bool AdjustsProfit(std::string_view metric_id) {
+  return metric_id == "net_income" || metric_id == "profit" || metric_id == "net_loss";
+}
+
 void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex,
                const PeriodContext& ctx, const std::vector<std::string>& periods,
                std::vector<KindChoice>* kinds, std::vector<std::string>* entities, LastShare* last,
@@ -215,7 +220,8 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   }
   if (metric.found() && !metric_id.empty()) {
     for (const std::string& part : {SegmentOf(text, s, metric.begin), AverageOf(text, metric.begin),
-                                    AdjustedOf(text, metric.begin), CurrencyBasisOf(text, s, target)}) {
+                                    AdjustsProfit(metric_id) ? AdjustedOf(text, metric.begin) : std::string(),
+                                    CurrencyBasisOf(text, s, target)}) {
       if (!part.empty()) claim->scope = claim->scope.empty() ? part : claim->scope + "·" + part;
     }
   }

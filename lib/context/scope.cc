@@ -223,6 +223,15 @@ std::string AverageOf(std::string_view text, size_t metric_begin) {
 std::string AdjustedOf(std::string_view text, size_t metric_begin) {
   size_t from = metric_begin > 48 ? metric_begin - 48 : 0;
   std::string_view before = text.substr(from, metric_begin - from);
+  // Every marker holds 调, 非, GAAP or IFRS: one pass over the bytes rules
+  // most windows out before any search.
+  bool maybe = false;
+  for (size_t i = 0; i + 2 < before.size() && !maybe; ++i) {
+    unsigned char b = before[i];
+    maybe = (b == 0xE8 && before.compare(i, 3, "调") == 0) || (b == 0xE9 && before.compare(i, 3, "非") == 0) ||
+            b == 'G' || b == 'I';
+  }
+  if (!maybe) return "";
   for (std::string_view mark : {"，", "。", "；", "、", ",", ";"}) {
     size_t at = before.rfind(mark);
     if (at != std::string_view::npos) before.remove_prefix(at + mark.size());
