@@ -812,6 +812,17 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     if (unit == nullptr) unit = code;
     qb = code_begin;
   }
+  // 新台币2.34万亿元, 港币100亿元: a currency named right before the number
+  // says what its 元 is (人民币3.5亿元 is CNY either way).
+  if (unit != nullptr && qb == cb && unit->alias == "元") {
+    for (std::string_view w : {"新台币", "台币", "港币", "港元", "美元", "日元", "欧元", "英镑", "韩元"}) {
+      if (EndsAt(cb, w)) {
+        unit = impl_.units.FindUnit(w);
+        qb = cb - w.size();
+        break;
+      }
+    }
+  }
   bool bare_first = false;  // a bare number that may start a range
   if (unit != nullptr) {
     pos = upos + ulen;

@@ -162,6 +162,9 @@ TEST_CASE("English-mixed money and percentages", "[extract]") {
       {"市值達20兆新台幣", "20兆新台幣=20000000000000 TWD"},
       {"營收為2.16兆元", "2.16兆元=2160000000000 CNY"},
       {"營收為2.16兆元新台幣", "2.16兆元新台幣=2160000000000 TWD"},
+      {"累计营收约为新台币2.34万亿元", "约为新台币2.34万亿元=2340000000000 TWD approx"},
+      {"港币100亿元的订单", "港币100亿元=10000000000 HKD"},
+      {"人民币3.5亿元", "3.5亿元=350000000 CNY"},  // CNY either way; the surface as before
       {"装机容量100兆瓦", "100兆瓦=100000000 W"},  // before other units, mega
       // Not money: a model with a magnitude letter, a number a model took.
       {"昇腾910B芯片", ""},
