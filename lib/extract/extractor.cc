@@ -604,6 +604,15 @@ size_t Grammar::SignBefore(size_t cb) const {
   return len;
 }
 
+// A magnitude read after the numeral (多亿, billion, 兆, B): the value, its
+// precision and the scale a range's bare first end would share.
+void ScaleByPow10(Parsed* p, int e) {
+  p->lo = p->lo.ScaledByPow10(e);
+  p->hi = p->hi.ScaledByPow10(e);
+  p->precision = p->precision.ScaledByPow10(e);
+  p->scale = e;
+}
+
 std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
                                         std::vector<ExtractedMention>* mentions) {
   *resume = ce;
@@ -726,13 +735,9 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   if (At(pos, "多") || At(pos, "余")) {
     size_t l = 0;
     if (int e = ChineseMagnitudeAt(pos + 3, &l); l != 0 && !n.has_big_unit) {
-      Decimal mag = Decimal::Pow10(e);
       // 100多亿, 十多亿, 3000多万: the magnitude after 多 scales the number
       // (it was read on its own: 亿元, a claim of one 亿).
-      p.lo = p.lo * mag;
-      p.hi = p.hi * mag;
-      p.precision = p.precision * mag;
-      p.scale = e;
+      ScaleByPow10(&p, e);
       pos += 3 + l;
       n.has_big_unit = true;
       p.qualifier = Qualifier::kAtLeast;
@@ -744,10 +749,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // English magnitudes: 2.5 billion.
   size_t mlen = 0;
   if (auto mag = MatchMagnitude(pos, &mlen)) {
-    p.lo = p.lo * *mag;
-    p.hi = p.hi * *mag;
-    p.precision = p.precision * *mag;
-    p.scale = static_cast<int>(mag->ToString().size()) - 1;  // 10^k: "1" and k zeros
+    ScaleByPow10(&p, static_cast<int>(mag->ToString().size()) - 1);  // 10^k: "1" and k zeros
     pos += mlen;
     n.has_big_unit = true;
   }
@@ -757,10 +759,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     size_t len = 0;
     const units::UnitInfo* u = MatchUnit(pos + 3, &len);
     if (u != nullptr && u->dimension == "currency") {
-      p.lo = p.lo.ScaledByPow10(12);
-      p.hi = p.hi.ScaledByPow10(12);
-      p.precision = p.precision.ScaledByPow10(12);
-      p.scale = 12;
+      ScaleByPow10(&p, 12);
       pos += 3;
       n.has_big_unit = true;
     }
@@ -774,10 +773,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
               : letters == "M" || letters == "m" || letters == "mn" ? 6
               : letters == "B" || letters == "b" || letters == "bn" ? 9 : 0;
     if (exp != 0 && !(e < t_.size() && IsAsciiDigit(t_[e]))) {
-      p.lo = p.lo.ScaledByPow10(exp);
-      p.hi = p.hi.ScaledByPow10(exp);
-      p.precision = p.precision.ScaledByPow10(exp);
-      p.scale = exp;
+      ScaleByPow10(&p, exp);
       pos = e;
       n.has_big_unit = true;
     }

@@ -246,6 +246,11 @@ Numeral ParseArabic(std::string_view s) {
 
 namespace {
 
+// 万 -> 4, 亿 -> 8, 万亿 -> 12; 0 for anything else.
+int MagnitudeExponent(std::string_view word) {
+  return word == "万" ? 4 : word == "亿" ? 8 : word == "万亿" ? 12 : 0;
+}
+
 // Arabic digits followed by 万, 亿 or 万亿 and nothing else ("3.5亿", "120万"),
 // the commonest mixed form, read without the token list and the accumulator's
 // Decimal arithmetic; nullopt for any other form. The result is the
@@ -255,7 +260,7 @@ std::optional<Numeral> ParseArabicMagnitude(std::string_view s) {
   size_t j = s.find_first_not_of("0123456789.,");
   if (j == std::string_view::npos) return std::nullopt;
   std::string_view magnitude = s.substr(j);
-  int e = magnitude == "万" ? 4 : magnitude == "亿" ? 8 : magnitude == "万亿" ? 12 : 0;
+  int e = MagnitudeExponent(magnitude);
   if (e == 0) return std::nullopt;
   Numeral n;
   Numeral a = ParseArabic(s.substr(0, j));
@@ -294,7 +299,7 @@ Numeral ParseChineseDecimal(std::string_view s, size_t dot) {
     i = j;
   }
   std::string_view rest = s.substr(i);
-  int e = rest.empty() ? 0 : rest == "万" ? 4 : rest == "亿" ? 8 : rest == "万亿" ? 12 : -1;
+  int e = rest.empty() ? 0 : MagnitudeExponent(rest) != 0 ? MagnitudeExponent(rest) : -1;
   if (places == 0 || e < 0) { n.error = NumeralError::kMalformed; return n; }
   auto d = Decimal::Parse(digits);
   if (!d || places > 30) { n.error = NumeralError::kOverflow; return n; }
