@@ -66,7 +66,7 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
     // "下一季度" holds the bare 一季度 FindPeriods saw: the next quarter.
     if (r.empty() && state->calendar_ok && !state->fiscal_seen && !state->fiscal_year &&
         !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
-      r = ResolveCalendarQuarter(p, ctx);
+      r = ResolveBarePart(p, ctx);
     }
     using What = PeriodMention::What;
     using Role = PeriodMention::Role;

@@ -67,14 +67,16 @@ bool ParseArticleDate(std::string_view date, PeriodContext* ctx);
 // The period string for one mention, or "" when it cannot be resolved.
 std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx);
 
-// A bare quarter read as a calendar quarter ("第三季度" in an article dated
-// 2024-10-31 -> 2024Q3; "前三季度" -> 2024Q1-Q3): the latest such quarter that
-// had ended by the end of the article's month, and only in this year or, for
-// the quarter just ended, last year (四季度 in January -> the year before).
-// "" for a quarter still to come, or without the article's month. The caller
-// makes sure the article reads quarters as calendar ones (no fiscal year in
-// it, no company that reports by fiscal quarters).
-std::string ResolveCalendarQuarter(const PeriodMention& m, const PeriodContext& ctx);
+// A bare quarter or half-year read as a calendar one ("第三季度" in an article
+// dated 2024-10-31 -> 2024Q3; "前三季度" -> 2024Q1-Q3; "上半年" on 2024-08-30
+// -> 2024H1): the latest such part that had ended by the end of the article's
+// month, and only in this year or, for the quarter just ended, last year
+// (四季度 in January -> the year before; 下半年 in January stays unsure: it
+// is as often this year's outlook). "" for a part still to come, or without
+// the article's month. The caller makes sure the article reads quarters as
+// calendar ones (no fiscal year in it, no company that reports by fiscal
+// quarters).
+std::string ResolveBarePart(const PeriodMention& m, const PeriodContext& ctx);
 
 // Whether `m` is only one end or the year of a span of months, which no
 // period string names: "10月" in "1至10月"/"1—10月份"/"1月至10月", "1月" there,

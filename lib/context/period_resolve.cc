@@ -155,9 +155,9 @@ std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx) {
   return Format(m.fiscal, year, m);
 }
 
-std::string ResolveCalendarQuarter(const PeriodMention& m, const PeriodContext& ctx) {
-  if (m.what != What::kCalendar || m.year || m.rel_year != 99 || !m.quarter || m.fiscal || m.month ||
-      m.half || m.quarter_ends_on_date || !ctx.article_year || !ctx.article_month) {
+std::string ResolveBarePart(const PeriodMention& m, const PeriodContext& ctx) {
+  if (m.what != What::kCalendar || m.year || m.rel_year != 99 || !(m.quarter || m.half) || m.fiscal ||
+      m.month || m.quarter_ends_on_date || !ctx.article_year || !ctx.article_month) {
     return "";
   }
   int end_month = EndMonth(m);

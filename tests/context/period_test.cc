@@ -132,12 +132,12 @@ TEST_CASE("PartOfMonthSpan: one end or the year of a span of months", "[context]
 namespace claims::context {
 namespace {
 
-TEST_CASE("ResolveCalendarQuarter: a bare quarter that has ended", "[context]") {
+TEST_CASE("ResolveBarePart: a bare quarter or half-year that has ended", "[context]") {
   auto resolve = [](std::string_view text, std::string_view date) {
     PeriodContext ctx;
     ParseArticleDate(date, &ctx);
     std::vector<PeriodMention> m = FindPeriods(text, 0, static_cast<uint32_t>(text.size()));
-    return m.empty() ? std::string("?") : ResolveCalendarQuarter(m.front(), ctx);
+    return m.empty() ? std::string("?") : ResolveBarePart(m.front(), ctx);
   };
   CHECK(resolve("第三季度营收", "2024-10-31") == "2024Q3");
   CHECK(resolve("三季度营收", "2024-10-31") == "2024Q3");
@@ -150,6 +150,13 @@ TEST_CASE("ResolveCalendarQuarter: a bare quarter that has ended", "[context]") 
   CHECK(resolve("前三季度", "2024-01-17") == "");
   CHECK(resolve("第三季度", "2024") == "");              // no month: unsure
   CHECK(resolve("2023年第三季度", "2024-10-31") == "");  // not bare: ResolvePeriod's
+  CHECK(resolve("上半年营收", "2024-08-30") == "2024H1");
+  CHECK(resolve("上半年", "2024-06-30") == "2024H1");    // ends this month: around the date
+  CHECK(resolve("上半年", "2024-05-20") == "");          // still running
+  CHECK(resolve("下半年", "2024-12-31") == "2024H2");
+  CHECK(resolve("下半年", "2024-08-30") == "");          // still to come
+  CHECK(resolve("下半年", "2024-01-17") == "");          // last year's, or this year's outlook
+  CHECK(resolve("上半年", "2024") == "");                // no month: unsure
 }
 
 }  // namespace
