@@ -589,7 +589,10 @@ std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
 // start, after white space or an opening or separating mark, or after a Han
 // character that ends neither a numeral nor a unit (为-3.2%, 增速-5%). After
 // digits, letters or units it joins two things: 400-820-8820, GPT-3, 20万-30万.
+// 负 written out is a sign too (净利润为负3.2亿元), except in 正负 ("plus or
+// minus").
 size_t Grammar::SignBefore(size_t cb) const {
+  if (EndsAt(cb, "负")) return EndsAt(cb - 3, "正") ? 0 : 3;
   size_t len = cb >= 1 && t_[cb - 1] == '-' ? 1 : EndsAt(cb, "−") ? 3 : 0;
   if (len == 0 || cb == len) return len;
   size_t s = cb - len;
@@ -620,6 +623,14 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // 数/几 only make sense before or after a unit character; strip a
   // trailing 数 (数据) and reject a lone 几 (几乎).
   while (!core.empty() && EndsWith(core, "数")) core.remove_suffix(3);
+  // 员工人数十几万, 总数十万: a leading 数 that ends a word (人数, 总数, 次数
+  // …) is not the vague 数 of 数十万; read as one, 人数十几万 was 11万..110万.
+  if (core.size() > 3 && core.starts_with("数") &&
+      std::u32string_view(U"人总次指系基函分位户件台天个岁票字页少多半无倍参读步笔").find(PrevCodePoint(t_, cb)) !=
+          std::u32string_view::npos) {
+    cb += 3;
+    core.remove_prefix(3);
+  }
   // 1.2万千瓦, 3亿千瓦, 5万千克: a trailing 千 that starts a unit (千瓦,
   // 千克, 千米) belongs to the unit. Read into the numeral it made 1.2万 +
   // 1000 W instead of 1.2万 kW.
@@ -891,8 +902,12 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   } else {
     return std::nullopt;  // a bare number: list item, code, year, idiom
   }
-  if (!n.has_digit && !n.vague && !n.has_big_unit && unit != nullptr && unit->dimension != "multiple") {
-    return std::nullopt;  // 十分, 百家: words, not quantities
+  if (!n.has_digit && !n.vague && (!n.has_big_unit || core == "万" || core == "亿") && unit != nullptr &&
+      unit->dimension != "multiple") {
+    // 十分, 百家, 千家万户, 每万元: words, not quantities; 上千家, 近百家,
+    // 超百家 and 近万人 are "upwards of", "nearly", "over" a figure.
+    Parsed probe = p;
+    if (ApplyPrefix(qb, false, &probe) == qb) return std::nullopt;
   }
 
   // Suffix qualifiers: 80%以上, 18个月左右, 两倍多.
@@ -913,7 +928,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     size_t b2 = pos + sep.size();
     // -10%至-5%: the second end's own sign (ReadCore reads it back).
     if (sep != "-" && b2 < t_.size() && t_[b2] == '-') ++b2;
-    else if (sep != "-" && At(b2, "−")) b2 += 3;
+    else if (sep != "-" && (At(b2, "−") || At(b2, "负"))) b2 += 3;
     re2::StringPiece m2;
     if (!impl_.scan.Match(t_, b2, t_.size(), RE2::ANCHOR_START, &m2, 1) ||
         pat::Classify(std::string_view(m2.data(), m2.size())) != pat::ScanKind::kCore) {

@@ -93,6 +93,10 @@ TEST_CASE("A minus sign where a figure begins makes it negative", "[extract]") {
       {"区间为-10%至-5%", "-10%至-5%=-10..-5 % range"},
       {"从5%降至-3%", "5%=5 %; -3%=-3 %"},
       {"约-3%", "约-3%=-3 % approx"},
+      {"净利润为负3.2亿元", "负3.2亿元=-320000000 CNY"},
+      {"现金流约负5000万元", "约负5000万元=-50000000 CNY approx"},
+      {"区间为负10%至负5%", "负10%至负5%=-10..-5 % range"},
+      {"误差为正负3%", "3%=3 %"},                    // plus or minus: no sign
       // Hyphens that join, not signs.
       {"涨幅5%-6%", "5%-6%=5..6 % range"},
       {"GPT-4的训练成本超过1亿美元", "超过1亿美元=100000000 USD at_least"},
@@ -229,6 +233,18 @@ TEST_CASE("Two neighbouring digits are an approximate range", "[extract]") {
       {"三两天", "三两天=2..3 day range"},
       {"五六十万人", "五六十万人=500000..600000 count range"},
       {"一百二三十元", "一百二三十元=120..130 CNY range"},
+      // 上千, 近百, 超百 before a measure word; 千家万户, 百家 alone are words.
+      {"上千家供应商", "上千家=1000 count at_least"},
+      {"近百家企业", "近百家=100 count approx"},
+      {"超百家门店", "超百家=100 count at_least"},
+      {"走进千家万户", ""},
+      {"百家争鸣", ""},
+      {"每万元营收", ""},
+      {"近万人参加", "近万人=10000 count approx"},
+      // The 数 of 人数/总数 is not the vague 数 of 数十万.
+      {"员工人数十几万", "十几万=110000..190000 number range"},
+      {"用户总数十万", "十万=100000 number"},
+      {"他们有数十家门店", "数十家=10..100 count range"},
       // Not quantities: decades, school years, a year written digit by digit.
       {"上世纪八十年代", ""},
       {"九十年代末", ""},
