@@ -963,6 +963,16 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   if (bare_first && p.qualifier != Qualifier::kRange) return std::nullopt;
 
   size_t begin = ApplyPrefix(qb, n.has_digit, &p);
+  // 每股192.53美元: a price per share written before the number, like 美元/股
+  // after it; read as a sum it sat beside the company's revenue.
+  if (p.unit != nullptr && p.dimension == "currency" && EndsAt(begin, "每股")) {
+    if (const units::UnitInfo* per = impl_.units.FindUnit(p.unit->alias + "/股")) {
+      p.unit = per;
+      p.unit_code = per->canonical;
+      p.dimension = per->dimension;
+      begin -= std::string_view("每股").size();
+    }
+  }
   p.begin = begin;
   p.end = pos;
   *resume = pos;

@@ -140,6 +140,9 @@ TEST_CASE("Basis points, areas, 人次 and prices per unit", "[extract]") {
       {"电价0.6元/千瓦时", "0.6元/千瓦时=0.6 CNY/千瓦时"},
       {"报价3000至4000元/吨", "3000至4000元/吨=3000..4000 CNY/吨 range"},
       {"股价18.88元/股", "18.88元/股=18.88 CNY/share"},
+      {"以每股192.53美元收盘", "每股192.53美元=192.53 USD/share"},
+      {"每股约1.2港元", "每股约1.2港元=1.2 HKD/share approx"},
+      {"每股派0.5美分", "0.5美分=0.005 USD"},       // no 美分/股 unit: a sum, as before
       {"营收6.8万元/", "6.8万元=68000 CNY"},  // a slash with nothing it is per
   };
   for (const auto& c : cases) {
