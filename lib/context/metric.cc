@@ -47,6 +47,39 @@ bool DimensionFits(const MetricInfo& info, std::string_view dimension) {
 namespace {
 // "按不变价格计算": a basis of computation, not what the number measures.
 bool IsBasis(std::string_view text, const Token& t) { return At(text, t.end, "计算"); }
+
+// 营收和净利润同比分别增长34.4%和35.5%: after 分别, the k-th figure is the
+// k-th of the metrics listed before it (joined by 和, 、, 及, 与). Nearest-cue
+// reading gave both figures 净利润, a conflict with itself waiting to happen.
+// One metric before 分别 is every figure's (A和B的净利润分别为10亿元和12亿元).
+MetricChoice RespectiveMetric(std::string_view text, const Sentence& s, const Target& target, Range eff) {
+  const Token* respectively = nullptr;
+  for (const Token& t : s.tokens) {
+    if (t.end > target.begin) break;
+    if (t.begin >= eff.begin && t.is_cue(Cue::kRespectively)) respectively = &t;
+  }
+  if (respectively == nullptr) return MetricChoice{};
+  std::vector<const Token*> listed;
+  for (const Token& t : s.tokens) {
+    if (t.end > respectively->begin) break;
+    if (t.begin < eff.begin || !t.is(LexEntry::Table::kMetric) || IsBasis(text, t)) continue;
+    bool joined = !listed.empty() && t.begin > listed.back()->end &&
+                  [&] {
+                    std::string_view gap = text.substr(listed.back()->end, t.begin - listed.back()->end);
+                    return gap == "和" || gap == "、" || gap == "及" || gap == "与" || gap == "以及";
+                  }();
+    if (!joined) listed.clear();
+    listed.push_back(&t);
+  }
+  if (listed.empty()) return MetricChoice{};
+  size_t ordinal = 0;
+  if (listed.size() > 1) {
+    for (const Target& other : s.targets) ordinal += other.begin >= respectively->end && other.begin < target.begin;
+    if (ordinal >= listed.size()) return MetricChoice{};
+  }
+  const Token& t = *listed[ordinal];
+  return MetricChoice{t.entry.index, t.begin, t.end, false};
+}
 }  // namespace
 
 MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& target,
@@ -67,6 +100,10 @@ MetricChoice FindMetric(std::string_view text, const Sentence& s, const Target& 
   }
   if (best.found()) return best;
   Range eff = EffectiveClause(s, target);
+  if (MetricChoice m = RespectiveMetric(text, s, target, eff);
+      m.found() && (!check_dims || DimensionFits(lexicon.metric(m.metric), target.dimension))) {
+    return m;
+  }
   for (size_t k = s.tokens.size(); k-- > 0;) {
     const Token& t = s.tokens[k];
     if (t.end > target.begin || t.begin < eff.begin) continue;

@@ -40,6 +40,13 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
       {"营收59.31亿美元,同比下降[16.5%]", ""},              // its own clause has no cue
       {"营收[60亿美元]和净利润10亿美元", "revenue(营收)"},
       {"按不变价格计算,比上年增长[5.2%]", ""},              // a basis of computation
+      // 分别: the k-th figure after it takes the k-th listed metric.
+      {"营收和净利润分别为[100亿元]", "revenue(营收)"},
+      {"营收和净利润分别为[100亿元]和[10亿元]", "net_income(净利润)"},
+      {"营收、营业利润和净利润分别为[100亿元]、[30亿元]和[10亿元]", "net_income(净利润)"},
+      {"营收、营业利润和净利润分别为[100亿元]、[30亿元]", "operating_income(营业利润)"},
+      {"营收和净利润分别为[100亿元]、[30亿元]和[10亿元]", ""},          // more figures than metrics
+      {"2023年和2024年净利润分别为[10亿元]和[12亿元]", "net_income(净利润)"},  // one metric, two years
   };
   for (const auto& c : cases) {
     INFO(c.in);
@@ -47,6 +54,8 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
   }
   // Without the dimension check (for shares and changes) the cue is kept.
   CHECK(Metric("占据了英伟达[1/5]收入", false) == "revenue(收入)");
+  CHECK(Metric("营收和净利润同比分别增长[34.4%]", false) == "revenue(营收)");
+  CHECK(Metric("营收和净利润同比分别增长[34.4%]和[35.5%]", false) == "net_income(净利润)");
 }
 
 TEST_CASE("ElidedFrom: \"A的份额为X,B为Y\" repeats what A's clause measured", "[context]") {
@@ -112,6 +121,11 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       {"环比增长[15%]", "change + base=qoq"},
       {"失业率比上月下降[0.2个百分点]", "change - base=mom"},  // was a ratio against nothing
       {"较上个月增长[3%]", "change + base=mom"},
+      {"不良贷款率较年初下降[0.02个百分点]", "change - base=ytd"},  // was a ratio against nothing
+      {"存款比年初增加[5%]", "change + base=ytd"},
+      {"同比分别增长[34.4%]和[35.5%]", "change + base=yoy"},  // was a level: the verb is before the first
+      {"销量分别下降[2.1%]、[3.5%]和[1.2%]", "change -"},
+      {"同比增长[5%],净利率为[12%]", "level"},                // not a list: a clause of its own
       {"英伟达股价累计上涨[近240%]", "change +"},
       {"员工人数比去年增加了[一倍]", "change + base=yoy"},
       {"自2022年末以来,销售额增长了[两倍多]", "change + base=2022-12"},
