@@ -173,7 +173,7 @@ bool RefersToLastShare(const Sentence& s, const Target& target) {
 
 // The metrics that companies also report adjusted (AdjustedOf).
 bool AdjustsProfit(std::string_view metric_id) {
-  return metric_id == "net_income" || metric_id == "profit" || metric_id == "net_loss";
+  return metric_id == "net_income" || metric_id == "profit" || metric_id == "net_loss" || metric_id == "operating_income";
 }
 
 void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon& lex,

@@ -93,7 +93,7 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       // A bare quarter is the article year's when it has ended, but not
       // for a company that reports fiscal quarters, nor after a 财年.
       {"三星电子第三季度营业利润为[9.18万亿韩元]。", "2024-10-31",
-       "entity=三星 metric=profit period=2024Q3 scope= kind=level"},
+       "entity=三星 metric=operating_income period=2024Q3 scope= kind=level"},
       {"英伟达第三季度营收为[350.8亿美元]。", "2024-11-21",
        "entity=英伟达 metric=revenue period= scope= kind=level"},
       {"公司预计下一季度营收为[375亿美元]。", "2024-11-21",
