@@ -691,9 +691,30 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     if (res != resolved.end()) {
       msg += fmt::format("; the bare \"{}\" read as {}", BaseEntity(res->first->c()), res->second);
     }
+    // Which side the rest of the group backs: 136.31亿元 and 约136亿元 beside
+    // 163.31亿元 point at the odd one out. A sentence counts once however
+    // many copies carry it (copies of one report are not two witnesses); a
+    // tie says nothing.
+    size_t back_a = 1, back_b = 1;
+    for (const Member& m : group) {
+      if (SameSentence(*m.item, *best_a->item) || SameSentence(*m.item, *best_b->item)) continue;
+      auto rm = CompareRange(*m.item, ctx.tol);
+      if (!rm) continue;
+      bool with_a = Overlaps(*rm, *ra), with_b = Overlaps(*rm, *rb);
+      if (with_a != with_b) ++(with_a ? back_a : back_b);
+    }
+    const Item* backed = back_a > back_b ? best_a->item : back_b > back_a ? best_b->item : nullptr;
+    if (backed != nullptr) {
+      const Item* odd = backed == best_a->item ? best_b->item : best_a->item;
+      msg += fmt::format("; {} differently worded sentences agree with {}, {} with {}", std::max(back_a, back_b),
+                         backed->c().surface, std::min(back_a, back_b), odd->c().surface);
+    }
     // A near miss (under 5% apart) is worth a note, not an alarm.
     Severity sev = gap < Rational(5, 100) ? Severity::kInfo : Severity::kWarning;
     Finding f = MakeFinding("value-conflict", sev, std::move(msg), {best_a->item, best_b->item});
+    if (backed != nullptr) f.expected = backed->c().surface;
+    f.details["sentences_a"] = std::to_string(back_a);
+    f.details["sentences_b"] = std::to_string(back_b);
     f.details["range_a"] = FormatRange(*ra, cls, ca.unit);
     f.details["range_b"] = FormatRange(*rb, cls, cb.unit);
     f.details["relative_gap"] = DecimalText(gap, 4);

@@ -28,6 +28,32 @@ TEST_CASE("value-conflict: about 80% lower vs 15% of the base model", "[check][c
   CHECK(r.summary.groups_compared >= 1);
 }
 
+TEST_CASE("value-conflict: the side the rest of the group backs is expected", "[check][conflict]") {
+  Corpus c;
+  c.Claim("a.txt", "比亚迪上半年归母净利润136.31亿元。", "136.31亿元",
+          "13631000000 CNY e=比亚迪 m=net_income t=2024H1");
+  c.Claim("b.txt", "上半年比亚迪净利润约136亿元。", "约136亿元",
+          "13600000000 CNY q=approx e=比亚迪 m=net_income t=2024H1");
+  c.Claim("c.txt", "比亚迪上半年净利润163.31亿元。", "163.31亿元",
+          "16331000000 CNY e=比亚迪 m=net_income t=2024H1");
+  CheckResult r = c.Run();
+  auto f = Of(r, "value-conflict");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].expected == "约136亿元");
+  CHECK(f[0].message.find("2 differently worded sentences agree with 约136亿元, 1 with 163.31亿元") !=
+        std::string::npos);
+  // A copy of the odd sentence is no second witness: one against one.
+  c.Claim("d.txt", "比亚迪上半年净利润163.31亿元。", "163.31亿元",
+          "16331000000 CNY e=比亚迪 m=net_income t=2024H1");
+  c.Claim("e.txt", "比亚迪上半年净利润163.31亿元。", "163.31亿元",
+          "16331000000 CNY e=比亚迪 m=net_income t=2024H1");
+  f = Of(c.Run(), "value-conflict");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].expected == "约136亿元");
+  CHECK(f[0].details.at("sentences_a") == "2");
+  CHECK(f[0].details.at("sentences_b") == "1");
+}
+
 TEST_CASE("value-conflict: a ratio stated as a difference, a base read from the text",
           "[check][conflict]") {
   Corpus c;
