@@ -95,15 +95,22 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
     if (IsVerb(t) && target.begin - t.end <= 18 && !ClaimBetween(s, t.end, target.begin)) verb = &t;
     if (IsVerb(t) || t.is_cue(Cue::kCompare)) break;
   }
+  // Only in the number's own clause: in "营收翻了两番，成本下降20%" the 下降
+  // is the cost's.
   if (!verb && target.form == ValueForm::kMultiple) {
     for (const Token& t : s.tokens) {
-      if (t.begin >= target.end && t.begin <= target.end + 15 && IsVerb(t)) { verb = &t; break; }
+      if (t.begin >= target.end && t.begin <= target.end + 15 && t.end <= own.end && IsVerb(t)) { verb = &t; break; }
     }
   }
   bool amplitude = verb && text.substr(verb->begin, verb->end - verb->begin).find("幅") != std::string_view::npos;
   size_t after_verb = verb ? verb->end + (At(text, verb->end, "了") ? 3 : 0) : 0;
   bool verb_to = verb && !amplitude && verb->end <= target.begin && AtAny(text, after_verb, {"至", "到"});
   Direction dir = !verb || verb_to ? Direction::kNone : verb->is_cue(Cue::kUp) ? Direction::kUp : Direction::kDown;
+  // 翻番, 翻了两番, 减半: the word is its own verb, a change up or down.
+  std::string_view surface = text.substr(target.begin, target.end - target.begin);
+  bool doubling = target.form == ValueForm::kMultiple && surface.find("翻") != std::string_view::npos;
+  bool halving = surface.ends_with("减半");
+  if (!verb && (doubling || halving)) dir = doubling ? Direction::kUp : Direction::kDown;
 
   Comparison cmp = FindComparison(text, s, target, eff, ctx);
 
@@ -197,7 +204,7 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
   } else if (cmp.what == Comparison::kUnknown) {
     out.kind = Kind::kRatio;
     out.direction = dir;
-  } else if (verb && !verb_to) {
+  } else if ((verb && !verb_to) || doubling || halving) {
     if (const KindChoice* prev = inherited_ratio()) {
       out.kind = Kind::kRatio;
       out.base_entity = prev->base_entity;

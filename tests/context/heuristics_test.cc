@@ -137,6 +137,11 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       {"价格上升到A100的[5倍以上]", "ratio vs=A100"},
       {"相比于H20部分性能有所削弱,但能效会比后者高出[30%],采购成本降低[40%]", "ratio - vs=H20"},
       {"[30倍]性能提升", "change +"},
+      {"营收[翻了两番],成本下降20%", "change +"},   // the 下降 is the cost's
+      {"在成本下降的同时,营收[翻了两番]", "change +"},
+      {"其营收较去年[翻了两番]", "change + base=yoy"},
+      {"利润[翻番]", "change +"},
+      {"成本[减半]", "change -"},
       {"[25分之一]成本", "ratio"},
       {"占总收入[22.4%]", "share"},
       {"中国市场占英伟达销售额的大约[20%]", "share"},
