@@ -314,6 +314,7 @@ class Grammar {
     return true;
   }
   size_t SignBefore(size_t cb) const;
+  std::optional<Numeral> HundredMillionsBeforeMoney(size_t pos, size_t* end) const;
   // The power of ten written after the Arabic digits of t_[cb, ce): 4亿 -> 8,
   // 3千 -> 3, 4 and 3万5千 -> 0.
   int MagnitudeSuffix(size_t cb, size_t ce) const {
@@ -591,6 +592,25 @@ std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
 // digits, letters or units it joins two things: 400-820-8820, GPT-3, 20万-30万.
 // 负 written out is a sign too (净利润为负3.2亿元), except in 正负 ("plus or
 // minus").
+// The "3,476.3億" of 2兆3,476.3億元 (or "零500億" of 2兆零500億元): a number
+// of 億 below 10^4 right at `pos`, followed by a currency; its end in *end.
+std::optional<Numeral> Grammar::HundredMillionsBeforeMoney(size_t pos, size_t* end) const {
+  if (At(pos, "零")) pos += std::string_view("零").size();
+  re2::StringPiece m;
+  if (!impl_.scan.Match(t_, pos, t_.size(), RE2::ANCHOR_START, &m, 1)) return std::nullopt;
+  std::string_view core(m.data(), m.size());
+  if (pat::Classify(core) != pat::ScanKind::kCore || !core.ends_with("亿") || core.ends_with("万亿")) {
+    return std::nullopt;
+  }
+  size_t len = 0;
+  const units::UnitInfo* u = MatchUnit(pos + core.size(), &len);
+  if (u == nullptr || u->dimension != "currency") return std::nullopt;
+  Numeral n = number::ParseNumeral(core);
+  if (!n.ok() || n.vague || n.hi >= Decimal::Pow10(12) || n.lo.is_zero()) return std::nullopt;
+  *end = pos + core.size();
+  return n;
+}
+
 size_t Grammar::SignBefore(size_t cb) const {
   if (EndsAt(cb, "负")) return EndsAt(cb - 3, "正") ? 0 : 3;
   size_t len = cb >= 1 && t_[cb - 1] == '-' ? 1 : EndsAt(cb, "−") ? 3 : 0;
@@ -769,9 +789,19 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   if (!n.has_big_unit && At(pos, "兆")) {
     size_t len = 0;
     const units::UnitInfo* u = MatchUnit(pos + 3, &len);
+    size_t rest_end = 0;
     if (u != nullptr && u->dimension == "currency") {
       ScaleByPow10(&p, 12);
       pos += 3;
+      n.has_big_unit = true;
+    } else if (auto rest = HundredMillionsBeforeMoney(pos + 3, &rest_end); rest && n.has_digit && !n.vague) {
+      // 2兆3,476.3億元: the 億 after 兆 add to it; the last digit is theirs.
+      ScaleByPow10(&p, 12);
+      p.lo = p.lo + rest->lo;
+      p.hi = p.hi + rest->hi;
+      p.precision = rest->precision;
+      p.scale = 8;
+      pos = rest_end;
       n.has_big_unit = true;
     }
   }
