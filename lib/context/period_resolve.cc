@@ -178,7 +178,9 @@ bool PartOfMonthSpan(std::string_view text, const PeriodMention& m) {
   auto digit_at = [&](size_t pos) { return pos < text.size() && IsDigit(text[pos]); };
   if (m.month) {
     // The end: "1至10月", "1月至10月". The start: "1月至10月", "1月-10月".
+    // "前10月" (as Taiwan writes 前10个月) is the first ten months.
     size_t before = m.begin;
+    if (EndsAt(text, before, "前")) return true;
     if (size_t l = EndsAtAny(text, before, {"至", "到", "-", "—", "~", "–"})) {
       before -= l;
       before -= EndsAt(text, before, "月") ? std::string_view("月").size() : 0;

@@ -121,6 +121,7 @@ TEST_CASE("PartOfMonthSpan: one end or the year of a span of months", "[context]
   CHECK(spans("1月至10月累计") == "1月:span 10月:span");
   CHECK(spans("今年前10个月,进出口总值") == "今年:span");
   CHECK(spans("2024年前三个月") == "2024年:span");
+  CHECK(spans("累计今年前10月营收") == "今年:span 10月:span");  // Taiwan's 前10月
   CHECK(spans("10月份,社会消费品零售总额") == "10月份:no");
   CHECK(spans("2024年10月,出口增长") == "2024年10月:no");
   CHECK(spans("今年前三季度") == "今年前三季度:no");  // a quarter span has its own name
