@@ -286,7 +286,8 @@ struct Parsed {
 
 class Grammar {
  public:
-  Grammar(const Tables& impl, std::string_view t) : impl_(impl), t_(t) {}
+  Grammar(const Tables& impl, std::string_view t, bool traditional)
+      : impl_(impl), t_(t), yuan_is_twd_(traditional ? -1 : 0) {}
 
   // Reads a quantity whose numeric core is t_[cb, ce). Returns nullopt when
   // the core is not a quantity; *resume says where scanning continues.
@@ -295,6 +296,7 @@ class Grammar {
   // Applies a qualifier word standing before t_[qb] (约, 超过 ...) and
   // returns where the claim's surface starts.
   size_t ApplyPrefix(size_t qb, bool has_digit, Parsed* p) const;
+  size_t PrefixStart(size_t qb, bool has_digit, Qualifier* qualifier) const;
 
  private:
   // Whether `s` stands at / ends at t_[pos]. Called ~15 times per number
@@ -383,8 +385,21 @@ class Grammar {
     out->push_back(std::move(m));
   }
 
+  // Whether a bare 元 in this text is the New Taiwan dollar: a text written
+  // in Traditional characters that names 新台币 (or NT$) and never 人民币, as
+  // Taiwan's reports do (股價收在1,045元, 市值約27.1兆元). Looked up on the
+  // first bare 元; Simplified texts never pay for the search.
+  bool YuanIsTaiwanDollar() {
+    if (yuan_is_twd_ < 0) {
+      bool twd = t_.find("新台币") != std::string_view::npos || t_.find("NT$") != std::string_view::npos;
+      yuan_is_twd_ = twd && t_.find("人民币") == std::string_view::npos;
+    }
+    return yuan_is_twd_ == 1;
+  }
+
   const Tables& impl_;
   std::string_view t_;
+  int yuan_is_twd_;  // -1: not looked up yet
 };
 
 const units::UnitInfo* Grammar::MatchUnit(size_t pos, size_t* len) const {
@@ -540,6 +555,12 @@ bool Grammar::ReadDate(size_t cb, size_t ce, const Numeral& n, size_t* resume,
 }
 
 size_t Grammar::ApplyPrefix(size_t qb, bool has_digit, Parsed* p) const {
+  return PrefixStart(qb, has_digit, &p->qualifier);
+}
+
+// ApplyPrefix on a qualifier alone: where the surface starts, *q combined
+// with the qualifier word found.
+size_t Grammar::PrefixStart(size_t qb, bool has_digit, Qualifier* qualifier) const {
   size_t begin = qb;
   // The qualifier may stand one space or one 了 away: 约 3.9亿, 突破了1万亿.
   size_t qe = qb;
@@ -553,13 +574,13 @@ size_t Grammar::ApplyPrefix(size_t qb, bool has_digit, Parsed* p) const {
     if (q.word == "超" && (EndsAt(qs, "赶") || EndsAt(qs, "高"))) continue;
     // 破百万 is "past a million"; 打破3项纪录 is "broke three records".
     if (q.word == "破" && EndsAt(qs, "打")) continue;
-    if (p->qualifier != Qualifier::kRange) p->qualifier = Combine(q.q, p->qualifier);
+    if (*qualifier != Qualifier::kRange) *qualifier = Combine(q.q, *qualifier);
     begin = qs;
     break;
   }
   // 上千, 上万: "upwards of".
-  if (begin == qb && EndsAt(qb, "上") && !has_digit && p->qualifier == Qualifier::kExact) {
-    p->qualifier = Qualifier::kAtLeast;
+  if (begin == qb && EndsAt(qb, "上") && !has_digit && *qualifier == Qualifier::kExact) {
+    *qualifier = Qualifier::kAtLeast;
     begin = qb - 3;
   }
   return begin;
@@ -859,6 +880,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
         break;
       }
     }
+    if (unit->alias == "元" && YuanIsTaiwanDollar()) unit = impl_.units.FindUnit("新台币");
   }
   bool bare_first = false;  // a bare number that may start a range
   if (unit != nullptr) {
@@ -936,8 +958,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       unit->dimension != "multiple") {
     // 十分, 百家, 千家万户, 每万元: words, not quantities; 上千家, 近百家,
     // 超百家 and 近万人 are "upwards of", "nearly", "over" a figure.
-    Parsed probe = p;
-    if (ApplyPrefix(qb, false, &probe) == qb) return std::nullopt;
+    Qualifier probe = p.qualifier;
+    if (PrefixStart(qb, false, &probe) == qb) return std::nullopt;
   }
 
   // Suffix qualifiers: 80%以上, 18个月左右, 两倍多.
@@ -1034,7 +1056,7 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
                                 uint32_t line_base) const {
   Extraction out;
   std::string_view t = norm.utf8;
-  Grammar grammar(tables, t);
+  Grammar grammar(tables, t, norm.had_traditional);
   const RE2& scan = tables.scan;
   SentenceIndex sentences(t);
   LineCounter lines(original, line_base);
