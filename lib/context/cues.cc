@@ -26,7 +26,8 @@ constexpr CueWord kCues[] = {
     {"较低", Cue::kBlock}, {"较大", Cue::kBlock}, {"较小", Cue::kBlock}, {"较多", Cue::kBlock},
     {"较少", Cue::kBlock}, {"较好", Cue::kBlock}, {"较强", Cue::kBlock}, {"较弱", Cue::kBlock},
     {"较早", Cue::kBlock}, {"较晚", Cue::kBlock}, {"较长", Cue::kBlock},
-    {"同比", Cue::kYoy}, {"环比", Cue::kQoq},
+    {"同比", Cue::kYoy}, {"环比", Cue::kQoq}, {"YoY", Cue::kYoy}, {"yoy", Cue::kYoy}, {"QoQ", Cue::kQoq},
+    {"qoq", Cue::kQoq},
     // Direction of a change.
     {"增长", Cue::kUp}, {"上涨", Cue::kUp}, {"增加", Cue::kUp}, {"提升", Cue::kUp},
     {"提高", Cue::kUp}, {"上升", Cue::kUp}, {"攀升", Cue::kUp}, {"暴增", Cue::kUp},

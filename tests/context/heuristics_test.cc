@@ -119,6 +119,8 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       {"较上年同期下降[约21%]", "change - base=yoy"},
       {"但较上一季度增长[2%]", "change + base=qoq"},
       {"环比增长[15%]", "change + base=qoq"},
+      {"收入925.1亿元,YoY [+30.5%]", "change base=yoy"},  // English shorthand of 同比
+      {"QoQ [-2.1%]", "change base=qoq"},
       {"失业率比上月下降[0.2个百分点]", "change - base=mom"},  // was a ratio against nothing
       {"较上个月增长[3%]", "change + base=mom"},
       {"不良贷款率较年初下降[0.02个百分点]", "change - base=ytd"},  // was a ratio against nothing
