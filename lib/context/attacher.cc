@@ -227,6 +227,8 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   }
   int p = SelectPeriod(text, s, target);
   claim->period = p >= 0 ? periods[p] : carried.period;
+  // 10月份…环比增长0.41%: 环比 of a month's figure is over the month before.
+  if (claim->base == "qoq" && claim->period.size() == 7 && claim->period[4] == '-') claim->base = "mom";
   if (claim->kind == Kind::kShare && RefersToLastShare(s, target)) {
     // "…约80%的芯片来自英伟达,未来五年这一比例或降至50%-60%".
     if (claim->entity.empty()) claim->entity = last->entity;

@@ -78,6 +78,9 @@ constexpr CueWord kCues[] = {
     {"分别", Cue::kRespectively},
     {"这一比例", Cue::kThisRatio}, {"该比例", Cue::kThisRatio}, {"这个比例", Cue::kThisRatio},
     {"这一比重", Cue::kThisRatio}, {"这一占比", Cue::kThisRatio},
+    // Words that hide a metric: 规模以上工业 ("above designated size") says
+    // which firms are counted, not that the figure is a 规模.
+    {"规模以上", Cue::kBlock}, {"规模化", Cue::kBlock},
 };
 
 }  // namespace

@@ -90,6 +90,10 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"华为2019年销售收入为[8588亿元],2020年为[8914亿元]。", "",
        "entity=华为 metric=revenue period=2019 scope= kind=level\n"
        "entity=华为 metric=revenue period=2020 scope= kind=level"},
+      // 环比 of a month's figure is over the month before.
+      {"10月份,工业增加值同比增长[5.3%],环比增长[0.41%]。", "2024-11-15",
+       "entity= metric= period=2024-10 scope= kind=change dir=+ base=yoy\n"
+       "entity= metric= period=2024-10 scope= kind=change dir=+ base=mom"},
       // A bare quarter is the article year's when it has ended, but not
       // for a company that reports fiscal quarters, nor after a 财年.
       {"三星电子第三季度营业利润为[9.18万亿韩元]。", "2024-10-31",

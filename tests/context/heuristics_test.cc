@@ -55,6 +55,7 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
   // Without the dimension check (for shares and changes) the cue is kept.
   CHECK(Metric("占据了英伟达[1/5]收入", false) == "revenue(收入)");
   CHECK(Metric("营收和净利润同比分别增长[34.4%]", false) == "revenue(营收)");
+  CHECK(Metric("规模以上工业增加值同比增长[5.3%]", false) == "");  // 规模以上: which firms, not a size
   CHECK(Metric("营收和净利润同比分别增长[34.4%]和[35.5%]", false) == "net_income(净利润)");
 }
 
