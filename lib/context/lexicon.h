@@ -125,7 +125,7 @@ class Lexicon {
     auto b = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
     auto alnum = [&](size_t i) { return IsAsciiAlnum(static_cast<char>(b(i))); };
     // A word starting inside an ASCII word: no match, whatever the trie holds.
-    if (pos > 0 && alnum(0) && IsAsciiAlnum(text[pos - 1])) return 0;
+    if (b(0) < 0x80 && pos > 0 && alnum(0) && IsAsciiAlnum(text[pos - 1])) return 0;
     // The length of the well-formed character c came from; 0 when its
     // continuation bytes are not (the byte walk then decides).
     size_t n = b(0) < 0x80                                         ? 1
