@@ -84,8 +84,9 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
   bool relative = target.form != ValueForm::kOther;
   KindChoice out;
 
-  // The change verb nearest before the number, else (for a multiple) right
-  // after it: "30倍性能提升".
+  // The change verb nearest before the number, else the 翻 that opens its
+  // surface, else (for a multiple) right after it in its own piece:
+  // "30倍性能提升", but not the next clause's verb in "利润翻了两番,营收下降20%".
   const Token* verb = nullptr;
   for (size_t k = s.tokens.size(); k-- > 0;) {
     const Token& t = s.tokens[k];
@@ -93,9 +94,19 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
     if (IsVerb(t) && target.begin - t.end <= 18 && !ClaimBetween(s, t.end, target.begin)) verb = &t;
     if (IsVerb(t) || t.is_cue(Cue::kCompare)) break;
   }
+  // "翻了两番", "翻番", "翻倍": the figure's own surface opens with its verb,
+  // a rise. (减半 is left as it was: a ratio unless a verb stands by it.)
+  for (size_t k = 0; !verb && k < s.tokens.size() && s.tokens[k].begin <= target.begin; ++k) {
+    const Token& t = s.tokens[k];
+    if (t.begin == target.begin && t.end <= target.end && t.is_cue(Cue::kUp) && At(text, t.begin, "翻")) verb = &t;
+  }
   if (!verb && target.form == ValueForm::kMultiple) {
+    uint32_t piece_end = s.clauses[ClauseAt(s.clauses, target.begin)].end;
     for (const Token& t : s.tokens) {
-      if (t.begin >= target.end && t.begin <= target.end + 15 && IsVerb(t)) { verb = &t; break; }
+      if (t.begin >= target.end && t.begin <= target.end + 15 && t.end <= piece_end && IsVerb(t)) {
+        verb = &t;
+        break;
+      }
     }
   }
   bool amplitude = verb && text.substr(verb->begin, verb->end - verb->begin).find("幅") != std::string_view::npos;

@@ -59,7 +59,7 @@ inline void GuessUnit(std::string_view s, std::string* unit, std::string* dim) {
   else if (has("%") || has("百分之")) { *unit = "%"; *dim = "percent"; }
   else if (has("分之") || (has("/") && !has("TB") && !has("GB"))) { *unit = "fraction"; *dim = "fraction"; }
   else if (has("百分点")) { *unit = "pp"; *dim = "percent_points"; }
-  else if (has("倍")) { *unit = "x"; *dim = "multiple"; }
+  else if (has("倍") || has("番")) { *unit = "x"; *dim = "multiple"; }
   else if (has("美元") || has("美金") || has("元")) { *unit = has("元") && !has("美") ? "CNY" : "USD"; *dim = "currency"; }
   else if (has("TB/s") || has("GB/s") || has("TB/秒")) { *unit = "B/s"; *dim = "data_rate"; }
   else if (has("GB") || has("TB")) { *unit = "B"; *dim = "data"; }
