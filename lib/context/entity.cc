@@ -129,9 +129,22 @@ void MarkEntityRoles(std::string_view text, const Lexicon& lexicon, const Entity
   SplitRegionOffMarket(text, lexicon, s);
   std::vector<Token>& tokens = s->tokens;
   enum { kNone, kCompare, kPrep } pending = kNone;
+  // The piece of each token's start, found walking forward with the tokens
+  // (ClauseAt from the first piece for every token showed in profiles).
+  size_t piece = 0;
+  auto piece_at = [&](uint32_t pos) {
+    while (piece + 1 < s->clauses.size() && s->clauses[piece + 1].begin <= pos) ++piece;
+    return piece;
+  };
   for (size_t k = 0; k < tokens.size(); ++k) {
     Token& t = tokens[k];
-    if (k > 0 && !SamePiece(*s, tokens[k - 1].end, t.begin)) pending = kNone;
+    if (k > 0) {
+      // SamePiece(previous token's end, t.begin), with pieces found in order.
+      size_t from = piece_at(tokens[k - 1].end), to = piece_at(t.begin);
+      for (size_t c = from + 1; c <= to; ++c) {
+        if (s->clauses[c].before != Boundary::kEnum) pending = kNone;
+      }
+    }
     if (t.is_cue(Cue::kCompare)) { pending = kCompare; continue; }
     if (t.is_cue(Cue::kPrep) || t.is_cue(Cue::kFrom)) { pending = kPrep; continue; }
     if (IsEntity(t) || IsAnaphor(t)) {

@@ -86,8 +86,8 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
   bool relative = target.form != ValueForm::kOther;
   KindChoice out;
 
-  // The change verb nearest before the number, else (for a multiple) right
-  // after it: "30倍性能提升".
+  // The change verb nearest before the number, else (below) the word itself
+  // or a verb right after a multiple.
   const Token* verb = nullptr;
   for (size_t k = s.tokens.size(); k-- > 0;) {
     const Token& t = s.tokens[k];
@@ -95,21 +95,26 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
     if (IsVerb(t) && target.begin - t.end <= 18 && !ClaimBetween(s, t.end, target.begin)) verb = &t;
     if (IsVerb(t) || t.is_cue(Cue::kCompare)) break;
   }
-  // Only in the number's own clause: in "营收翻了两番，成本下降20%" the 下降
-  // is the cost's.
-  if (!verb && target.form == ValueForm::kMultiple) {
+  // 翻番, 翻了两番, 减半: the word is its own verb, a change up or down.
+  std::string_view surface = text.substr(target.begin, target.end - target.begin);
+  bool doubling = target.form == ValueForm::kMultiple && surface.find("翻") != std::string_view::npos;
+  bool halving = surface.ends_with("减半");
+  // A multiple's verb may follow it ("30倍性能提升"), but only in its own
+  // piece: in "营收翻了两番，成本下降20%" (or "、营收下降两成") the 下降 is
+  // the other figure's.
+  if (!verb && !doubling && !halving && target.form == ValueForm::kMultiple) {
+    uint32_t piece_end = s.clauses[ClauseAt(s.clauses, target.begin)].end;
     for (const Token& t : s.tokens) {
-      if (t.begin >= target.end && t.begin <= target.end + 15 && t.end <= own.end && IsVerb(t)) { verb = &t; break; }
+      if (t.begin >= target.end && t.begin <= target.end + 15 && t.end <= piece_end && IsVerb(t)) {
+        verb = &t;
+        break;
+      }
     }
   }
   bool amplitude = verb && text.substr(verb->begin, verb->end - verb->begin).find("幅") != std::string_view::npos;
   size_t after_verb = verb ? verb->end + (At(text, verb->end, "了") ? 3 : 0) : 0;
   bool verb_to = verb && !amplitude && verb->end <= target.begin && AtAny(text, after_verb, {"至", "到"});
   Direction dir = !verb || verb_to ? Direction::kNone : verb->is_cue(Cue::kUp) ? Direction::kUp : Direction::kDown;
-  // 翻番, 翻了两番, 减半: the word is its own verb, a change up or down.
-  std::string_view surface = text.substr(target.begin, target.end - target.begin);
-  bool doubling = target.form == ValueForm::kMultiple && surface.find("翻") != std::string_view::npos;
-  bool halving = surface.ends_with("减半");
   if (!verb && (doubling || halving)) dir = doubling ? Direction::kUp : Direction::kDown;
 
   Comparison cmp = FindComparison(text, s, target, eff, ctx);

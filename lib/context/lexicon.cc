@@ -14,10 +14,6 @@
 namespace claims::context {
 namespace {
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> cols;
   size_t start = 0;
@@ -115,8 +111,18 @@ Status Lexicon::AddFile(const std::string& path) {
 }
 
 Status Lexicon::AddRows(Table table, std::string_view name, std::string_view text, bool tagged) {
-  // Parse and validate every row into a scratch copy first; commit on success.
-  Lexicon scratch = *this;
+  // Two passes over the rows: the first only validates, so a bad row fails
+  // the call before anything is added; the second adds. (Adding to a copy
+  // of the lexicon instead cost a copy of the whole trie per table at every
+  // start.)
+  for (bool apply : {false, true}) {
+    if (Status s = ForEachRow(table, name, text, tagged, apply); !s.ok()) return s;
+  }
+  trie_.Freeze();
+  return Status::Ok();
+}
+
+Status Lexicon::ForEachRow(Table table, std::string_view name, std::string_view text, bool tagged, bool apply) {
   size_t line_no = 0;
   size_t pos = 0;
   while (pos <= text.size()) {
@@ -143,17 +149,15 @@ Status Lexicon::AddRows(Table table, std::string_view name, std::string_view tex
       cols.erase(cols.begin());
     }
     std::string error;
-    if (!scratch.AddRow(row_table, cols, &error)) {
+    if (!AddRow(row_table, cols, &error, apply)) {
       return Status::BadInput(fmt::format("{}:{}: {}", name, line_no, error));
     }
   }
-  scratch.trie_.Freeze();
-  *this = std::move(scratch);
   return Status::Ok();
 }
 
-bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols,
-                       std::string* error) {
+bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols, std::string* error,
+                     bool apply) {
   if (cols.empty() || cols[0].empty()) {
     *error = "empty alias";
     return false;
@@ -172,6 +176,7 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols,
         *error = "want: alias TAB canonical TAB company|product|market|person [TAB fiscal]";
         return false;
       }
+      if (!apply) return true;
       if (cols.size() == 4) fiscal_.emplace(cols[1]);
       entities_.push_back(EntityInfo{std::string(cols[1]), type});
       Insert(cols[0], {LexEntry::Table::kEntity, static_cast<int32_t>(entities_.size() - 1)});
@@ -207,6 +212,7 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols,
         }
         (i == 3 ? m.share_metric : m.change_metric) = v;
       }
+      if (!apply) return true;
       metrics_.push_back(std::move(m));
       Insert(cols[0], {LexEntry::Table::kMetric, static_cast<int32_t>(metrics_.size() - 1)});
       return true;
@@ -216,6 +222,7 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols,
         *error = "want: alias TAB canonical";
         return false;
       }
+      if (!apply) return true;
       scopes_.emplace_back(cols[1]);
       Insert(cols[0], {LexEntry::Table::kScope, static_cast<int32_t>(scopes_.size() - 1)});
       return true;
@@ -229,19 +236,6 @@ void Lexicon::Insert(std::string_view word, LexEntry entry) {
   if (c) starts_[c >> 6] |= uint64_t{1} << (c & 63);
   entries_.push_back(entry);
   trie_.Insert(word, static_cast<int32_t>(entries_.size() - 1));
-}
-
-size_t Lexicon::MatchFrom(std::string_view text, size_t pos, LexEntry* entry) const {
-  int32_t value = -1;
-  size_t len = trie_.LongestMatch(text, pos, &value);
-  if (len == 0) return 0;
-  if (IsAsciiAlnum(text[pos]) && pos > 0 && IsAsciiAlnum(text[pos - 1])) return 0;
-  if (IsAsciiAlnum(text[pos + len - 1]) && pos + len < text.size() &&
-      IsAsciiAlnum(text[pos + len])) {
-    return 0;
-  }
-  *entry = entries_[value];
-  return len;
 }
 
 }  // namespace claims::context

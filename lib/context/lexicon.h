@@ -81,7 +81,7 @@ class Lexicon {
   size_t Match(std::string_view text, size_t pos, LexEntry* entry) const {
     uint32_t c = FirstChar(text, pos);
     if (!c || !((starts_[c >> 6] >> (c & 63)) & 1)) return 0;
-    return MatchFrom(text, pos, entry);
+    return MatchFrom(text, pos, c, entry);
   }
   // The first characters of all words, for SkipThreeByteChars (base/cjk_skip.h).
   const uint64_t* word_starts() const { return starts_.data(); }
@@ -99,7 +99,12 @@ class Lexicon {
  private:
   enum class Table { kEntity, kMetric, kScope };
   Status AddRows(Table table, std::string_view name, std::string_view text, bool tagged);
-  bool AddRow(Table table, const std::vector<std::string_view>& cols, std::string* error);
+  // Parses every row and checks it; with `apply`, also adds it. Stops at the
+  // first bad row.
+  Status ForEachRow(Table table, std::string_view name, std::string_view text, bool tagged, bool apply);
+  // Adds one row (with `apply`), or only checks it; false with *error on a
+  // bad row, which adds nothing.
+  bool AddRow(Table table, const std::vector<std::string_view>& cols, std::string* error, bool apply);
   void Insert(std::string_view word, LexEntry entry);
 
   // The code point of the character at text[pos] (ASCII folded to lower
@@ -115,7 +120,28 @@ class Lexicon {
     return 0;
   }
   // Match() past the first-character test: the trie walk and word edges.
-  size_t MatchFrom(std::string_view text, size_t pos, LexEntry* entry) const;
+  // `c` is FirstChar(text, pos).
+  size_t MatchFrom(std::string_view text, size_t pos, uint32_t c, LexEntry* entry) const {
+    auto b = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+    auto alnum = [&](size_t i) { return IsAsciiAlnum(static_cast<char>(b(i))); };
+    // A word starting inside an ASCII word: no match, whatever the trie holds.
+    if (b(0) < 0x80 && pos > 0 && alnum(0) && IsAsciiAlnum(text[pos - 1])) return 0;
+    // The length of the well-formed character c came from; 0 when its
+    // continuation bytes are not (the byte walk then decides).
+    size_t n = b(0) < 0x80                                         ? 1
+               : (b(0) & 0xE0) == 0xC0                             ? ((b(1) & 0xC0) == 0x80 ? 2 : 0)
+               : ((b(1) & 0xC0) == 0x80 && (b(2) & 0xC0) == 0x80) ? 3
+                                                                   : 0;
+    int32_t value = -1;
+    size_t len = n ? trie_.LongestMatchChar(text, pos, c, n, &value) : trie_.LongestMatch(text, pos, &value);
+    if (len == 0) return 0;
+    if (pos + len < text.size() && alnum(len - 1) && alnum(len)) return 0;
+    *entry = entries_[value];
+    return len;
+  }
+  static bool IsAsciiAlnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
 
   Trie trie_;
   // One bit per BMP code point that starts some word: most positions of a

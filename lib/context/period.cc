@@ -375,6 +375,11 @@ std::vector<PeriodMention> FindPeriods(std::string_view text, uint32_t begin, ui
       }
       out.push_back(m);
       pos += len;
+    } else if (IsDigit(text[pos])) {
+      // No time expression starts at a digit after a digit or '.' (ParseAt
+      // reads a number only from its start): skip the rest of the number.
+      ++pos;
+      while (pos < end && (IsDigit(text[pos]) || text[pos] == '.')) ++pos;
     } else {
       pos += Utf8Len(static_cast<unsigned char>(text[pos]));
     }

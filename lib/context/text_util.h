@@ -27,10 +27,12 @@ inline size_t PrevCharStart(std::string_view s, size_t pos) {
 }
 
 // A byte loop, not memcmp: almost every call fails on the first byte, and
-// these run at every character of a sentence.
+// these run at every character of a sentence. So that byte is tested first,
+// before the length.
 inline bool At(std::string_view s, size_t pos, std::string_view word) {
-  if (pos > s.size() || s.size() - pos < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
+  if (word.empty() || pos >= s.size()) return word.empty() && pos <= s.size();
+  if (s[pos] != word[0] || s.size() - pos < word.size()) return false;
+  for (size_t i = 1; i < word.size(); ++i) {
     if (s[pos + i] != word[i]) return false;
   }
   return true;

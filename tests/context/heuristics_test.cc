@@ -145,6 +145,12 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       {"其营收较去年[翻了两番]", "change + base=yoy"},
       {"利润[翻番]", "change +"},
       {"成本[减半]", "change -"},
+      // 翻了两番 is a rise by its own 翻; the next clause's 下降 says nothing
+      // about it, nor about a multiple with no verb of its own.
+      {"利润[翻了两番],营收下降20%", "change +"},
+      {"利润[翻了两番]、营收下降两成", "change +"},
+      {"利润[翻了两番]", "change +"},
+      {"性能达到[30倍],功耗下降一半", "ratio"},
       {"[25分之一]成本", "ratio"},
       {"占总收入[22.4%]", "share"},
       {"中国市场占英伟达销售额的大约[20%]", "share"},
