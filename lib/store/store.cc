@@ -310,7 +310,7 @@ static Status InsertQueued(StoreImpl* impl, std::span<const ArticleRecord> recor
   auto bind_mention = [&](Statement* st, int first, size_t i) {
     const StoreImpl::Batch::Child& row = b.mentions[i];
     const Mention& m = records[row.record].mentions[row.index];
-    st->Bind(first, row.article_id).BindNoCopy(first + 1, MentionTypeName(m.type));
+    st->Bind(first, row.article_id).BindStatic(first + 1, MentionTypeName(m.type));
     st->Bind(first + 2, int64_t{m.byte_start}).Bind(first + 3, int64_t{m.byte_end}).Bind(first + 4, int64_t{m.line});
     st->BindNoCopy(first + 5, m.surface).BindNoCopy(first + 6, m.value);
     BindSentenceId(st, first + 7, row.sentence_id);
