@@ -311,6 +311,12 @@ Result<Transaction> Transaction::Begin(Db* db) {
   return Transaction(db);
 }
 
+Result<Transaction> Transaction::BeginRead(Db* db) {
+  Status s = db->Exec("BEGIN");
+  if (!s.ok()) return s;
+  return Transaction(db);
+}
+
 Transaction::~Transaction() {
   if (db_ != nullptr) db_->Exec("ROLLBACK");  // best effort; the error has been reported
 }

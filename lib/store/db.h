@@ -137,6 +137,8 @@ class Db {
 class Transaction {
  public:
   static Result<Transaction> Begin(Db* db);
+  // A plain BEGIN: reads see one snapshot and the write lock is not taken.
+  static Result<Transaction> BeginRead(Db* db);
   Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

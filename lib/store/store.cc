@@ -403,6 +403,22 @@ Result<ArticleRecord> Store::FindArticleByHash(const std::string& hash) {
   return FindArticle(impl_.get(), &impl_->find_by_hash, "hash", hash);
 }
 
+Result<std::vector<ArticleRecord>> Store::FindArticlesByHash(const std::vector<std::string>& hashes) {
+  std::vector<ArticleRecord> out;
+  if (hashes.empty()) return out;
+  Result<Transaction> tx = Transaction::BeginRead(&impl_->db);
+  if (!tx.ok()) return tx.status();
+  out.reserve(hashes.size());
+  for (const std::string& h : hashes) {
+    Result<ArticleRecord> r = FindArticleByHash(h);
+    if (!r.ok()) return r.status();
+    out.push_back(std::move(r).value());
+  }
+  Status s = tx->Commit();
+  if (!s.ok()) return s;
+  return out;
+}
+
 Status Store::TouchArticle(const std::string& path, int64_t size, int64_t mtime_ns) {
   Result<Statement> st = impl_->db.Prepare("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?");
   if (!st.ok()) return st.status();

@@ -187,6 +187,20 @@ TEST_CASE("saving replaces by path and by content hash", "[store]") {
   }
 }
 
+TEST_CASE("FindArticlesByHash answers each hash in order, empty for a hash not stored", "[store]") {
+  auto store = OpenMemory();
+  REQUIRE(store->SaveArticles({MakeArticle("a.txt", "h1", {MakeClaim(0, "1%", "1", "1", "%")}),
+                               MakeArticle("b.txt", "h2", {})}).ok());
+  auto found = store->FindArticlesByHash({"h2", "h9", "h1", "h2"});
+  REQUIRE(found.ok());
+  std::vector<std::string> paths;
+  for (const ArticleRecord& r : *found) paths.push_back(r.article.path + ":" + std::to_string(r.claim_count));
+  CHECK(paths == std::vector<std::string>{"b.txt:0", ":0", "a.txt:1", "b.txt:0"});
+  CHECK(store->FindArticlesByHash({})->empty());
+  // The read transaction is over: the store takes a save.
+  REQUIRE(store->SaveArticle(MakeArticle("c.txt", "h3", {})).ok());
+}
+
 TEST_CASE("a batch is one transaction: one bad article rolls back the batch", "[store]") {
   auto store = OpenMemory();
   REQUIRE(store->SaveArticle(MakeArticle("a.txt", "h1", {MakeClaim(0, "1%", "1", "1", "%")})).ok());
