@@ -50,15 +50,21 @@ void Pipeline::Write() {
 
 Result<int64_t> Pipeline::DropDuplicates(std::vector<Done>* batch) {
   int64_t dropped = 0;
+  std::vector<std::string> hashes;  // of the saves, in batch order
+  for (const Done& d : *batch) {
+    if (d.kind == Done::Kind::kSave) hashes.push_back(d.record.article.hash);
+  }
+  Result<std::vector<store::ArticleRecord>> found = store_->FindArticlesByHash(hashes);
+  if (!found.ok()) return found.status();
+  size_t next_found = 0;
   std::map<std::string, size_t> by_hash;  // hash -> index of the kept Done
   std::vector<bool> drop(batch->size(), false);
   for (size_t i = 0; i < batch->size(); ++i) {
     const store::ArticleRecord& r = (*batch)[i].record;
     if ((*batch)[i].kind != Done::Kind::kSave) continue;
-    Result<store::ArticleRecord> stored = store_->FindArticleByHash(r.article.hash);
-    if (!stored.ok()) return stored.status();
-    const std::string& other = stored->article.path;
-    if (!other.empty() && other != r.article.path && StillExists(*stored)) {
+    const store::ArticleRecord& stored = (*found)[next_found++];
+    const std::string& other = stored.article.path;
+    if (!other.empty() && other != r.article.path && StillExists(stored)) {
       if (other < r.article.path) {
         drop[i] = true;
         continue;

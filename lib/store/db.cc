@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -54,8 +55,12 @@ bool IsUserFacing(int rc) {
 
 // ---- Statement -------------------------------------------------------------
 
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, const std::string* name)
+    : db_(db), stmt_(stmt), name_(name), bound_static_(static_cast<size_t>(sqlite3_bind_parameter_count(stmt))) {}
+
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), name_(other.name_), bind_error_(other.bind_error_) {
+    : db_(other.db_), stmt_(other.stmt_), name_(other.name_), bind_error_(other.bind_error_),
+      bound_static_(std::move(other.bound_static_)) {
   other.stmt_ = nullptr;
 }
 
@@ -66,6 +71,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     stmt_ = other.stmt_;
     name_ = other.name_;
     bind_error_ = other.bind_error_;
+    bound_static_ = std::move(other.bound_static_);
     other.stmt_ = nullptr;
   }
   return *this;
@@ -76,6 +82,7 @@ Statement::~Statement() {
 }
 
 Statement& Statement::Bind(int index, int64_t value) {
+  Forget(index);
   int rc = sqlite3_bind_int64(stmt_, index, value);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;
@@ -84,6 +91,7 @@ Statement& Statement::Bind(int index, int64_t value) {
 Statement& Statement::Bind(int index, std::string_view text) {
   // SQLITE_TRANSIENT: SQLite copies, so callers may pass temporaries. A
   // null data pointer would bind NULL; an empty view must bind ''.
+  Forget(index);
   const char* data = text.data() != nullptr ? text.data() : "";
   int rc = sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
@@ -91,19 +99,41 @@ Statement& Statement::Bind(int index, std::string_view text) {
 }
 
 Statement& Statement::BindNoCopy(int index, std::string_view text) {
-  const char* data = text.data() != nullptr ? text.data() : "";
-  int rc = sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  // Every empty text is one static text: most of a claim's optional
+  // columns are empty, and BindStatic skips them from run to run.
+  if (text.empty()) return BindStatic(index, "");
+  Forget(index);
+  int rc = sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;
 }
 
+Statement& Statement::BindStatic(int index, std::string_view text) {
+  const char* data = text.data() != nullptr ? text.data() : "";
+  const bool tracked = index > 0 && static_cast<size_t>(index) <= bound_static_.size();
+  if (tracked) {
+    std::string_view& bound = bound_static_[index - 1];
+    if (bound.data() == data && bound.size() == text.size()) return *this;
+    bound = {};  // until the bind below succeeds
+  }
+  int rc = sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (rc != SQLITE_OK) {
+    if (bind_error_ == 0) bind_error_ = rc;
+  } else if (tracked) {
+    bound_static_[index - 1] = std::string_view(data, text.size());
+  }
+  return *this;
+}
+
 Statement& Statement::BindDouble(int index, double value) {
+  Forget(index);
   int rc = sqlite3_bind_double(stmt_, index, value);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;
 }
 
 Statement& Statement::BindNull(int index) {
+  Forget(index);
   int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;
@@ -155,6 +185,7 @@ void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
   bind_error_ = 0;
+  std::fill(bound_static_.begin(), bound_static_.end(), std::string_view());
 }
 
 int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
@@ -276,6 +307,12 @@ Result<Transaction> Transaction::Begin(Db* db) {
   // IMMEDIATE takes the write lock now, so the busy timeout applies here
   // rather than failing later when a read transaction tries to upgrade.
   Status s = db->Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  return Transaction(db);
+}
+
+Result<Transaction> Transaction::BeginRead(Db* db) {
+  Status s = db->Exec("BEGIN");
   if (!s.ok()) return s;
   return Transaction(db);
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 
@@ -35,7 +36,15 @@ class Statement {
   Statement& Bind(int index, std::string_view text);  // copies `text`
   // Binds without copying: `text` must stay alive and unchanged until the
   // statement is Reset (Run() resets). For the bulk inserts' many columns.
+  // An empty text is bound as BindStatic("") is.
   Statement& BindNoCopy(int index, std::string_view text);
+  // Binds text that lives as long as the program (a string literal, a name
+  // from a static table). Does nothing when the parameter holds exactly this
+  // text (same address and length) from the last BindStatic: a bulk insert
+  // kept between runs (RunToRebind) binds each run's mostly empty columns
+  // and enum names to parameters that already hold them, and each bind is
+  // about 200 instructions of SQLite's.
+  Statement& BindStatic(int index, std::string_view text);
   Statement& BindDouble(int index, double value);
   Statement& BindNull(int index);
 
@@ -64,12 +73,19 @@ class Statement {
 
  private:
   friend class Db;
-  Statement(sqlite3* db, sqlite3_stmt* stmt, const std::string* name) : db_(db), stmt_(stmt), name_(name) {}
+  Statement(sqlite3* db, sqlite3_stmt* stmt, const std::string* name);
   Status Error(int rc) const;
+  // The parameter is about to hold something other than static text.
+  void Forget(int index) {
+    if (index > 0 && static_cast<size_t>(index) <= bound_static_.size()) bound_static_[index - 1] = {};
+  }
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
   const std::string* name_ = nullptr;  // the Db's name, for messages
   int bind_error_ = 0;
+  // What BindStatic last bound to each parameter (index - 1); a null data()
+  // where the parameter holds anything else.
+  std::vector<std::string_view> bound_static_;
 };
 
 class Db {
@@ -121,6 +137,8 @@ class Db {
 class Transaction {
  public:
   static Result<Transaction> Begin(Db* db);
+  // A plain BEGIN: reads see one snapshot and the write lock is not taken.
+  static Result<Transaction> BeginRead(Db* db);
   Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

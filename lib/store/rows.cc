@@ -94,9 +94,9 @@ void BindClaim(Statement* st, int first, const Claim& c, ClaimText* text) {
   st->BindNoCopy(i++, c.unit);
   st->BindNoCopy(i++, c.dimension);
   st->BindNoCopy(i++, c.counted);
-  st->BindNoCopy(i++, QualifierName(c.qualifier));
-  st->BindNoCopy(i++, KindName(c.kind));
-  st->BindNoCopy(i++, DirectionName(c.direction));
+  st->BindStatic(i++, QualifierName(c.qualifier));
+  st->BindStatic(i++, KindName(c.kind));
+  st->BindStatic(i++, DirectionName(c.direction));
   st->BindNoCopy(i++, c.entity);
   st->BindNoCopy(i++, c.metric);
   st->BindNoCopy(i++, c.metric_word);

@@ -81,6 +81,10 @@ class Store {
   Result<ArticleRecord> FindArticleByPath(const std::string& path);
   // The same for a content hash: where the same bytes are already stored.
   Result<ArticleRecord> FindArticleByHash(const std::string& hash);
+  // FindArticleByHash for each of `hashes`, in order, in one read
+  // transaction: each lookup on its own is a transaction of its own, which
+  // takes and drops the WAL's read lock (ingest looks up every saved article).
+  Result<std::vector<ArticleRecord>> FindArticlesByHash(const std::vector<std::string>& hashes);
   // Records a new size/mtime for an article whose content did not change, so
   // the next ingest skips it without reading it. No-op for unknown paths.
   Status TouchArticle(const std::string& path, int64_t size, int64_t mtime_ns);

@@ -231,5 +231,58 @@ TEST_CASE("sentences are stored once per article and go with their article", "[s
   CHECK(Count(path, "SELECT count(*) FROM sentences") == 0);
 }
 
+
+TEST_CASE("a row refused in the middle of a bulk insert rolls back the whole batch; the next save goes through",
+          "[store]") {
+  // The bulk inserts say OR ROLLBACK (no statement journal): SQLite itself
+  // ends the transaction at the refused row. What the batch deleted and
+  // inserted before it must be gone, and the store must take the next save.
+  testing::TempDir dir;
+  const std::string path = dir / "claims.db";
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto claims = [](int n, int repeat_at) {
+    std::vector<Claim> out;
+    for (int i = 0; i < n; ++i) {
+      Claim c;
+      c.byte_start = static_cast<uint32_t>(i * 3);
+      c.byte_end = c.byte_start + 2;
+      c.surface = "s" + std::to_string(i == repeat_at ? 1 : i);
+      c.value_lo = c.value_hi = *Decimal::Parse("5");
+      c.precision = *Decimal::Parse("1");
+      c.unit = "%";
+      c.sentence = "句" + std::to_string(i / 4);
+      out.push_back(c);
+    }
+    return out;
+  };
+  ArticleRecord a = Article1();
+  a.claims = claims(1, -1);
+  REQUIRE((*store)->SaveArticle(a).ok());
+  Result<Db> other = Db::Open(path, Db::Options());
+  REQUIRE(other.ok());
+  // A test-only index makes a repeated surface a constraint failure.
+  REQUIRE(other->Exec("CREATE UNIQUE INDEX test_surface ON claims (surface)").ok());
+  ArticleRecord replaced = Article1();
+  replaced.article.hash = "h9";
+  ArticleRecord b = Article1();
+  b.article.path = "b.txt";
+  b.article.hash = "h2";
+  b.claims = claims(70, 40);  // rows 32..63 are the second 32-row run; row 40 repeats "s1"
+  Status s = (*store)->SaveArticles({replaced, b});
+  CHECK(s.code() == Status::Code::kStoreError);
+  CHECK(s.message().find("UNIQUE") != std::string::npos);
+  CHECK(*(*store)->AllPaths() == std::vector<std::string>{"a.txt"});
+  CHECK((*store)->FindArticleByPath("a.txt")->article.hash == "h1");
+  CHECK(Count(path, "SELECT count(*) FROM claims") == 1);
+  CHECK(Count(path, "SELECT count(*) FROM sentences") == 1);
+
+  REQUIRE(other->Exec("DROP INDEX test_surface").ok());
+  REQUIRE((*store)->SaveArticles({replaced, b}).ok());
+  CHECK(*(*store)->AllPaths() == std::vector<std::string>{"a.txt", "b.txt"});
+  CHECK(Count(path, "SELECT count(*) FROM claims") == 70);
+  CHECK(Count(path, "SELECT count(*) FROM sentences") == 18);
+}
+
 }  // namespace
 }  // namespace claims::store
