@@ -15,6 +15,7 @@
 // change being described: 从80%降至50%).
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -516,16 +517,16 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   // base cut to a letter resolved), the base of a change, forecast or not.
   struct Keyed {
     const Item* item;
-    const std::string* cls;
+    const std::string_view* cls;  // 8 bytes: there is one Keyed per known item
   };
-  std::vector<std::string> resolved_cls;  // storage for resolved classes
-  resolved_cls.reserve(resolved.size());
+  std::deque<std::string> resolved_text;  // storage for resolved classes
+  std::deque<std::string_view> resolved_cls;
   std::vector<Keyed> keyed;
   for (const Item& it : ctx.items) {
     if (!it.Known() || it.cls.empty() || PartUnknown(it.c())) continue;
     auto r = resolved.find(&it);
     if (r != resolved.end()) {
-      resolved_cls.push_back("ratio:" + r->second);
+      resolved_cls.push_back(resolved_text.emplace_back("ratio:" + r->second));
       keyed.push_back({&it, &resolved_cls.back()});
     } else {
       keyed.push_back({&it, &it.cls});
@@ -535,7 +536,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     const CheckClaim& c = k.item->c();
     return std::make_tuple(std::string_view(c.entity), std::string_view(c.metric),
                            std::string_view(c.period), std::string_view(c.scope),
-                           std::string_view(*k.cls),
+                           *k.cls,
                            // Both arms are views: a ternary of std::string and a
                            // temporary would make a temporary, and the view dangle.
                            c.kind == Kind::kChange ? std::string_view(c.base) : std::string_view(),
@@ -664,7 +665,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     auto rb = CompareRange(*best_b->item, ctx.tol);
     if (!ra || !rb || Overlaps(*ra, *rb)) { ++ctx.consistent; return; }
     Rational gap = RelativeGap(*ra, *rb);
-    const std::string& cls = best_a->item->cls;
+    std::string_view cls = best_a->item->cls;
     auto res = resolved.find(best_a->item);
     if (res == resolved.end()) res = resolved.find(best_b->item);
     std::string subject = fmt::format("{} {}", ca.entity, ca.metric_word.empty() ? ca.metric : ca.metric_word);
@@ -674,7 +675,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     if (!ra->hi_inf && !rb->lo_inf && ra->hi > 0 && rb->lo > 0) ratio = FormatRatio(rb->lo / ra->hi);
     std::string of;
     if (cls.rfind("ratio:", 0) == 0) {
-      of = " of " + (res != resolved.end() ? res->second : cls.substr(6));
+      of = " of " + (res != resolved.end() ? res->second : std::string(cls.substr(6)));
     }
     auto side = [&](const Item* item, const CheckClaim& c, const Range<Rational>& r) {
       std::string how = c.qualifier == Qualifier::kApprox ? "approximate, " : "";

@@ -38,7 +38,7 @@ template <class N>
 N Abs(const N& v) { return v < N(0) ? N(-v) : v; }
 
 template <class N>
-std::optional<Range<N>> CompareRangeT(const CheckClaim& c, const std::string& cls, const N& tol) {
+std::optional<Range<N>> CompareRangeT(const CheckClaim& c, std::string_view cls, const N& tol) {
   if (cls.empty()) return std::nullopt;
   N* tag = nullptr;
   N half = ToN(c.precision, tag) / N(2);
