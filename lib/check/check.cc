@@ -224,7 +224,7 @@ void Prepare(std::span<const CheckClaim> claims, Context* ctx) {
     item.cls = *ctx->classes.insert(internal::CompareClass(c)).first;
     item.offset = internal::OffsetInSentence(c);
     item.clause = internal::ClauseBefore(c);
-    item.period = internal::ParsePeriod(c.period);
+    item.period = internal::ParsePeriod(c.fields->period);
     item.article_year = LeadingYear(item.sc->article->date);
     item.forecast = internal::ContainsAny(
         item.clause, {"预计", "预测", "预期", "未来", "有望", "将达", "将会", "将在", "将于",

@@ -67,8 +67,8 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
     if (m.type == Mention::Type::kModel) learn(m.surface);
   }
   for (const Item& it : ctx.items) {
-    learn(it.c().entity);
-    learn(it.c().base_entity);
+    learn(it.c().fields->entity);
+    learn(it.c().fields->base_entity);
   }
   if (models.empty()) return;
 

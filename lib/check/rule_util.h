@@ -71,11 +71,11 @@ struct Item {
   std::string_view clause;         // ClauseBefore(c())
   uint32_t sid = 0;                // id of the sentence text: same id, same sentence
   uint32_t slot = 0;
-  Period period;                   // ParsePeriod(c().period)
+  Period period;                   // ParsePeriod(c().fields->period)
   int article_year = 0;            // from the article's known date (0: undated)
   bool forecast = false;           // 预计/未来/有望 … before the number
   const CheckClaim& c() const { return *sc; }
-  bool Known() const { return !c().entity.empty() && !c().metric.empty(); }
+  bool Known() const { return !c().fields->entity.empty() && !c().fields->metric.empty(); }
 };
 
 // Days since year 0 (months of 31 days: only differences matter) of a
