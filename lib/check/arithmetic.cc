@@ -32,7 +32,7 @@ std::string CanonicalPeriod(std::string_view p) {
 }
 
 uint64_t LevelHash(const CheckClaim& c, std::string_view scope, std::string_view period) {
-  return Mix(Mix(Mix(HashText(c.entity), HashText(c.metric)), HashText(scope)), HashText(period));
+  return Mix(Mix(Mix(HashText(c.fields->entity), HashText(c.fields->metric)), HashText(scope)), HashText(period));
 }
 
 // Levels of entity + metric + scope stated for one canonical period. The
@@ -44,10 +44,10 @@ std::vector<const Item*> FindLevels(Context& ctx, const CheckClaim& c, std::stri
     ctx.levels_built = true;
     for (const Item& it : ctx.items) {
       const CheckClaim& l = it.c();
-      if (!it.Known() || it.forecast || l.kind != Kind::kLevel || it.cls != l.unit) continue;
+      if (!it.Known() || it.forecast || l.kind != Kind::kLevel || it.cls != l.fields->unit) continue;
       if (l.qualifier == Qualifier::kAtLeast || l.qualifier == Qualifier::kAtMost) continue;
       if (!it.period.ok) continue;
-      ctx.levels.emplace_back(LevelHash(l, l.scope, PeriodString(it.period)), &it);
+      ctx.levels.emplace_back(LevelHash(l, l.fields->scope, PeriodString(it.period)), &it);
     }
     std::sort(ctx.levels.begin(), ctx.levels.end());
   }
@@ -56,7 +56,7 @@ std::vector<const Item*> FindLevels(Context& ctx, const CheckClaim& c, std::stri
   auto it = std::lower_bound(ctx.levels.begin(), ctx.levels.end(), std::make_pair(h, (const Item*)nullptr));
   for (; it != ctx.levels.end() && it->first == h; ++it) {
     const CheckClaim& l = it->second->c();
-    if (l.entity == c.entity && l.metric == c.metric && l.scope == scope &&
+    if (l.fields->entity == c.fields->entity && l.fields->metric == c.fields->metric && l.fields->scope == scope &&
         PeriodString(it->second->period) == period) {
       out.push_back(it->second);
     }
@@ -129,10 +129,10 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
   // change of its entity, metric, scope and period.
   std::unordered_map<std::string, LevelSet> sets;
   auto levels = [&](const CheckClaim& c, const std::string& period) -> const LevelSet& {
-    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}", c.entity, c.metric, c.scope, period);
+    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}", c.fields->entity, c.fields->metric, c.fields->scope, period);
     auto found = sets.find(key);
     if (found == sets.end()) {
-      LevelSet s = MakeLevelSet(ctx, FindLevels(ctx, c, c.scope, period));
+      LevelSet s = MakeLevelSet(ctx, FindLevels(ctx, c, c.fields->scope, period));
       found = sets.emplace(std::move(key), std::move(s)).first;
     }
     return found->second;  // unordered_map nodes stay put when it grows
@@ -155,7 +155,7 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
     const CheckClaim& c = it.c();
     if (!it.Known() || c.kind != Kind::kChange || it.cls != "change") continue;
     const Period& p = it.period;
-    Period prev = PreviousPeriod(p, c.base);
+    Period prev = PreviousPeriod(p, c.fields->base);
     if (!p.ok || !prev.ok) continue;
     const LevelSet& cur_set = levels(c, PeriodString(p));
     const LevelSet& prev_set = levels(c, PeriodString(prev));
@@ -178,7 +178,7 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
     auto usable = [&](uint32_t ka, uint32_t kb) -> std::pair<const Bounds*, const Bounds*> {
       const Item* a = cur_set.items[ka];
       const Item* b = prev_set.items[kb];
-      if (a->c().unit != b->c().unit) return {nullptr, nullptr};
+      if (a->c().fields->unit != b->c().fields->unit) return {nullptr, nullptr};
       const auto& ra = cur_set.bounds[cur_set.rep[ka]];
       const auto& rb = prev_set.bounds[kb];
       if (!ra || !rb || !prev_set.positive[kb]) return {nullptr, nullptr};
@@ -217,9 +217,9 @@ void CheckChangeMismatch(Context& ctx, std::vector<Finding>* out) {
     Rational exact = best_cur->c().value_lo.ToRational() / best_prev->c().value_lo.ToRational() - 1;
     std::string msg = fmt::format(
         "{} {}: {} over {} is a change of {} ({} allowing for rounding), but {} says {} {}",
-        c.entity, c.metric_word.empty() ? c.metric : c.metric_word, Quote(*best_cur->sc),
+        c.fields->entity, c.fields->MetricName(), Quote(*best_cur->sc),
         Quote(*best_prev->sc), FormatValue(exact, "change", ""),
-        FormatRange(best_implied, "change", ""), Quote(*it.sc), c.base,
+        FormatRange(best_implied, "change", ""), Quote(*it.sc), c.fields->base,
         FormatRange(stated->exact, "change", ""));
     Severity sev = best_gap < Rational(5, 100) ? Severity::kInfo : Severity::kWarning;
     Finding f = MakeFinding("change-mismatch", sev, std::move(msg), {&it, best_cur, best_prev});
@@ -240,10 +240,10 @@ void CheckShareTotal(Context& ctx, std::vector<Finding>* out) {
       const Item* part = items[k - 1];
       const CheckClaim& s = share->c();
       const CheckClaim& pc = part->c();
-      if (s.kind != Kind::kShare || share->cls != "fraction" || !s.base_entity.empty()) continue;
-      if (!part->Known() || pc.kind != Kind::kLevel || part->cls != pc.unit) continue;
-      if (pc.scope.empty() || (!s.entity.empty() && s.entity != pc.entity)) continue;
-      std::string period = CanonicalPeriod(pc.period);
+      if (s.kind != Kind::kShare || share->cls != "fraction" || !s.fields->base_entity.empty()) continue;
+      if (!part->Known() || pc.kind != Kind::kLevel || part->cls != pc.fields->unit) continue;
+      if (pc.fields->scope.empty() || (!s.fields->entity.empty() && s.fields->entity != pc.fields->entity)) continue;
+      std::string period = CanonicalPeriod(pc.fields->period);
       if (period.empty()) continue;
       std::vector<const Item*> totals = FindLevels(ctx, pc, "", period);
       if (totals.empty()) continue;
@@ -258,7 +258,7 @@ void CheckShareTotal(Context& ctx, std::vector<Finding>* out) {
       Range<Rational> worst_range;
       bool agrees = false;
       for (const Item* t : totals) {
-        if (t->c().unit != pc.unit) continue;
+        if (t->c().fields->unit != pc.fields->unit) continue;
         auto rt = CompareRange(*t, ctx.tol);
         if (!rt || !Finite(*rt)) continue;
         if (Overlaps(*rt, implied)) { agrees = true; break; }
@@ -266,19 +266,19 @@ void CheckShareTotal(Context& ctx, std::vector<Finding>* out) {
       }
       if (agrees || !worst) { ++ctx.consistent; continue; }
       Rational mid = pc.value_lo.ToRational() / s.value_lo.ToRational() * 100;
-      if (s.unit != "%") mid = pc.value_lo.ToRational() / s.value_lo.ToRational();
+      if (s.fields->unit != "%") mid = pc.value_lo.ToRational() / s.value_lo.ToRational();
       Rational gap = RelativeGap(implied, worst_range);
       std::string msg = fmt::format(
           "{} {} ({}): {} being {} of the total implies a total of about {} ({}), but {} "
           "states the total",
-          pc.entity, pc.metric_word.empty() ? pc.metric : pc.metric_word, period, Quote(*part->sc),
-          Quote(*share->sc), FormatValue(mid, pc.unit, pc.unit),
-          FormatRange(implied, pc.unit, pc.unit), Quote(*worst->sc));
+          pc.fields->entity, pc.fields->MetricName(), period, Quote(*part->sc),
+          Quote(*share->sc), FormatValue(mid, pc.fields->unit, pc.fields->unit),
+          FormatRange(implied, pc.fields->unit, pc.fields->unit), Quote(*worst->sc));
       Severity sev = gap < Rational(5, 100) ? Severity::kInfo : Severity::kWarning;
       Finding f = MakeFinding("share-total-mismatch", sev, std::move(msg), {part, share, worst});
-      f.expected = FormatValue(mid, pc.unit, pc.unit);
-      f.details["implied_total"] = FormatRange(implied, pc.unit, pc.unit);
-      f.details["stated_total"] = FormatRange(worst_range, pc.unit, pc.unit);
+      f.expected = FormatValue(mid, pc.fields->unit, pc.fields->unit);
+      f.details["implied_total"] = FormatRange(implied, pc.fields->unit, pc.fields->unit);
+      f.details["stated_total"] = FormatRange(worst_range, pc.fields->unit, pc.fields->unit);
       out->push_back(std::move(f));
     }
   }
@@ -304,16 +304,16 @@ void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
   std::vector<Share> shares;
   for (const Item& it : ctx.items) {
     const CheckClaim& c = it.c();
-    if (!it.Known() || it.forecast || c.metric != "market_share" || it.cls != "fraction") continue;
-    if (c.scope.empty() || !c.base_entity.empty()) continue;
+    if (!it.Known() || it.forecast || c.fields->metric != "market_share" || it.cls != "fraction") continue;
+    if (c.fields->scope.empty() || !c.fields->base_entity.empty()) continue;
     auto d = CompareRangeD(it, ctx.tol_d);
     if (!d || d->lo_inf) continue;
     shares.push_back({&it, d->lo});
   }
   auto fields = [&ctx](const Share& s) {
     const CheckClaim& c = s.item->c();
-    uint32_t article = c.period.empty() ? ArticleOf(ctx, s.item->sc) : UINT32_MAX;
-    return std::make_tuple(std::string_view(c.scope), std::string_view(c.period), article);
+    uint32_t article = c.fields->period.empty() ? ArticleOf(ctx, s.item->sc) : UINT32_MAX;
+    return std::make_tuple(std::string_view(c.fields->scope), std::string_view(c.fields->period), article);
   };
   auto hash = [&](const Share& s) {
     auto [scope, period, article] = fields(s);
@@ -326,7 +326,7 @@ void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
     std::map<std::string_view, std::pair<const Item*, Rational>> lowest;
     std::map<std::string_view, double> lowest_d;
     for (const Share& s : group) {
-      std::string_view entity = s.item->c().entity;
+      std::string_view entity = s.item->c().fields->entity;
       auto d = lowest_d.find(entity);
       if (d != lowest_d.end() && s.lo > d->second + 1e-9 * (1 + std::fabs(d->second))) continue;
       Rational lo = CompareRange(*s.item, ctx.tol)->lo;
@@ -343,9 +343,9 @@ void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
     std::stable_sort(parts.begin(), parts.end(),
                      [](const auto& a, const auto& b) { return a.second.second > b.second.second; });
     const CheckClaim& first = parts[0].second.first->c();
-    std::string subject = fmt::format("{} [{}]", first.metric_word.empty() ? first.metric : first.metric_word,
-                                      first.scope);
-    if (!first.period.empty()) subject += fmt::format(" ({})", first.period);
+    std::string subject = fmt::format("{} [{}]", first.fields->MetricName(),
+                                      first.fields->scope);
+    if (!first.fields->period.empty()) subject += fmt::format(" ({})", first.fields->period);
     std::string listed;
     Finding f;
     f.rule = "share-sum-over-100";

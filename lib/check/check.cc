@@ -92,6 +92,10 @@ constexpr RuleInfo kRuleInfos[] = {
 };
 static_assert(std::size(kRuleInfos) == std::size(kRules));
 
+// One Item per distinct claim of the store: a million of them at scale, so
+// a field that adds padding costs megabytes (rule_util.h orders them).
+static_assert(sizeof(void*) != 8 || sizeof(Item) <= 112, "keep Item at 112 bytes or less");
+
 bool IsNumericFamily(std::string_view family) {
   return family == "conflict" || family == "magnitude" || family == "arithmetic";
 }
@@ -217,10 +221,10 @@ void Prepare(std::span<const CheckClaim> claims, Context* ctx) {
   std::vector<uint32_t> per_sentence(sentence_count + 1, 0);
   for (Item& item : items) {
     const CheckClaim& c = item.c();
-    item.cls = internal::CompareClass(c);
+    item.cls = *ctx->classes.insert(internal::CompareClass(c)).first;
     item.offset = internal::OffsetInSentence(c);
     item.clause = internal::ClauseBefore(c);
-    item.period = internal::ParsePeriod(c.period);
+    item.period = internal::ParsePeriod(c.fields->period);
     item.article_year = LeadingYear(item.sc->article->date);
     item.forecast = internal::ContainsAny(
         item.clause, {"预计", "预测", "预期", "未来", "有望", "将达", "将会", "将在", "将于",

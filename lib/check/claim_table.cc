@@ -65,19 +65,19 @@ StoredClaim ToStoredClaim(const CheckClaim& c) {
   out.value_lo = c.value_lo.Get();
   out.value_hi = c.value_hi.Get();
   out.precision = c.precision.Get();
-  out.unit = c.unit;
-  out.dimension = c.dimension;
-  out.counted = c.counted;
+  out.unit = c.fields->unit;
+  out.dimension = c.fields->dimension;
+  out.counted = c.fields->counted;
   out.qualifier = c.qualifier;
   out.kind = c.kind;
   out.direction = c.direction;
-  out.entity = c.entity;
-  out.metric = c.metric;
-  out.metric_word = c.metric_word;
-  out.period = c.period;
-  out.scope = c.scope;
-  out.base = c.base;
-  out.base_entity = c.base_entity;
+  out.entity = c.fields->entity;
+  out.metric = c.fields->metric;
+  out.metric_word = c.fields->metric_word;
+  out.period = c.fields->period;
+  out.scope = c.fields->scope;
+  out.base = c.fields->base;
+  out.base_entity = c.fields->base_entity;
   out.sentence_start = c.sentence_start;
   out.sentence_end = c.sentence_end;
   out.sentence = c.sentence;
@@ -203,20 +203,36 @@ void ClaimTable::Add(const StoredClaim& sc) {
   out.kind = c.kind;
   out.direction = c.direction;
   out.surface = Intern(c.surface);
-  out.unit = InternText(c.unit);
-  out.dimension = InternText(c.dimension);
-  out.counted = InternText(c.counted);
-  out.entity = InternText(c.entity);
-  out.metric = InternText(c.metric);
-  out.metric_word = InternText(c.metric_word);
-  out.period = InternText(c.period);
-  out.scope = InternText(c.scope);
-  out.base = InternText(c.base);
-  out.base_entity = InternText(c.base_entity);
+  ClaimFields fields;
+  fields.unit = InternText(c.unit);
+  fields.dimension = InternText(c.dimension);
+  fields.counted = InternText(c.counted);
+  fields.entity = InternText(c.entity);
+  fields.metric = InternText(c.metric);
+  fields.metric_word = InternText(c.metric_word);
+  fields.period = InternText(c.period);
+  fields.scope = InternText(c.scope);
+  fields.base = InternText(c.base);
+  fields.base_entity = InternText(c.base_entity);
+  out.fields = InternFields(fields);
   out.sentence = Intern(c.sentence);
   out.value_lo = Compact(c.value_lo);
   out.value_hi = Compact(c.value_hi);
   out.precision = Compact(c.precision);
+}
+
+size_t ClaimTable::FieldsHash::operator()(const ClaimFields& f) const {
+  // Interned: equal texts have equal addresses, so the addresses are the key.
+  size_t h = 0;
+  for (const Text* t : {&f.unit, &f.dimension, &f.counted, &f.entity, &f.metric, &f.metric_word, &f.period,
+                        &f.scope, &f.base, &f.base_entity}) {
+    h = (h ^ std::hash<const void*>()(t->data())) * 0x9E3779B97F4A7C15ull;
+  }
+  return h;
+}
+
+const ClaimFields* ClaimTable::InternFields(const ClaimFields& f) {
+  return &*fields_.insert(f).first;
 }
 
 }  // namespace claims::check

@@ -69,7 +69,7 @@ class CompactDecimal {
 
 // An interned text in 8 bytes: a pointer to its bytes, with its length in
 // the 4 bytes before them (ClaimTable::Intern lays them out so). Reads as a
-// std::string_view; a claim has ten of these, so half a view each saves 80
+// std::string_view; ClaimFields has ten of these, so half a view each saves 80
 // bytes a claim.
 class Text {
  public:
@@ -98,6 +98,18 @@ class Text {
   const char* p_ = nullptr;  // null: the empty text
 };
 
+// A claim's short descriptive fields, interned. The 1.33M claims of the
+// bench store have 2,648 distinct combinations of them, so a claim points
+// at one shared copy (ClaimTable::InternFields): 8 bytes instead of 80.
+struct ClaimFields {
+  Text unit, dimension, counted, entity, metric, metric_word, period, scope, base, base_entity;
+  // The metric as the article words it (营收), else its id (revenue): for messages.
+  Text MetricName() const { return metric_word.empty() ? metric : metric_word; }
+  friend bool operator==(const ClaimFields&, const ClaimFields&) = default;
+};
+// What a claim made without a table points at: every field empty.
+inline const ClaimFields kNoFields{};
+
 // A claim as the rules read it: the fields of Claim, with views into the
 // table's storage instead of strings of its own.
 struct CheckClaim {
@@ -111,7 +123,7 @@ struct CheckClaim {
   Qualifier qualifier = Qualifier::kExact;
   Kind kind = Kind::kLevel;
   Direction direction = Direction::kNone;
-  Text unit, dimension, counted, entity, metric, metric_word, period, scope, base, base_entity;
+  const ClaimFields* fields = &kNoFields;  // owned by the table
   std::string_view surface, sentence;  // the surface mostly a view into the sentence
   CompactDecimal value_lo, value_hi, precision;
 };
@@ -163,6 +175,9 @@ class ClaimTable {
   // sentence's address for its text.
   std::string_view Intern(std::string_view s);
   CompactDecimal Compact(const Decimal& d);
+  // A stable copy of `f`, shared by every claim with the same fields (the
+  // Texts must come from this table: they are compared by address).
+  const ClaimFields* InternFields(const ClaimFields& f);
   // Copies a claim or a mention in (tests and small callers); its article
   // is found or added by (path, hash, date).
   void Add(const StoredClaim& sc);
@@ -186,6 +201,10 @@ class ClaimTable {
   size_t chunk_left_ = 0;
   char* chunk_next_ = nullptr;
   std::deque<Decimal> big_;
+  struct FieldsHash {
+    size_t operator()(const ClaimFields& f) const;
+  };
+  std::unordered_set<ClaimFields, FieldsHash> fields_;
   std::vector<std::unique_ptr<ClaimTable>> adopted_;
 };
 

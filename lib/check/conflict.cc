@@ -15,6 +15,7 @@
 // change being described: 从80%降至50%).
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -64,7 +65,7 @@ uint64_t MaskHash(std::string_view sentence, std::span<const Item* const> items)
 }
 
 std::string ValueKey(const CheckClaim& c) {
-  return fmt::format("{}..{} {} {}{}", c.value_lo.ToString(), c.value_hi.ToString(), c.unit,
+  return fmt::format("{}..{} {} {}{}", c.value_lo.ToString(), c.value_hi.ToString(), c.fields->unit,
                      KindName(c.kind), DirectionName(c.direction));
 }
 
@@ -72,7 +73,7 @@ size_t CopyCount(const Item* it) { return it->copies.size(); }
 
 // "×10 apart" when both are plain positive numbers of one unit.
 std::string Apart(const CheckClaim& a, const CheckClaim& b) {
-  if (a.unit != b.unit || a.value_lo.sign() <= 0 || b.value_lo.sign() <= 0) return "";
+  if (a.fields->unit != b.fields->unit || a.value_lo.sign() <= 0 || b.value_lo.sign() <= 0) return "";
   Rational x = a.value_lo.ToRational(), y = b.value_lo.ToRational();
   Rational r = x > y ? x / y : y / x;
   return FormatRatio(r);
@@ -439,14 +440,14 @@ std::map<const Item*, std::string> ResolveBases(const Context& ctx) {
   for (const Item& it : ctx.items) {
     std::string_view base = RatioBase(it);
     if (!it.Known() || base.empty() || BareLetter(base)) continue;
-    bases[fmt::format("{}|{}", it.c().entity, it.c().metric)].insert(std::string(base));
+    bases[fmt::format("{}|{}", it.c().fields->entity, it.c().fields->metric)].insert(std::string(base));
   }
   std::map<const Item*, std::string> out;
   for (const Item& it : ctx.items) {
     std::string_view base = RatioBase(it);
     char l = it.Known() && !base.empty() ? BareLetter(base) : 0;
     if (!l) continue;
-    auto b = bases.find(fmt::format("{}|{}", it.c().entity, it.c().metric));
+    auto b = bases.find(fmt::format("{}|{}", it.c().fields->entity, it.c().fields->metric));
     if (b == bases.end()) continue;
     std::vector<std::string> match;
     for (const std::string& base : b->second) {
@@ -467,7 +468,7 @@ constexpr size_t kSmallGroup = 64;
 constexpr int kReportDays = 31;
 
 bool OtherReports(const Item& a, const Item& b) {
-  if (!a.c().period.empty() || !IsFlowMetric(a.c().metric)) return false;
+  if (!a.c().fields->period.empty() || !IsFlowMetric(a.c().fields->metric)) return false;
   int da = ArticleDay(*a.sc), db = ArticleDay(*b.sc);
   return da != 0 && db != 0 && std::abs(da - db) > kReportDays;
 }
@@ -477,15 +478,15 @@ bool OtherReports(const Item& a, const Item& b) {
 // revenue). Without a scope, "占总收入的23.4%" (R&D spending) and
 // "占总收入的35.7%" (one business) are shares of different things.
 bool PartUnknown(const CheckClaim& c) {
-  bool share = c.kind == Kind::kShare || c.metric == "market_share" || c.metric == "revenue_share";
-  return share && c.scope.empty();
+  bool share = c.kind == Kind::kShare || c.fields->metric == "market_share" || c.fields->metric == "revenue_share";
+  return share && c.fields->scope.empty();
 }
 
 // Prices quoted by a market move by the minute: two reports of one day may
 // give the open and the close. Only a gap wider than this is worth a look
 // (a garbled quote is ×10 away: magnitude-slip and copy-mismatch).
 constexpr double kQuoteDrift = 0.10;
-bool MarketQuote(const CheckClaim& c) { return c.metric == "stock_price" || c.metric == "market_cap"; }
+bool MarketQuote(const CheckClaim& c) { return c.fields->metric == "stock_price" || c.fields->metric == "market_cap"; }
 
 // "9411亿元" beside "9411.68亿元": a figure written with fewer digits may cut
 // the longer one instead of rounding it (headlines do), which is no conflict.
@@ -496,7 +497,7 @@ bool CutShort(const CheckClaim& a, const CheckClaim& b) {
     return c.kind == Kind::kLevel && c.qualifier == Qualifier::kExact && c.value_lo == c.value_hi &&
            c.value_lo.sign() > 0 && c.precision.sign() > 0;
   };
-  if (!plain(a) || !plain(b) || a.unit != b.unit || a.precision == b.precision) return false;
+  if (!plain(a) || !plain(b) || a.fields->unit != b.fields->unit || a.precision == b.precision) return false;
   const CheckClaim& coarse = b.precision < a.precision ? a : b;
   const CheckClaim& fine = &coarse == &a ? b : a;
   Rational v = coarse.value_lo.ToRational(), f = fine.value_lo.ToRational();
@@ -516,16 +517,16 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   // base cut to a letter resolved), the base of a change, forecast or not.
   struct Keyed {
     const Item* item;
-    const std::string* cls;
+    const std::string_view* cls;  // 8 bytes: there is one Keyed per known item
   };
-  std::vector<std::string> resolved_cls;  // storage for resolved classes
-  resolved_cls.reserve(resolved.size());
+  std::deque<std::string> resolved_text;  // storage for resolved classes
+  std::deque<std::string_view> resolved_cls;
   std::vector<Keyed> keyed;
   for (const Item& it : ctx.items) {
     if (!it.Known() || it.cls.empty() || PartUnknown(it.c())) continue;
     auto r = resolved.find(&it);
     if (r != resolved.end()) {
-      resolved_cls.push_back("ratio:" + r->second);
+      resolved_cls.push_back(resolved_text.emplace_back("ratio:" + r->second));
       keyed.push_back({&it, &resolved_cls.back()});
     } else {
       keyed.push_back({&it, &it.cls});
@@ -533,12 +534,12 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   }
   auto fields = [](const Keyed& k) {
     const CheckClaim& c = k.item->c();
-    return std::make_tuple(std::string_view(c.entity), std::string_view(c.metric),
-                           std::string_view(c.period), std::string_view(c.scope),
-                           std::string_view(*k.cls),
+    return std::make_tuple(std::string_view(c.fields->entity), std::string_view(c.fields->metric),
+                           std::string_view(c.fields->period), std::string_view(c.fields->scope),
+                           *k.cls,
                            // Both arms are views: a ternary of std::string and a
                            // temporary would make a temporary, and the view dangle.
-                           c.kind == Kind::kChange ? std::string_view(c.base) : std::string_view(),
+                           c.kind == Kind::kChange ? std::string_view(c.fields->base) : std::string_view(),
                            k.item->forecast);
   };
   auto hash = [&](const Keyed& k) {
@@ -557,15 +558,17 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   std::vector<Dated> dated;
   for (const Keyed& k : keyed) {
     const CheckClaim& c = k.item->c();
-    if (c.period.empty()) continue;
-    for (const CheckClaim* sc : k.item->copies) dated.emplace_back(ArticleOf(ctx, sc), c.entity.data(), c.metric.data());
+    if (c.fields->period.empty()) continue;
+    for (const CheckClaim* sc : k.item->copies) {
+      dated.emplace_back(ArticleOf(ctx, sc), c.fields->entity.data(), c.fields->metric.data());
+    }
   }
   std::sort(dated.begin(), dated.end());
   dated.erase(std::unique(dated.begin(), dated.end()), dated.end());
   auto period_open = [&](const Item& it) {
-    if (!it.c().period.empty()) return false;
+    if (!it.c().fields->period.empty()) return false;
     for (const CheckClaim* sc : it.copies) {
-      Dated d{ArticleOf(ctx, sc), it.c().entity.data(), it.c().metric.data()};
+      Dated d{ArticleOf(ctx, sc), it.c().fields->entity.data(), it.c().fields->metric.data()};
       if (std::binary_search(dated.begin(), dated.end(), d)) return true;
     }
     return false;
@@ -588,8 +591,8 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
   // out: two of them in one article that disagree ("下降80%左右" and "仅为
   // H100的15%", each from another source) are the conflict this rule is for.
   auto one_article = [&](const Item& a, const Item& b) {
-    if (!a.c().period.empty() || !b.c().period.empty()) return false;
-    if (!context::MetricTakesScope(a.c().metric)) return false;
+    if (!a.c().fields->period.empty() || !b.c().fields->period.empty()) return false;
+    if (!context::MetricTakesScope(a.c().fields->metric)) return false;
     const std::vector<uint32_t>& xa = articles(a);
     const std::vector<uint32_t>& xb = articles(b);
     for (size_t i = 0, j = 0; i < xa.size() && j < xb.size();) {
@@ -628,7 +631,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
           // Figures without a period from articles dated years apart may
           // be about different years.
           int ya = a.item->article_year, yb = b.item->article_year;
-          if (a.item->c().period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
+          if (a.item->c().fields->period.empty() && ya && yb && std::abs(ya - yb) > 1) continue;
           if (OtherReports(*a.item, *b.item)) continue;
           if (period_open(*a.item) || period_open(*b.item) || one_article(*a.item, *b.item)) continue;
           if (CutShort(a.item->c(), b.item->c())) continue;
@@ -664,17 +667,17 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     auto rb = CompareRange(*best_b->item, ctx.tol);
     if (!ra || !rb || Overlaps(*ra, *rb)) { ++ctx.consistent; return; }
     Rational gap = RelativeGap(*ra, *rb);
-    const std::string& cls = best_a->item->cls;
+    std::string_view cls = best_a->item->cls;
     auto res = resolved.find(best_a->item);
     if (res == resolved.end()) res = resolved.find(best_b->item);
-    std::string subject = fmt::format("{} {}", ca.entity, ca.metric_word.empty() ? ca.metric : ca.metric_word);
-    if (!ca.period.empty()) subject += fmt::format(" ({})", ca.period);
-    if (!ca.scope.empty()) subject += fmt::format(" [{}]", ca.scope);
+    std::string subject = fmt::format("{} {}", ca.fields->entity, ca.fields->MetricName());
+    if (!ca.fields->period.empty()) subject += fmt::format(" ({})", ca.fields->period);
+    if (!ca.fields->scope.empty()) subject += fmt::format(" [{}]", ca.fields->scope);
     std::string ratio;
     if (!ra->hi_inf && !rb->lo_inf && ra->hi > 0 && rb->lo > 0) ratio = FormatRatio(rb->lo / ra->hi);
     std::string of;
     if (cls.rfind("ratio:", 0) == 0) {
-      of = " of " + (res != resolved.end() ? res->second : cls.substr(6));
+      of = " of " + (res != resolved.end() ? res->second : std::string(cls.substr(6)));
     }
     auto side = [&](const Item* item, const CheckClaim& c, const Range<Rational>& r) {
       std::string how = c.qualifier == Qualifier::kApprox ? "approximate, " : "";
@@ -683,7 +686,7 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
                            c.direction == Direction::kDown ? "lower than" : "more than",
                            BaseEntity(c));
       }
-      return fmt::format("{} ({}i.e. {}{})", Quote(*item->sc), how, FormatRange(r, cls, c.unit), of);
+      return fmt::format("{} ({}i.e. {}{})", Quote(*item->sc), how, FormatRange(r, cls, c.fields->unit), of);
     };
     std::string msg = fmt::format("{}: {} vs {}: the ranges do not overlap{}", subject,
                                   side(best_a->item, ca, *ra), side(best_b->item, cb, *rb),
@@ -715,8 +718,8 @@ void CheckValueConflict(Context& ctx, std::vector<Finding>* out) {
     if (backed != nullptr) f.expected = backed->c().surface;
     f.details["sentences_a"] = std::to_string(back_a);
     f.details["sentences_b"] = std::to_string(back_b);
-    f.details["range_a"] = FormatRange(*ra, cls, ca.unit);
-    f.details["range_b"] = FormatRange(*rb, cls, cb.unit);
+    f.details["range_a"] = FormatRange(*ra, cls, ca.fields->unit);
+    f.details["range_b"] = FormatRange(*rb, cls, cb.fields->unit);
     f.details["relative_gap"] = DecimalText(gap, 4);
     if (!ratio.empty()) f.details["ratio"] = ratio.substr(std::string("×").size());
     f.details["group_size"] = std::to_string(group.size());

@@ -24,8 +24,8 @@ namespace {
 const Rational kMaxShares(1000000000000);  // 10^12
 
 std::string PriceCurrency(const CheckClaim& c) {
-  size_t slash = c.unit.find("/share");
-  return slash == std::string::npos ? "" : std::string(c.unit.substr(0, slash));
+  size_t slash = c.fields->unit.find("/share");
+  return slash == std::string::npos ? "" : std::string(c.fields->unit.substr(0, slash));
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -75,21 +75,21 @@ void CheckPriceVsMarketCap(Context& ctx, std::vector<Finding>* out) {
   std::map<std::string, std::vector<const Item*>, std::less<>> caps;  // entity -> market caps
   for (const Item& it : ctx.items) {
     const CheckClaim& c = it.c();
-    if (!it.Known() || c.metric != "market_cap" || c.kind != Kind::kLevel) continue;
-    if (c.dimension != "currency" || c.qualifier == Qualifier::kAtMost) continue;
-    caps[std::string(c.entity)].push_back(&it);
+    if (!it.Known() || c.fields->metric != "market_cap" || c.kind != Kind::kLevel) continue;
+    if (c.fields->dimension != "currency" || c.qualifier == Qualifier::kAtMost) continue;
+    caps[std::string(c.fields->entity)].push_back(&it);
   }
   for (const Item& it : ctx.items) {
     const CheckClaim& p = it.c();
     std::string currency = PriceCurrency(p);
-    if (p.entity.empty() || currency.empty() || p.kind != Kind::kLevel) continue;
+    if (p.fields->entity.empty() || currency.empty() || p.kind != Kind::kLevel) continue;
     if (p.qualifier == Qualifier::kAtMost || p.value_hi.sign() <= 0) continue;
-    auto found = caps.find(p.entity.view());
+    auto found = caps.find(p.fields->entity.view());
     if (found == caps.end()) continue;
     // Prefer the market value the same article states.
     std::vector<const Item*> same, other;
     for (const Item* cap : found->second) {
-      if (cap->c().unit != currency) continue;
+      if (cap->c().fields->unit != currency) continue;
       (cap->sc->article->hash == it.sc->article->hash ? same : other).push_back(cap);
     }
     std::vector<const Item*>& pool = same.empty() ? other : same;
@@ -107,7 +107,7 @@ void CheckPriceVsMarketCap(Context& ctx, std::vector<Finding>* out) {
     std::string msg = fmt::format(
         "{}: a share price of {} beside a market value of {} implies {} shares; no listed "
         "company has more than a few thousand 亿 shares, so the price has probably lost digits",
-        p.entity, Quote(*it.sc), Quote(*cap->sc), FormatValue(shares, "count", ""));
+        p.fields->entity, Quote(*it.sc), Quote(*cap->sc), FormatValue(shares, "count", ""));
     Finding f = MakeFinding("price-vs-market-cap", Severity::kWarning, std::move(msg), {&it, cap});
     f.details["implied_shares"] = DecimalText(shares, 0);
     f.details["price_for_25e9_shares"] = DecimalText(fair, 2) + " " + currency;
@@ -118,9 +118,9 @@ void CheckPriceVsMarketCap(Context& ctx, std::vector<Finding>* out) {
 void CheckShareOver100(Context& ctx, std::vector<Finding>* out) {
   for (const Item& it : ctx.items) {
     const CheckClaim& c = it.c();
-    bool share = c.kind == Kind::kShare || c.metric == "market_share" || c.metric == "revenue_share";
+    bool share = c.kind == Kind::kShare || c.fields->metric == "market_share" || c.fields->metric == "revenue_share";
     if (!share || it.cls != "fraction" || c.qualifier == Qualifier::kAtMost) continue;
-    if (c.unit != "%") continue;
+    if (c.fields->unit != "%") continue;
     if (c.value_lo.ToRational() <= 100) continue;
     std::string msg = fmt::format("{} is a share of a whole above 100%", Quote(*it.sc));
     Finding f = MakeFinding("share-over-100", Severity::kError, std::move(msg), {&it});

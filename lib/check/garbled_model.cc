@@ -67,8 +67,8 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
     if (m.type == Mention::Type::kModel) learn(m.surface);
   }
   for (const Item& it : ctx.items) {
-    learn(it.c().entity);
-    learn(it.c().base_entity);
+    learn(it.c().fields->entity);
+    learn(it.c().fields->base_entity);
   }
   if (models.empty()) return;
 
@@ -104,30 +104,34 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
   std::vector<std::vector<uint32_t>> hits_of_text;  // by text slot
   std::vector<int32_t> slot_of_sid(ctx.sentences.size(), -1);
   std::unordered_map<std::string_view, int32_t> slot_of_mention_text;
-  // Every sentence once per (article, start), the first reference winning,
-  // with a way back to absolute offsets and lines.
-  // Sorted below: 16 bytes each, the SentenceRef (40 bytes) stays put in
-  // sentence_refs[order].
+  // Every sentence once per (article, start), the first reference winning.
+  // There is a reference for every claim and mention of the store, so each
+  // is 20 bytes, sized once: the claim or mention it came from (an index
+  // into ctx.copy_storage, or kMention and an index into ctx.mentions) gives
+  // the rest (SentenceRefOf) for the references kept. Holding the 48-byte
+  // SentenceRef of every one, in vectors grown by doubling, was 180 MB at
+  // 1.3M claims, the largest allocation of a check.
   struct Ref {
     uint32_t article, start, order;
     int32_t slot;
+    uint32_t source;
   };
+  constexpr uint32_t kMention = 1u << 31;
   std::vector<Ref> refs;
-  std::vector<SentenceRef> sentence_refs;
+  refs.reserve(ctx.copy_storage.size() + ctx.mentions.size());
   for (const Item& it : ctx.items) {
-    for (const CheckClaim* sc : it.copies) {
-      const CheckClaim& c = *sc;
-      size_t off = sc == it.sc ? it.offset : OffsetInSentence(c);
+    for (size_t j = 0; j < it.copies.size(); ++j) {
+      const CheckClaim& c = *it.copies[j];
+      size_t off = &c == it.sc ? it.offset : OffsetInSentence(c);
       if (c.sentence.empty() || off == std::string::npos) continue;
       int32_t& slot = slot_of_sid[it.sid];
       if (slot < 0) {
         slot = static_cast<int32_t>(hits_of_text.size());
         hits_of_text.push_back(scan(c.sentence));
       }
-      SentenceRef ref{&sc->article->path, &sc->article->hash, c.byte_start - static_cast<uint32_t>(off),
-                      c.line, off, c.sentence};
-      refs.push_back({ArticleOf(ctx, sc), ref.start, static_cast<uint32_t>(refs.size()), slot});
-      sentence_refs.push_back(ref);
+      const auto source = static_cast<uint32_t>(it.copies.data() + j - ctx.copy_storage.data());
+      refs.push_back({ArticleOf(ctx, &c), c.byte_start - static_cast<uint32_t>(off),
+                      static_cast<uint32_t>(refs.size()), slot, source});
     }
   }
   for (size_t k = 0; k < ctx.mentions.size(); ++k) {
@@ -137,11 +141,19 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
     if (off == std::string::npos || off > loc.byte_start) continue;
     auto [slot, fresh] = slot_of_mention_text.try_emplace(loc.sentence, static_cast<int32_t>(hits_of_text.size()));
     if (fresh) hits_of_text.push_back(scan(loc.sentence));
-    SentenceRef ref{&loc.article->path, &loc.article->hash, loc.byte_start - static_cast<uint32_t>(off),
-                    loc.line, off, loc.sentence};
-    refs.push_back({ctx.mention_article[k], ref.start, static_cast<uint32_t>(refs.size()), slot->second});
-    sentence_refs.push_back(ref);
+    refs.push_back({ctx.mention_article[k], loc.byte_start - static_cast<uint32_t>(off),
+                    static_cast<uint32_t>(refs.size()), slot->second, kMention | static_cast<uint32_t>(k)});
   }
+  // The offsets and line a reference anchors at, found again from its source
+  // (OffsetInSentence gives what the loops above computed).
+  auto sentence_ref_of = [&](const Ref& r) {
+    if (r.source & kMention) {
+      const CheckMention& m = ctx.mentions[r.source & ~kMention];
+      return SentenceRef{&m.article->path, &m.article->hash, r.start, m.line, OffsetInSentence(m), m.sentence};
+    }
+    const CheckClaim& c = *ctx.copy_storage[r.source];
+    return SentenceRef{&c.article->path, &c.article->hash, r.start, c.line, OffsetInSentence(c), c.sentence};
+  };
   // Articles as ranks in hash order (the order findings were built in).
   const std::vector<uint32_t> rank = ArticleRanksByHash(ctx);
   for (Ref& r : refs) r.article = rank[r.article];
@@ -152,7 +164,8 @@ void CheckBareModelLetter(Context& ctx, std::vector<Finding>* out) {
   std::vector<std::pair<std::string_view, std::vector<Location>>> by_article;  // in hash order
   for (size_t k = 0; k < refs.size(); ++k) {
     if (k > 0 && refs[k].article == refs[k - 1].article && refs[k].start == refs[k - 1].start) continue;
-    const SentenceRef& ref = sentence_refs[refs[k].order];
+    if (hits_of_text[refs[k].slot].empty()) continue;
+    const SentenceRef ref = sentence_ref_of(refs[k]);
     for (uint32_t i : hits_of_text[refs[k].slot]) {
       std::string_view t = ref.text;
       Location loc;

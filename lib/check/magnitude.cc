@@ -41,15 +41,15 @@ std::unordered_map<std::string_view, std::string_view> MainSubjects(const Contex
   // Articles that need one: those with a claim that has a metric but no entity.
   std::unordered_map<std::string_view, std::unordered_map<std::string_view, int>> counts;
   for (const Item& it : ctx.items) {
-    if (it.c().entity.empty() && !it.c().metric.empty()) counts[it.sc->article->hash];
+    if (it.c().fields->entity.empty() && !it.c().fields->metric.empty()) counts[it.sc->article->hash];
   }
   if (counts.empty()) return {};
   std::unordered_map<std::string_view, int> totals;
   for (const CheckClaim* sc : ctx.copy_storage) {
-    if (sc->entity.empty()) continue;
+    if (sc->fields->entity.empty()) continue;
     auto c = counts.find(sc->article->hash);
     if (c == counts.end()) continue;
-    ++c->second[sc->entity];
+    ++c->second[sc->fields->entity];
     ++totals[sc->article->hash];
   }
   std::unordered_map<std::string_view, std::string_view> out;
@@ -89,12 +89,12 @@ std::string Describe(const Point& p, bool flow) {
   const CheckClaim& c = p.item->c();
   std::string out = Quote(*p.item->sc);
   std::vector<std::string> notes;
-  if (!c.period.empty()) notes.push_back(std::string(c.period));
+  if (!c.fields->period.empty()) notes.push_back(std::string(c.fields->period));
   if (flow) {
     if (p.months > 0 && p.months != 3) {
       Rational rate = Mid(c) * 3 / p.months;
       notes.push_back(fmt::format("{} months → {} per quarter", p.months,
-                                  FormatValue(rate, c.unit, c.unit)));
+                                  FormatValue(rate, c.fields->unit, c.fields->unit)));
     } else if (p.months == 0) {
       notes.push_back("span unknown");
     }
@@ -177,8 +177,8 @@ void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Fi
     if (flow && x.months > 0) vx = vx * 3 / x.months;
     if (flow && nearest->months > 0) vn = vn * 3 / nearest->months;
     Rational ratio = vx > vn ? vx / vn : vn / vx;
-    std::string subject = fmt::format("{} {}", x.entity, cx.metric_word.empty() ? cx.metric : cx.metric_word);
-    if (!cx.scope.empty()) subject += fmt::format(" [{}]", cx.scope);
+    std::string subject = fmt::format("{} {}", x.entity, cx.fields->MetricName());
+    if (!cx.fields->scope.empty()) subject += fmt::format(" [{}]", cx.fields->scope);
     std::string msg = fmt::format(
         "{}: {} is {} away from the nearest other figure {}{}{}", subject, Describe(x, flow),
         FormatRatio(ratio), Describe(*nearest, flow),
@@ -194,12 +194,12 @@ void CheckGroup(Context& ctx, std::vector<Point>& pts, bool flow, std::vector<Fi
       msg += fmt::format("; {} is the subject of its article, the sentence does not name it", x.entity);
     }
     Finding f = MakeFinding("magnitude-slip", sev, std::move(msg), {x.item, nearest->item});
-    f.expected = FormatValue(vn, cn.unit, cn.unit);
+    f.expected = FormatValue(vn, cn.fields->unit, cn.fields->unit);
     f.details["ratio"] = DecimalText(ratio, 2);
     f.details["cluster_size"] = std::to_string(std::max(cluster, 1));
     if (flow) {
-      f.details["per_quarter_a"] = FormatValue(vx, cx.unit, cx.unit);
-      f.details["per_quarter_b"] = FormatValue(vn, cn.unit, cn.unit);
+      f.details["per_quarter_a"] = FormatValue(vx, cx.fields->unit, cx.fields->unit);
+      f.details["per_quarter_b"] = FormatValue(vn, cn.fields->unit, cn.fields->unit);
     }
     out->push_back(std::move(f));
   }
@@ -212,22 +212,22 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
   std::unordered_map<std::string_view, std::string_view> subjects = MainSubjects(ctx);
   for (const Item& it : ctx.items) {
     const CheckClaim& c = it.c();
-    std::string entity(c.entity);
+    std::string entity(c.fields->entity);
     bool inferred = false;
-    if (entity.empty() && !c.metric.empty()) {
+    if (entity.empty() && !c.fields->metric.empty()) {
       auto s = subjects.find(it.sc->article->hash);
       if (s != subjects.end()) { entity = std::string(s->second); inferred = true; }
     }
-    if (entity.empty() || c.metric.empty()) continue;
-    if (it.forecast || c.kind != Kind::kLevel || c.unit.empty()) continue;
-    if (it.cls != c.unit || c.dimension == "percent" || c.dimension == "duration") continue;
+    if (entity.empty() || c.fields->metric.empty()) continue;
+    if (it.forecast || c.kind != Kind::kLevel || c.fields->unit.empty()) continue;
+    if (it.cls != c.fields->unit || c.fields->dimension == "percent" || c.fields->dimension == "duration") continue;
     if (c.value_lo.sign() <= 0 || c.qualifier == Qualifier::kAtMost) continue;
     if (PerUnit(it.clause)) continue;
     double mid = (ToD(c.value_lo) + ToD(c.value_hi)) / 2;
     // The year the figure is about: its period's, else its dated article's.
-    int year = it.period.year ? it.period.year : (c.period.empty() ? it.article_year : 0);
+    int year = it.period.year ? it.period.year : (c.fields->period.empty() ? it.article_year : 0);
     Point p{&it, mid, mid, 0, year, entity, inferred};
-    if (IsFlowMetric(c.metric)) {
+    if (IsFlowMetric(c.fields->metric)) {
       p.months = DurationMonths(c, it.clause);
       if (p.months > 0) {
         p.lo = p.hi = mid * 3 / p.months;
@@ -240,8 +240,8 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
   }
   auto fields = [](const Point& p) {
     const CheckClaim& c = p.item->c();
-    return std::make_tuple(std::string_view(p.entity), std::string_view(c.metric),
-                           std::string_view(c.scope), std::string_view(c.unit));
+    return std::make_tuple(std::string_view(p.entity), std::string_view(c.fields->metric),
+                           std::string_view(c.fields->scope), std::string_view(c.fields->unit));
   };
   auto hash = [&](const Point& p) {
     auto [e, m, s, u] = fields(p);
@@ -251,7 +251,7 @@ void CheckMagnitudeSlip(Context& ctx, std::vector<Finding>* out) {
   ForEachGroup<Point>(points, hash, eq, [&](std::span<const Point> group) {
     if (group.size() < 2) return;
     std::vector<Point> pts(group.begin(), group.end());
-    CheckGroup(ctx, pts, IsFlowMetric(pts[0].item->c().metric), out);
+    CheckGroup(ctx, pts, IsFlowMetric(pts[0].item->c().fields->metric), out);
   });
 }
 

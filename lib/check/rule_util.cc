@@ -16,14 +16,14 @@ namespace claims::check::internal {
 namespace {
 
 bool IsPercentUnit(const CheckClaim& c) {
-  return c.unit == "%" || c.unit == "fraction" || c.unit == "‰" ||
-         (c.dimension == "percent" && c.unit != "pp");
+  return c.fields->unit == "%" || c.fields->unit == "fraction" || c.fields->unit == "‰" ||
+         (c.fields->dimension == "percent" && c.fields->unit != "pp");
 }
 
 // Percent -> fraction.
 std::optional<Rational> UnitScale(const CheckClaim& c) {
-  if (c.unit == "%" || (c.dimension == "percent" && c.unit.empty())) return Rational(1, 100);
-  if (c.unit == "‰") return Rational(1, 1000);
+  if (c.fields->unit == "%" || (c.fields->dimension == "percent" && c.fields->unit.empty())) return Rational(1, 100);
+  if (c.fields->unit == "‰") return Rational(1, 1000);
   return Rational(1);
 }
 
@@ -38,7 +38,7 @@ template <class N>
 N Abs(const N& v) { return v < N(0) ? N(-v) : v; }
 
 template <class N>
-std::optional<Range<N>> CompareRangeT(const CheckClaim& c, const std::string& cls, const N& tol) {
+std::optional<Range<N>> CompareRangeT(const CheckClaim& c, std::string_view cls, const N& tol) {
   if (cls.empty()) return std::nullopt;
   N* tag = nullptr;
   N half = ToN(c.precision, tag) / N(2);
@@ -49,7 +49,7 @@ std::optional<Range<N>> CompareRangeT(const CheckClaim& c, const std::string& cl
   if (c.qualifier == Qualifier::kAtLeast) r.hi_inf = true;
   if (c.qualifier == Qualifier::kAtMost) r.lo_inf = true;
   const bool pct = IsPercentUnit(c);
-  const bool mult = c.unit == "x";
+  const bool mult = c.fields->unit == "x";
   if (pct) {
     N s = ToN(*UnitScale(c), tag);
     r.lo = r.lo * s;
@@ -111,7 +111,7 @@ bool IsClauseBreak(std::string_view s, size_t i, size_t* len) {
 }  // namespace
 
 std::string BaseEntity(const CheckClaim& c) {
-  if (!c.base_entity.empty() || c.kind == Kind::kLevel) return std::string(c.base_entity);
+  if (!c.fields->base_entity.empty() || c.kind == Kind::kLevel) return std::string(c.fields->base_entity);
   // "仅为NVIDIA H的15%": the context found no base because the model name
   // lost its digits; the letter right before 的 is what is left of it.
   std::string_view before = ClauseBefore(c);
@@ -129,7 +129,7 @@ std::string BaseEntity(const CheckClaim& c) {
 
 std::string CompareClass(const CheckClaim& c) {
   const bool pct = IsPercentUnit(c);
-  const bool mult = c.unit == "x";
+  const bool mult = c.fields->unit == "x";
   switch (c.kind) {
     case Kind::kRatio:
       if (pct || mult) return "ratio:" + BaseEntity(c);
@@ -137,15 +137,15 @@ std::string CompareClass(const CheckClaim& c) {
     case Kind::kChange:
       if (!BaseEntity(c).empty() && (pct || mult)) return "ratio:" + BaseEntity(c);
       if (pct || mult) return "change";
-      if (c.unit.empty()) return "";
-      return fmt::format("change:{}", c.unit);
+      if (c.fields->unit.empty()) return "";
+      return fmt::format("change:{}", c.fields->unit);
     case Kind::kShare:
       if (!pct) return "";
       if (!BaseEntity(c).empty()) return "ratio:" + BaseEntity(c);
       return "fraction";
     case Kind::kLevel:
       if (pct) return "fraction";
-      return std::string(c.unit);
+      return std::string(c.fields->unit);
   }
   return "";
 }
@@ -178,8 +178,8 @@ uint64_t RangeInputsHash(const Item& it) {
     // Equal decimals have equal doubles: the bits are a hash, equality decides.
     h = Mix(h, std::bit_cast<uint64_t>(ToD(*d)));
   }
-  h = Mix(h, HashText(c.unit));
-  h = Mix(h, HashText(c.dimension));
+  h = Mix(h, HashText(c.fields->unit));
+  h = Mix(h, HashText(c.fields->dimension));
   h = Mix(h, static_cast<uint64_t>(c.qualifier) * 64 + static_cast<uint64_t>(c.kind) * 8 +
                  static_cast<uint64_t>(c.direction) * 2 + (ProseFraction(c) ? 1 : 0));
   return h;
@@ -189,7 +189,7 @@ bool SameRangeInputs(const Item& a, const Item& b) {
   const CheckClaim& x = a.c();
   const CheckClaim& y = b.c();
   return a.cls == b.cls && x.value_lo == y.value_lo && x.value_hi == y.value_hi &&
-         x.precision == y.precision && x.unit == y.unit && x.dimension == y.dimension &&
+         x.precision == y.precision && x.fields->unit == y.fields->unit && x.fields->dimension == y.fields->dimension &&
          x.qualifier == y.qualifier && x.kind == y.kind && x.direction == y.direction &&
          ProseFraction(x) == ProseFraction(y);
 }
@@ -359,7 +359,7 @@ bool IsFlowMetric(std::string_view metric) {
 int DurationMonths(const CheckClaim& c) { return DurationMonths(c, ClauseBefore(c)); }
 
 int DurationMonths(const CheckClaim& c, std::string_view before) {
-  Period p = ParsePeriod(c.period);
+  Period p = ParsePeriod(c.fields->period);
   // Words next to the number say more than a period the context inferred.
   struct Word { std::string_view w; int months; };
   static constexpr Word kWords[] = {

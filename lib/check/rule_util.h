@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -54,24 +55,27 @@ struct Period {
 };
 // One deduplicated claim: the representative (smallest article hash, then
 // offset) and every identical copy (same surface in the same sentence text).
+//
+// There is one per distinct claim of the store, so the fields are ordered
+// to leave no padding (112 bytes; 128 with the class as a std::string).
 struct Item {
   const CheckClaim* sc = nullptr;
   std::span<const CheckClaim* const> copies;  // includes sc (storage: Context)
-  bool forecast = false;                   // 预计/未来/有望 … before the number
   // Computed once by Run (every rule needs them):
-  std::string cls;                 // CompareClass(c())
+  std::string_view cls;            // CompareClass(c()), held once per class (Context::classes)
   size_t offset = std::string::npos;  // OffsetInSentence(c())
-  uint32_t sid = 0;                // id of the sentence text: same id, same sentence
   // TwinHash of the sentence and this claim's place among its figures
   // (TwinSlot): copies of one sentence whose figures differ (a garbled copy)
   // share `twin`. 0: not in a sentence.
   uint64_t twin = 0;
-  uint32_t slot = 0;
-  Period period;                   // ParsePeriod(c().period)
-  int article_year = 0;            // from the article's known date (0: undated)
   std::string_view clause;         // ClauseBefore(c())
+  uint32_t sid = 0;                // id of the sentence text: same id, same sentence
+  uint32_t slot = 0;
+  Period period;                   // ParsePeriod(c().fields->period)
+  int article_year = 0;            // from the article's known date (0: undated)
+  bool forecast = false;           // 预计/未来/有望 … before the number
   const CheckClaim& c() const { return *sc; }
-  bool Known() const { return !c().entity.empty() && !c().metric.empty(); }
+  bool Known() const { return !c().fields->entity.empty() && !c().fields->metric.empty(); }
 };
 
 // Days since year 0 (months of 31 days: only differences matter) of a
@@ -112,6 +116,9 @@ struct Context {
   Rational tol;
   double tol_d = 0.1;
   std::vector<Item> items;  // sorted by (path, byte_start)
+  // The texts behind Item::cls: a few hundred distinct classes for a
+  // million items (a node set, so the views stay valid as it grows).
+  std::unordered_set<std::string> classes;
   // Items by sentence id, each list in order of offset.
   std::vector<std::span<const Item* const>> sentences;
   // Storage behind Item::copies and `sentences`.

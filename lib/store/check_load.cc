@@ -112,6 +112,8 @@ Status ParseDecimal(std::string_view text, std::string_view what, Decimal* out) 
 // sentence_id and the sentence's text, into `c`.
 struct ClaimReader {
   InternedColumn unit, dimension, counted, entity, metric, metric_word, period, scope, base, base_entity;
+  check::ClaimFields fields;  // the row's, as read
+  const check::ClaimFields* last_fields = nullptr;  // interned, the previous row's
   int64_t sentence_id = -1;
   std::string_view sentence;
 
@@ -136,22 +138,25 @@ struct ClaimReader {
     c->value_hi = table->Compact(hi);
     c->precision = table->Compact(precision);
     ++i;  // value_sort: derived, not read back
-    c->unit = unit.Read(st, i++, table);
-    c->dimension = dimension.Read(st, i++, table);
-    c->counted = counted.Read(st, i++, table);
+    fields.unit = unit.Read(st, i++, table);
+    fields.dimension = dimension.Read(st, i++, table);
+    fields.counted = counted.Read(st, i++, table);
     std::string_view qualifier = st.TextView(i++), kind = st.TextView(i++), direction = st.TextView(i++);
     if (!ParseQualifier(qualifier, &c->qualifier) || !ParseKind(kind, &c->kind) ||
         !ParseDirection(direction, &c->direction)) {
       return Status::StoreError(fmt::format("stored claim has unknown qualifier/kind/direction '{}'/'{}'/'{}'",
                                             qualifier, kind, direction));
     }
-    c->entity = entity.Read(st, i++, table);
-    c->metric = metric.Read(st, i++, table);
-    c->metric_word = metric_word.Read(st, i++, table);
-    c->period = period.Read(st, i++, table);
-    c->scope = scope.Read(st, i++, table);
-    c->base = base.Read(st, i++, table);
-    c->base_entity = base_entity.Read(st, i++, table);
+    fields.entity = entity.Read(st, i++, table);
+    fields.metric = metric.Read(st, i++, table);
+    fields.metric_word = metric_word.Read(st, i++, table);
+    fields.period = period.Read(st, i++, table);
+    fields.scope = scope.Read(st, i++, table);
+    fields.base = base.Read(st, i++, table);
+    fields.base_entity = base_entity.Read(st, i++, table);
+    // An article's claims mostly repeat the previous row's fields: no lookup.
+    if (!last_fields || !(*last_fields == fields)) last_fields = table->InternFields(fields);
+    c->fields = last_fields;
     c->sentence_start = static_cast<uint32_t>(st.Int(i++));
     c->sentence_end = static_cast<uint32_t>(st.Int(i++));
     // A sentence's claims come together: its text is interned once per run
@@ -241,6 +246,11 @@ void PlaceMentions(std::vector<SentenceSpan> spans, std::vector<check::CheckMent
   }
 }
 
+// The page cache (up to 32 MB, store.cc) helps the writer; the checker
+// has read every row it needs by now and the rules' peak comes next, so the
+// pages go back before it. The next statement refills what it reads.
+Status ReleaseCache(Db& db) { return db.Exec("PRAGMA shrink_memory"); }
+
 }  // namespace
 
 Status Store::LoadForCheck(check::ClaimTable* table) {
@@ -278,6 +288,7 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
     Status s = ReadClaims(db, table, &spans);
     if (s.ok()) s = ReadMentions(db, table);
     if (s.ok()) PlaceMentions(std::move(spans), &table->mentions);
+    if (s.ok()) s = ReleaseCache(db);
     return s;
   }
   check::ClaimTable mention_table;
@@ -304,7 +315,7 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   if (!claims_read.ok()) return claims_read;
   if (!mentions_read.ok()) return mentions_read;
   PlaceMentions(std::move(spans), &table->mentions);
-  return Status::Ok();
+  return ReleaseCache(db);
 }
 
 }  // namespace claims::store
