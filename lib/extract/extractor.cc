@@ -166,7 +166,13 @@ struct Tables {
     for (char32_t c = 0; c < 0x10000; ++c) {
       if (roles_[c] != 0) any_role_[c >> 6] |= uint64_t{1} << (c & 63);
     }
+    stop_chars = std::make_unique<text::StopChars>(any_role_.data());
   }
+  // any_role_ for Normalize(): text normalised with it comes with the
+  // positions NextCandidate must look at, found in Normalize's own pass over
+  // every character (~8M instructions fewer on a 2 MB run than skipping
+  // through the text a second time here).
+  std::unique_ptr<text::StopChars> stop_chars;
 
   // Whether what starts at t[j] may continue a Chinese numeral into a
   // quantity: the first character of a unit alias, a word the grammar reads
@@ -186,7 +192,9 @@ struct Tables {
   // per match, and Chinese text has a numeral character in many ordinary
   // words (一些, 统一, 数据), so most runs are dismissed here by what follows
   // them, with table lookups instead of regex calls.
-  size_t NextCandidate(std::string_view t, size_t pos) const {
+  size_t NextCandidate(const text::NormalizedText& norm, size_t pos) const {
+    std::string_view t = norm.utf8;
+    bool stops = norm.stopped_by == stop_chars.get() && !norm.stops.empty();
     const auto* s = reinterpret_cast<const unsigned char*>(t.data());
     size_t n = t.size();
     auto letter = [](unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
@@ -200,8 +208,9 @@ struct Tables {
       return 0xFFFF;
     };
     for (size_t i = pos; i < n;) {
-      // Most characters have nothing to do with numbers: skipped two at a time.
-      i = SkipThreeByteChars(t, i, n, any_role_.data());
+      // Most characters have nothing to do with numbers: skipped two at a
+      // time, or found by Normalize() already.
+      i = stops ? norm.NextStop(i) : SkipThreeByteChars(t, i, n, any_role_.data());
       if (i >= n) break;
       unsigned char c = s[i];
       if (c < 0x80) {
@@ -1016,7 +1025,7 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
 
   re2::StringPiece m;
   size_t pos = 0;
-  while ((pos = tables.NextCandidate(t, pos)) < t.size()) {
+  while ((pos = tables.NextCandidate(norm, pos)) < t.size()) {
     if (LoneModelLetter(t, pos)) {
       ExtractedMention em;
       em.mention.type = Mention::Type::kModel;
@@ -1095,6 +1104,8 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
 
 Extractor::Extractor(const units::UnitTable& units) : impl_(std::make_unique<Impl>(units)) {}
 Extractor::~Extractor() = default;
+
+const text::StopChars& Extractor::stop_chars() const { return *impl_->tables.stop_chars; }
 
 Extraction Extractor::Extract(std::string_view original, const text::NormalizedText& norm, uint32_t byte_base,
                               uint32_t line_base) const {
