@@ -10,7 +10,9 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
+#include <span>
 
 #include <re2/re2.h>
 
@@ -52,6 +54,15 @@ constexpr QualifierWord kSuffixQualifiers[] = {
 constexpr std::string_view kRangeSeparators[] = {"至", "到", "-", "~", "—", "–"};
 // Currency symbols written before the number.
 constexpr std::string_view kCurrencyPrefixes[] = {"US$", "HK$", "$", "¥"};
+
+// Whether some prefix qualifier ends with byte b. Most text before a number
+// ends in a byte none of them ends in, and then none of the twenty is tried
+// (~1.7M instructions on a 2 MB run).
+constexpr std::array<bool, 256> kPrefixLastBytes = [] {
+  std::array<bool, 256> last{};
+  for (const QualifierWord& q : kPrefixQualifiers) last[static_cast<unsigned char>(q.word.back())] = true;
+  return last;
+}();
 
 Qualifier Combine(Qualifier a, Qualifier b) { return b == Qualifier::kExact ? a : b; }
 
@@ -553,7 +564,9 @@ size_t Grammar::ApplyPrefix(size_t qb, bool has_digit, Parsed* p) const {
   size_t qe = qb;
   if (qe > 0 && t_[qe - 1] == ' ') --qe;
   if (EndsAt(qe, "了")) qe -= 3;
-  for (const QualifierWord& q : kPrefixQualifiers) {
+  std::span<const QualifierWord> words = kPrefixQualifiers;
+  if (qe == 0 || !kPrefixLastBytes[static_cast<unsigned char>(t_[qe - 1])]) words = {};
+  for (const QualifierWord& q : words) {
     if (!EndsAt(qe, q.word)) continue;
     size_t qs = qe - q.word.size();
     // 最近, 附近 are "recently", "nearby"; 赶超 is "overtake".
