@@ -54,7 +54,7 @@ Result<AnalyzedArticle> Analyzer::Analyze(std::string_view bytes, const ArticleI
   a.date = input.date.empty() ? meta.date : input.date;
   a.date_source = input.date.empty() ? meta.date_source : input.date_source;
 
-  text::NormalizedText norm = text::Normalize(body);
+  text::NormalizedText norm = text::Normalize(body, &impl_->extractor->stop_chars());
   a.script = norm.had_traditional ? "Hant" : "Hans";
   Extraction ex = impl_->extractor->Extract(body, norm, input.byte_base + static_cast<uint32_t>(bom), input.line_base);
   context::ArticleContext ctx;

@@ -34,30 +34,24 @@ bool ScaleSmall(int64_t v, int k, int64_t* out) {
 
 }  // namespace
 
-Decimal::Decimal(Int coefficient, int exponent) : big_(true), coef_(std::move(coefficient)), exp_(exponent) {
+Decimal::Decimal(Int coefficient, int exponent) : exp_(exponent), big_(std::make_unique<Int>(std::move(coefficient))) {
   Normalize();
 }
 
 void Decimal::Normalize() {
   if (big_) {
-    if (coef_ >= Int(INT64_MIN) && coef_ <= Int(INT64_MAX)) {
-      small_ = static_cast<int64_t>(coef_);
-      big_ = false;
-      coef_ = 0;
-    } else {
-      // Strip trailing zeros one digit at a time (big values are rare).
-      while (true) {
-        Int q, r;
-        divide_qr(coef_, Int(10), q, r);
-        if (!r.is_zero()) return;
-        coef_ = std::move(q);
-        ++exp_;
-        if (coef_ >= Int(INT64_MIN) && coef_ <= Int(INT64_MAX)) break;
-      }
-      small_ = static_cast<int64_t>(coef_);
-      big_ = false;
-      coef_ = 0;
+    Int& c = *big_;
+    // Strip trailing zeros one digit at a time (big values are rare) until
+    // the coefficient fits in small_.
+    while (c < Int(INT64_MIN) || c > Int(INT64_MAX)) {
+      Int q, r;
+      divide_qr(c, Int(10), q, r);
+      if (!r.is_zero()) return;
+      c = std::move(q);
+      ++exp_;
     }
+    small_ = static_cast<int64_t>(c);
+    big_.reset();
   }
   if (small_ == 0) { exp_ = 0; return; }
   while (small_ % 10 == 0) { small_ /= 10; ++exp_; }
@@ -87,7 +81,7 @@ int Decimal::digits() const {
     while (v != 0) { v /= 10; ++d; }
     return d;
   }
-  return static_cast<int>(Int(abs(coef_)).str().size());
+  return static_cast<int>(Int(abs(*big_)).str().size());
 }
 
 std::optional<Decimal> Decimal::Parse(std::string_view s) {
@@ -217,7 +211,7 @@ void Decimal::AppendTo(std::string* out) const {
   std::string big;
   std::string_view digits;
   if (big_) {
-    big = Int(abs(coef_)).str();
+    big = Int(abs(*big_)).str();
     digits = big;
   } else {
     uint64_t v = small_ < 0 ? 0 - static_cast<uint64_t>(small_) : static_cast<uint64_t>(small_);

@@ -13,6 +13,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,20 @@ class Decimal {
   Decimal() = default;  // zero
   Decimal(int64_t v) : small_(v) { Normalize(); }  // NOLINT: integers convert exactly
   Decimal(Int coefficient, int exponent);
+  // Copies own their big coefficient; a moved-from Decimal is zero.
+  Decimal(const Decimal& o) : small_(o.small_), exp_(o.exp_), big_(o.big_ ? std::make_unique<Int>(*o.big_) : nullptr) {}
+  Decimal(Decimal&& o) noexcept : small_(o.small_), exp_(o.exp_), big_(std::move(o.big_)) { o.small_ = 0, o.exp_ = 0; }
+  Decimal& operator=(const Decimal& o) {
+    if (this != &o) *this = Decimal(o);
+    return *this;
+  }
+  Decimal& operator=(Decimal&& o) noexcept {
+    small_ = o.small_;
+    exp_ = o.exp_;
+    big_ = std::move(o.big_);
+    o.small_ = 0, o.exp_ = 0;
+    return *this;
+  }
 
   // Plain decimal text: optional sign, digits, optional '.' and digits, optional
   // e/E exponent ("1e7"). No separators, no spaces. nullopt on anything else.
@@ -42,10 +57,10 @@ class Decimal {
   // 10^k.
   static Decimal Pow10(int k);
 
-  Int coefficient() const { return big_ ? coef_ : Int(small_); }
+  Int coefficient() const { return big_ ? *big_ : Int(small_); }
   int exponent() const { return exp_; }
   bool is_zero() const { return !big_ && small_ == 0; }
-  int sign() const { return big_ ? coef_.sign() : (small_ > 0) - (small_ < 0); }
+  int sign() const { return big_ ? big_->sign() : (small_ > 0) - (small_ < 0); }
   // Number of significant digits in the coefficient (1 for zero).
   int digits() const;
   // Within Parse()'s limits (kMaxDigits, kMaxExponent), so ToString() parses
@@ -63,7 +78,8 @@ class Decimal {
   friend Decimal operator*(const Decimal& a, const Decimal& b);
 
   friend bool operator==(const Decimal& a, const Decimal& b) {
-    return a.exp_ == b.exp_ && a.big_ == b.big_ && (a.big_ ? a.coef_ == b.coef_ : a.small_ == b.small_);
+    if (a.exp_ != b.exp_ || !a.big_ != !b.big_) return false;
+    return a.big_ ? *a.big_ == *b.big_ : a.small_ == b.small_;
   }
   friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
 
@@ -82,12 +98,15 @@ class Decimal {
   void Normalize();
   // value = coefficient × 10^exp_. The coefficient lives in small_ whenever
   // it fits in an int64 (nearly always: arithmetic stays in registers) and
-  // in coef_ otherwise (big_). Canonical: no trailing zeros, small_ when it
-  // fits, zero has exp_ 0.
+  // in *big_ otherwise. Canonical: no trailing zeros, small_ when it fits
+  // (big_ null, small_ 0 otherwise), zero has exp_ 0. The rare big
+  // coefficient sits behind a pointer so that the common Decimal is 24
+  // bytes that copy, move and destroy without touching cpp_int: a Claim
+  // carries three and every parse makes several (cpp_int inline cost ~10M
+  // instructions on a 2 MB extract run).
   int64_t small_ = 0;
-  bool big_ = false;
-  Int coef_;
   int exp_ = 0;
+  std::unique_ptr<Int> big_;
 };
 
 }  // namespace claims

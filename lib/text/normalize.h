@@ -6,6 +6,7 @@
 #ifndef CLAIMS_TEXT_NORMALIZE_H_
 #define CLAIMS_TEXT_NORMALIZE_H_
 
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,14 +35,47 @@ class OffsetMap {
   std::vector<Piece> pieces_;  // only runs whose lengths differ or are remapped
 };
 
+// The characters a later scan of the normalised text must look at, besides
+// everything that is not a three-byte character: a set of BMP code points in
+// the base/cjk_skip.h layout (bit c & 63 of word c >> 6). Normalize() then
+// finds them during its own pass, so that scan need not read every character
+// again (extract/ uses it for its candidate filter).
+class StopChars {
+ public:
+  explicit StopChars(const uint64_t* chars);  // 1024 words, copied
+  const uint64_t* chars() const { return chars_; }
+  const uint64_t* chars_or_folded() const { return chars_or_folded_; }  // chars plus every folded character
+
+ private:
+  uint64_t chars_[1024];
+  uint64_t chars_or_folded_[1024];
+};
+
 struct NormalizedText {
   std::string utf8;
   OffsetMap map;
   bool had_traditional = false;  // some character was Traditional-only
+  // Only when Normalize() was given StopChars: bit i (word i / 64) is set
+  // when utf8[i] starts a character that is not a three-byte character
+  // missing from the set, i.e. where SkipThreeByteChars(utf8, i, size,
+  // stop.chars()) would stop. Empty otherwise.
+  std::vector<uint64_t> stops;
+  const StopChars* stopped_by = nullptr;  // the set `stops` was made for
+  // The first position at or after `pos` whose stops bit is set; utf8.size()
+  // when none is. Needs `stops`.
+  size_t NextStop(size_t pos) const {
+    size_t w = pos >> 6;
+    if (w >= stops.size()) return utf8.size();
+    if (uint64_t bits = stops[w] >> (pos & 63)) return pos + static_cast<size_t>(std::countr_zero(bits));
+    for (++w; w < stops.size(); ++w) {
+      if (stops[w] != 0) return w * 64 + static_cast<size_t>(std::countr_zero(stops[w]));
+    }
+    return utf8.size();
+  }
 };
 
 // `utf8` must be valid UTF-8 (text/decode.h checks). Pure; thread-safe.
-NormalizedText Normalize(std::string_view utf8);
+NormalizedText Normalize(std::string_view utf8, const StopChars* stop = nullptr);
 
 }  // namespace claims::text
 

@@ -87,3 +87,33 @@ TEST_CASE("Decimal falls back to big integers past int64 exactly", "[decimal]") 
 
 }  // namespace
 }  // namespace claims
+
+namespace claims {
+namespace {
+
+// The big coefficient lives behind a pointer: copies must not share it, and
+// a moved-from Decimal is zero.
+TEST_CASE("Decimal copies and moves big values", "[decimal]") {
+  const std::string text = "-123456789012345678901234567.5";
+  Decimal big = *Decimal::Parse(text);
+  Decimal copy = big;
+  CHECK(copy == big);
+  copy = copy + Decimal(1);
+  CHECK(big.ToString() == text);
+  CHECK(copy.ToString() == "-123456789012345678901234566.5");
+  Decimal moved = std::move(copy);
+  CHECK(moved.ToString() == "-123456789012345678901234566.5");
+  CHECK(copy.is_zero());  // NOLINT(bugprone-use-after-move): the moved-from state is specified
+  Decimal small(7);
+  small = big;
+  CHECK(small == big);
+  small = Decimal(7);
+  CHECK(small.ToString() == "7");
+  CHECK(big.ToString() == text);
+  // A big sum that shrinks back into int64 compares equal to the small form.
+  CHECK(big - *Decimal::Parse("-123456789012345678901234560") == *Decimal::Parse("-7.5"));
+  CHECK(big.coefficient() == Decimal::Int("-1234567890123456789012345675"));
+}
+
+}  // namespace
+}  // namespace claims

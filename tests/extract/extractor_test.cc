@@ -9,10 +9,16 @@
 namespace claims {
 namespace {
 
-// "surface=value unit qualifier; ..." for every claim in `text`.
-std::string Dump(const std::string& text) {
+const Extractor& TheExtractor() {
   static const Extractor extractor(units::UnitTable::Default());
-  text::NormalizedText norm = text::Normalize(text);
+  return extractor;
+}
+
+// Dump() below, with the candidate filter's characters found by Normalize()
+// (`fused`, as Analyzer does) or by the filter's own skipping.
+std::string DumpWith(const std::string& text, bool fused) {
+  const Extractor& extractor = TheExtractor();
+  text::NormalizedText norm = text::Normalize(text, fused ? &extractor.stop_chars() : nullptr);
   Extraction ex = extractor.Extract(text, norm);
   std::string out;
   for (const ExtractedClaim& ec : ex.claims) {
@@ -24,6 +30,14 @@ std::string Dump(const std::string& text) {
     if (c.qualifier != Qualifier::kExact) out += " " + std::string(QualifierName(c.qualifier));
   }
   return out;
+}
+
+// "surface=value unit qualifier; ..." for every claim in `text`. Both ways
+// of finding candidates must agree.
+std::string Dump(const std::string& text) {
+  std::string fused = DumpWith(text, true);
+  CHECK(fused == DumpWith(text, false));
+  return fused;
 }
 
 TEST_CASE("Money with Chinese magnitudes", "[extract]") {

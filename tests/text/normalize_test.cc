@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <vector>
+
+#include "base/cjk_skip.h"
+
 namespace claims::text {
 namespace {
 
@@ -51,6 +55,39 @@ TEST_CASE("OffsetMap points normalised offsets back at the original bytes", "[te
   CHECK(in.substr(n.map.ToOriginal(static_cast<uint32_t>(ying))) == "營收");
   CHECK(n.map.ToOriginalEnd(static_cast<uint32_t>(n.utf8.size())) == in.size());
   CHECK(n.map.ToOriginal(0) == 0);
+}
+
+// The stops Normalize() records must be exactly where SkipThreeByteChars
+// over the normalised text stops: with folds that change lengths (５ -> 5),
+// fold into a wanted character (萬 -> 万) or out of one, and at every
+// alignment of the eight-byte steps.
+TEST_CASE("Normalize records where a scan for wanted characters stops", "[text]") {
+  std::vector<uint64_t> wanted(1024, 0);
+  for (char32_t c : {U'万', U'亿', U'元', U'\u0800'}) wanted[c >> 6] |= uint64_t{1} << (c & 63);
+  StopChars stop(wanted.data());
+  const std::string pieces[] = {"营收", "５", "萬", "億", "万", "元", "é", "😀", "，", "abcdefgh", "x", "兩", "\u0800"};
+  for (size_t lead = 0; lead < 10; ++lead) {
+    for (const std::string& a : pieces) {
+      for (const std::string& b : pieces) {
+        std::string in = std::string(lead, 'a') + "营" + a + "收入" + b + "中文";
+        NormalizedText n = Normalize(in, &stop);
+        INFO(in);
+        REQUIRE(n.utf8 == Normalize(in).utf8);
+        CHECK(n.stopped_by == &stop);
+        const std::string& t = n.utf8;
+        // The reference: stop, then step one character, as the scans do.
+        std::vector<size_t> want, got;
+        for (size_t i = 0; (i = SkipThreeByteChars(t, i, t.size(), wanted.data())) < t.size();) {
+          want.push_back(i);
+          unsigned char c = static_cast<unsigned char>(t[i]);
+          i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        }
+        for (size_t i = 0; (i = n.NextStop(i)) < t.size(); ++i) got.push_back(i);
+        CHECK(got == want);
+      }
+    }
+  }
+  CHECK(Normalize("营收").stops.empty());
 }
 
 }  // namespace
