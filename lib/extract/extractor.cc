@@ -795,7 +795,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     while (e2 < t_.size() && IsAsciiDigit(t_[e2])) ++e2;
     if (e2 - pos - 1 > 4 || (e2 < t_.size() && (t_[e2] == '/' || t_[e2] == '.'))) return std::nullopt;
     Numeral den = number::ParseArabic(t_.substr(pos + 1, e2 - pos - 1));
-    if (!den.ok() || den.lo.is_zero() || !n.precision.is_zero() && n.precision < Decimal(1)) return std::nullopt;
+    if (!den.ok() || den.lo.is_zero() || (!n.precision.is_zero() && n.precision < Decimal(1))) return std::nullopt;
     p.lo = p.hi = Decimal::FromRational(n.lo.ToRational() / den.lo.ToRational(), 12);
     p.precision = Decimal::FromRational(Decimal::Rational(1) / den.lo.ToRational(), 12);
     p.unit_code = "fraction";
