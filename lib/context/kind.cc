@@ -165,10 +165,7 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
   // one of the same form is read the same way; the verb stands before the
   // first only.
   if (i > 0 && s.targets[i - 1].form == target.form && s.targets[i - 1].end <= target.begin) {
-    std::string_view gap = text.substr(s.targets[i - 1].end, target.begin - s.targets[i - 1].end);
-    for (std::string_view sep : {"和", "、", "及", "与", "以及"}) {
-      if (gap == sep) return earlier[i - 1];
-    }
+    if (IsListJoiner(text.substr(s.targets[i - 1].end, target.begin - s.targets[i - 1].end))) return earlier[i - 1];
   }
 
   auto inherited_ratio = [&]() -> const KindChoice* {

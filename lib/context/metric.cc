@@ -64,10 +64,7 @@ MetricChoice RespectiveMetric(std::string_view text, const Sentence& s, const Ta
     if (t.end > respectively->begin) break;
     if (t.begin < eff.begin || !t.is(LexEntry::Table::kMetric) || IsBasis(text, t)) continue;
     bool joined = !listed.empty() && t.begin > listed.back()->end &&
-                  [&] {
-                    std::string_view gap = text.substr(listed.back()->end, t.begin - listed.back()->end);
-                    return gap == "和" || gap == "、" || gap == "及" || gap == "与" || gap == "以及";
-                  }();
+                  IsListJoiner(text.substr(listed.back()->end, t.begin - listed.back()->end));
     if (!joined) listed.clear();
     listed.push_back(&t);
   }

@@ -76,6 +76,11 @@ constexpr uint32_t Cp(const char (&c)[4]) {
          ((static_cast<unsigned char>(c[1]) & 0x3F) << 6) | (static_cast<unsigned char>(c[2]) & 0x3F);
 }
 
+// Whether `gap` alone joins two items of a list: 和, 、, 及, 与, 以及.
+inline bool IsListJoiner(std::string_view gap) {
+  return gap == "和" || gap == "、" || gap == "及" || gap == "与" || gap == "以及";
+}
+
 // Whether [begin, end) contains any of `words`.
 inline bool ContainsAny(std::string_view s, size_t begin, size_t end,
                         std::initializer_list<std::string_view> words) {

@@ -578,8 +578,8 @@ size_t Grammar::ApplyPrefix(size_t qb, bool has_digit, Parsed* p) const {
   return PrefixStart(qb, has_digit, &p->qualifier);
 }
 
-// ApplyPrefix on a qualifier alone: where the surface starts, *q combined
-// with the qualifier word found.
+// ApplyPrefix on a qualifier alone: where the surface starts, *qualifier
+// combined with the qualifier word found.
 size_t Grammar::PrefixStart(size_t qb, bool has_digit, Qualifier* qualifier) const {
   size_t begin = qb;
   // The qualifier may stand one space or one 了 away: 约 3.9亿, 突破了1万亿.
@@ -628,13 +628,6 @@ std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
   return p;
 }
 
-// The length of a minus sign right before t_[cb] (-3.2%, 同比−5%), 0 when
-// there is none. A hyphen is a sign only where a figure may begin: at the
-// start, after white space or an opening or separating mark, or after a Han
-// character that ends neither a numeral nor a unit (为-3.2%, 增速-5%). After
-// digits, letters or units it joins two things: 400-820-8820, GPT-3, 20万-30万.
-// 负 written out is a sign too (净利润为负3.2亿元), except in 正负 ("plus or
-// minus").
 // The "3,476.3億" of 2兆3,476.3億元 (or "零500億" of 2兆零500億元): a number
 // of 億 below 10^4 right at `pos`, followed by a currency; its end in *end.
 std::optional<Numeral> Grammar::HundredMillionsBeforeMoney(size_t pos, size_t* end) const {
@@ -654,6 +647,13 @@ std::optional<Numeral> Grammar::HundredMillionsBeforeMoney(size_t pos, size_t* e
   return n;
 }
 
+// The length of a minus sign right before t_[cb] (-3.2%, 同比−5%), 0 when
+// there is none. A hyphen is a sign only where a figure may begin: at the
+// start, after white space or an opening or separating mark, or after a Han
+// character that ends neither a numeral nor a unit (为-3.2%, 增速-5%). After
+// digits, letters or units it joins two things: 400-820-8820, GPT-3, 20万-30万.
+// 负 written out is a sign too (净利润为负3.2亿元), except in 正负 ("plus or
+// minus").
 size_t Grammar::SignBefore(size_t cb) const {
   if (EndsAt(cb, "负")) return EndsAt(cb - 3, "正") ? 0 : 3;
   size_t len = cb >= 1 && t_[cb - 1] == '-' ? 1 : EndsAt(cb, "−") ? 3 : 0;

@@ -15,6 +15,15 @@ namespace {
 using testing::BuildSentence;
 using testing::BuiltSentence;
 
+// What 其, 该公司 and 该芯片 would mean (the rest of the memory left empty).
+EntityMemory Remember(std::string any, std::string company, std::string product) {
+  EntityMemory m;
+  m.any = std::move(any);
+  m.company = std::move(company);
+  m.product = std::move(product);
+  return m;
+}
+
 // The metric id (and the word) for the LAST marked claim.
 std::string Metric(std::string_view marked, bool check_dims = true) {
   BuiltSentence b = BuildSentence(marked);
@@ -94,7 +103,7 @@ TEST_CASE("CarryMetric: a change continues the last cue", "[context]") {
 
 // The kind of the LAST marked claim: "kind dir base base_entity".
 std::string KindOf(std::string_view marked, std::string_view date = "") {
-  EntityMemory memory{"H20", "", "H20"};
+  EntityMemory memory = Remember("H20", "", "H20");
   BuiltSentence b = BuildSentence(marked, memory);
   const Lexicon& lex = Lexicon::Default();
   PeriodContext ctx;
@@ -200,11 +209,11 @@ TEST_CASE("FindEntity: subject, object, anaphor, list", "[context]") {
   };
   for (const auto& c : cases) {
     INFO(c.in);
-    CHECK(EntityOf(c.in, EntityMemory{"H20", "", "H20"}) == c.want);
+    CHECK(EntityOf(c.in, Remember("H20", "", "H20")) == c.want);
   }
   // 该公司 wants a company; a person in between makes 其 unknown.
-  CHECK(EntityOf("这家公司的营收为[11.11亿元]", EntityMemory{"寒武纪", "寒武纪", ""}) == "寒武纪");
-  CHECK(EntityOf("黄仁勋表示,其营收为[11.11亿元]", EntityMemory{"寒武纪", "寒武纪", ""}) == "");
+  CHECK(EntityOf("这家公司的营收为[11.11亿元]", Remember("寒武纪", "寒武纪", "")) == "寒武纪");
+  CHECK(EntityOf("黄仁勋表示,其营收为[11.11亿元]", Remember("寒武纪", "寒武纪", "")) == "");
   // A business figure looks into earlier clauses; a specification does not.
   CHECK(EntityOf("英伟达的股价一路飙升,上涨了[五倍]", {}, "stock_change") == "英伟达");
   CHECK(EntityOf("阿里的双11很大,CPU速度太慢,只有[3 QPS]", {}, "speed") == "");
