@@ -114,7 +114,7 @@ class LeadChars {
   LeadChars() {
     for (std::string_view w : {"第", "一", "二", "三", "四", "前", "上", "下", "同", "去", "今", "明",
                                "本", "该", "当", "截", "目", "如", "现", "迄", "眼", "未", "将", "此",
-                               "之", "以", "那", "次", "近", "过", "往"}) {
+                               "之", "以", "那", "次", "近", "过", "往", "报"}) {
       bits_[CodePoint(w, 0) >> 6] |= uint64_t{1} << (CodePoint(w, 0) & 63);
     }
   }
@@ -281,6 +281,7 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
   What what = What::kOpaque;
   switch (cp) {
     case Cp("该"): l = AtAny(t, pos, {"该季度", "该财季"}); what = What::kThisPeriod; break;
+    case Cp("报"): l = AtAny(t, pos, {"报告期内", "报告期"}); what = What::kThisPeriod; break;
     case Cp("当"):
       if ((l = AtAny(t, pos, {"当季度", "当季"}))) what = What::kThisPeriod;
       else if ((l = AtAny(t, pos, {"当前"}))) what = What::kNow;
