@@ -18,6 +18,17 @@ bool IsEntityLike(const Token& t) {
          t.is_cue(Cue::kFormer);
 }
 
+// "80%的芯片来自英伟达": a share of a market only when 来自 names who supplies
+// it. "三成来自游戏业务", "一半来自中国市场" split the subject's own revenue.
+bool NamesSupplier(std::string_view text, const Sentence& s, const Token& from) {
+  size_t at = from.end;
+  while (at < text.size() && text[at] == ' ') ++at;
+  for (const Token& t : s.tokens) {
+    if (t.begin == at) return IsEntityLike(t);
+  }
+  return false;
+}
+
 struct Comparison {
   enum { kNone, kEntity, kPeriod, kUnknown } what = kNone;
   std::string value;
@@ -149,7 +160,7 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
     }
     if (t.is_cue(Cue::kFrom) && t.begin >= target.end && t.end <= own.end && !ClaimBetween(s, target.end, t.begin)) {
       share = true;
-      out.from_supplier = true;
+      out.from_supplier = NamesSupplier(text, s, t);
     }
   }
   if (metric.found()) {
