@@ -173,6 +173,9 @@ std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metri
   for (const PeriodMention& p : s.periods) {
     if (p.end <= metric_begin && p.end > floor) floor = p.end;
   }
+  for (const Target& t : s.targets) {  // 约一半收入: a figure is no line's name
+    if (t.end <= metric_begin && t.end > floor) floor = t.end;
+  }
   if (floor >= metric_begin) return "";  // 腾讯收入, 国内收入, 第三季度收入
   size_t begin = WordsBefore(text, metric_begin, floor, 8, {"的", "其中", "来自", "，", "、", "：", "；", "（"});
   std::string_view name = text.substr(begin, metric_begin - begin);
