@@ -34,11 +34,25 @@ struct PeriodState {
   uint32_t fiscal_pos = 0;
   bool fiscal_seen = false;    // any 财年/财季/FY read so far: quarters may be fiscal
   bool calendar_ok = false;    // this sentence's bare quarters may be calendar ones
+  int fiscal_end = 0;          // or fiscal ones of a company whose year ends in this month
   int last_year = 0;           // the last calendar year stated
   uint32_t last_year_pos = 0;  // where, also for the same-paragraph test
   std::string previous;        // the last resolved period
   uint32_t previous_pos = 0;
 };
+
+// A bare quarter of a fiscal reporter: by the date it is said to end on
+// ("截至7月27日的第二财季": the period resolved just before it), else by the
+// article's date.
+std::string BareFiscalQuarter(const PeriodMention& p, const PeriodContext& ctx,
+                              const std::vector<std::string>& resolved, int fy_end_month) {
+  if (!p.quarter_ends_on_date) {
+    return ResolveBareFiscalQuarter(p, ctx.article_year, ctx.article_month, 6, fy_end_month);
+  }
+  PeriodContext end;
+  if (resolved.empty() || resolved.back().size() != 10 || !ParseArticleDate(resolved.back(), &end)) return "";
+  return ResolveBareFiscalQuarter(p, end.article_year, end.article_month, 1, fy_end_month);
+}
 
 // Resolves every period of `s` in order, updating `state`; returns one string
 // per period ("" where unresolved).
@@ -67,6 +81,10 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
     if (r.empty() && state->calendar_ok && !state->fiscal_seen && !state->fiscal_year &&
         !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
       r = ResolveBarePart(p, ctx);
+    }
+    if (r.empty() && state->fiscal_end && !state->fiscal_year &&
+        !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
+      r = BareFiscalQuarter(p, ctx, out, state->fiscal_end);
     }
     using What = PeriodMention::What;
     using Role = PeriodMention::Role;
@@ -126,6 +144,23 @@ bool CalendarQuarters(const Sentence& s, const Lexicon& lex, const EntityMemory&
     if (t.is(LexEntry::Table::kEntity) && lex.ReportsFiscalQuarters(lex.entity(t.entry.index).canonical)) return false;
   }
   return true;
+}
+
+// The month the fiscal year ends in of the company `s` is about: the
+// companies it names if they all say the same, else the company 其/该公司
+// would mean when it names none. 0 when unknown, or when a named company
+// reports by calendar quarters (三星 after an article's 英伟达).
+int FiscalYearEnd(const Sentence& s, const Lexicon& lex, const EntityMemory& memory) {
+  int end = -1;
+  for (const Token& t : s.tokens) {
+    if (!t.is(LexEntry::Table::kEntity)) continue;
+    const EntityInfo& info = lex.entity(t.entry.index);
+    if (info.type != EntityType::kCompany) continue;
+    int e = lex.FiscalYearEnd(info.canonical);
+    if (end >= 0 && e != end) return 0;
+    end = e;
+  }
+  return end >= 0 ? end : lex.FiscalYearEnd(memory.company);
 }
 
 bool IsMarket(const Lexicon& lex, const std::string& canonical) {
@@ -330,6 +365,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
         MarkEntityRoles(norm_text, lexicon_, memory, &gap);
         RememberEntities(gap, lexicon_, &memory);
         period_state.calendar_ok = false;  // only the fiscal years matter here
+        period_state.fiscal_end = 0;
         ResolveAll(norm_text, gap, base, &period_state);
       }
       unread.clear();
@@ -349,6 +385,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
     }
     MarkEntityRoles(norm_text, lexicon_, memory, &s);
     period_state.calendar_ok = CalendarQuarters(s, lexicon_, memory);
+    period_state.fiscal_end = period_state.calendar_ok ? 0 : FiscalYearEnd(s, lexicon_, memory);
     std::vector<std::string> periods = ResolveAll(norm_text, s, base, &period_state);
     std::vector<KindChoice> kinds;
     std::vector<std::string> entities;

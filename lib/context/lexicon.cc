@@ -4,6 +4,7 @@
 // so data wins where a word is both (a user can turn a cue into an entity).
 #include "context/lexicon.h"
 
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -43,6 +44,16 @@ bool ParseEntityType(std::string_view s, EntityType* out) {
     }
   }
   return false;
+}
+
+// "fiscal" or "fiscal:MONTH" (the month the fiscal year ends, 1..12).
+bool ParseFiscal(std::string_view s, int* end_month) {
+  *end_month = 0;
+  if (s == "fiscal") return true;
+  if (!s.starts_with("fiscal:")) return false;
+  s.remove_prefix(std::string_view("fiscal:").size());
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *end_month);
+  return ec == std::errc() && p == s.data() + s.size() && *end_month >= 1 && *end_month <= 12;
 }
 
 std::string_view Dash(std::string_view s) { return s == "-" ? std::string_view() : s; }
@@ -171,13 +182,14 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols, std
   switch (table) {
     case Table::kEntity: {
       EntityType type;
+      int fiscal_end = 0;
       if (cols.size() < 3 || cols.size() > 4 || cols[1].empty() || !ParseEntityType(cols[2], &type) ||
-          (cols.size() == 4 && cols[3] != "fiscal")) {
-        *error = "want: alias TAB canonical TAB company|product|market|person [TAB fiscal]";
+          (cols.size() == 4 && !ParseFiscal(cols[3], &fiscal_end))) {
+        *error = "want: alias TAB canonical TAB company|product|market|person [TAB fiscal[:MONTH]]";
         return false;
       }
       if (!apply) return true;
-      if (cols.size() == 4) fiscal_.emplace(cols[1]);
+      if (cols.size() == 4) fiscal_.insert_or_assign(std::string(cols[1]), fiscal_end);
       entities_.push_back(EntityInfo{std::string(cols[1]), type});
       Insert(cols[0], {LexEntry::Table::kEntity, static_cast<int32_t>(entities_.size() - 1)});
       return true;

@@ -14,7 +14,7 @@
 #define CLAIMS_CONTEXT_LEXICON_H_
 
 #include <cstdint>
-#include <set>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -92,7 +92,13 @@ class Lexicon {
   // Whether the company `canonical` reports in fiscal quarters (a row of
   // entities.tsv flagged "fiscal": 英伟达's 第三季度 ends in October), so a
   // bare quarter about it is not a calendar quarter.
-  bool ReportsFiscalQuarters(std::string_view canonical) const { return fiscal_.count(canonical) != 0; }
+  bool ReportsFiscalQuarters(std::string_view canonical) const { return fiscal_.find(canonical) != fiscal_.end(); }
+  // The month its fiscal year ends in ("fiscal:1": 英伟达's FY2025 ended in
+  // January 2025), 0 when not a fiscal reporter or not stated.
+  int FiscalYearEnd(std::string_view canonical) const {
+    auto it = fiscal_.find(canonical);
+    return it == fiscal_.end() ? 0 : it->second;
+  }
   // All aliases per table, for tests that validate the data.
   size_t word_count() const { return trie_.size(); }
 
@@ -151,7 +157,7 @@ class Lexicon {
   std::vector<EntityInfo> entities_;
   std::vector<MetricInfo> metrics_;
   std::vector<std::string> scopes_;
-  std::set<std::string, std::less<>> fiscal_;
+  std::map<std::string, int, std::less<>> fiscal_;  // canonical -> fiscal year's last month, 0 unknown
 };
 
 }  // namespace claims::context

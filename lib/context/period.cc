@@ -75,7 +75,7 @@ size_t ParseYearSuffix(std::string_view t, size_t p, size_t end, PeriodMention* 
     m->quarter = q;
     return p + l;
   }
-  if (size_t l = AtAny(t, p, {"前三季度", "前3季度"})) {
+  if (size_t l = AtAny(t, p, {"前三季度", "前3季度", "前三财季", "前3财季"})) {
     m->quarter = 1;
     m->quarter_to = 3;
     return p + l;
@@ -231,6 +231,12 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
   }
   if (cp == Cp("前")) {
     if (size_t l = AtAny(t, pos, {"前三季度", "前3季度"})) { m->quarter = 1; m->quarter_to = 3; return l; }
+    if (size_t l = AtAny(t, pos, {"前三财季", "前3财季"})) {
+      m->quarter = 1;
+      m->quarter_to = 3;
+      m->fiscal = true;
+      return l;
+    }
     if (At(t, pos, "前年")) { m->rel_year = -2; return ParseYearSuffix(t, pos + 6, end, m) - pos; }
     if (size_t l = AtAny(t, pos, {"前一年"})) { m->what = What::kOpaque; return l; }
     return 0;

@@ -78,6 +78,16 @@ std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx);
 // quarters).
 std::string ResolveBarePart(const PeriodMention& m, const PeriodContext& ctx);
 
+// A bare quarter of a company whose fiscal year ends in `fy_end_month` and is
+// named for the calendar year it ends in (英伟达: 1): the latest such quarter
+// that had ended by `year`-`month`, if it ended at most `max_months_ago`
+// months before. With the article's date and six months, "第二财季" on
+// 2025-08-28 is FY2026Q2 (ended July 2025) and "第三财季" there is "" (an
+// outlook); with the date a quarter is said to end on ("截至2023年1月29日的
+// 四季度") and one month, FY2023Q4. "" also when `month` is unknown.
+std::string ResolveBareFiscalQuarter(const PeriodMention& m, int year, int month, int max_months_ago,
+                                     int fy_end_month);
+
 // Whether `m` is only one end or the year of a span of months, which no
 // period string names: "10月" in "1至10月"/"1—10月份"/"1月至10月", "1月" there,
 // "今年" in "今年前10个月". The attacher treats such a mention as opaque,

@@ -172,6 +172,20 @@ std::string ResolveBarePart(const PeriodMention& m, const PeriodContext& ctx) {
   return Format(false, year, m);
 }
 
+std::string ResolveBareFiscalQuarter(const PeriodMention& m, int year, int month, int max_months_ago,
+                                     int fy_end_month) {
+  if (m.what != What::kCalendar || m.year || m.rel_year != 99 || !m.quarter || m.quarter_to || m.half ||
+      m.month || !year || month < 1 || month > 12 || fy_end_month < 1 || fy_end_month > 12) {
+    return "";
+  }
+  const int when = year * 12 + month - 1;  // months since year 0
+  for (int fy = year + 1; fy >= year - 1; --fy) {
+    int end = fy * 12 + fy_end_month - 1 - 3 * (4 - m.quarter);
+    if (end <= when) return when - end <= max_months_ago ? Format(true, fy, m) : "";
+  }
+  return "";
+}
+
 bool PartOfMonthSpan(std::string_view text, const PeriodMention& m) {
   if (m.what != What::kCalendar || m.quarter || m.half || m.day) return false;
   auto digit_before = [&](size_t pos) { return pos > 0 && IsDigit(text[pos - 1]); };

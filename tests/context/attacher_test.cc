@@ -94,12 +94,15 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"10月份,工业增加值同比增长[5.3%],环比增长[0.41%]。", "2024-11-15",
        "entity= metric= period=2024-10 scope= kind=change dir=+ base=yoy\n"
        "entity= metric= period=2024-10 scope= kind=change dir=+ base=mom"},
-      // A bare quarter is the article year's when it has ended, but not
-      // for a company that reports fiscal quarters, nor after a 财年.
+      // A bare quarter is the article year's when it has ended; for a
+      // company that reports fiscal quarters, the fiscal quarter that ended
+      // last (英伟达's third ended in October 2024, in its FY2025).
       {"三星电子第三季度营业利润为[9.18万亿韩元]。", "2024-10-31",
        "entity=三星 metric=operating_income period=2024Q3 scope= kind=level"},
       {"英伟达第三季度营收为[350.8亿美元]。", "2024-11-21",
-       "entity=英伟达 metric=revenue period= scope= kind=level"},
+       "entity=英伟达 metric=revenue period=FY2025Q3 scope= kind=level"},
+      {"英伟达预计第四季度营收为[375亿美元]。", "2024-11-21",
+       "entity=英伟达 metric=revenue period= scope= kind=level"},  // an outlook: unsure
       {"公司预计下一季度营收为[375亿美元]。", "2024-11-21",
        "entity= metric=revenue period= scope= kind=level"},
       // 中国 + 移动游戏市场, not 中国移动 (China Mobile) + 游戏市场.

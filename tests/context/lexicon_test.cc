@@ -98,11 +98,19 @@ TEST_CASE("User lexicon files add, override and reject rows", "[context]") {
   CHECK_FALSE(lex.ReportsFiscalQuarters("摩尔线程"));
   REQUIRE(lex.AddText("fiscal.tsv", "entity\t戴尔科技\t戴尔\tcompany\tfiscal\n").ok());
   CHECK(lex.ReportsFiscalQuarters("戴尔"));
+  CHECK(lex.FiscalYearEnd("戴尔") == 0);  // a fiscal reporter, year end not said
+  REQUIRE(lex.AddText("fiscal.tsv", "entity\t戴尔\t戴尔\tcompany\tfiscal:1\n").ok());
+  CHECK(lex.FiscalYearEnd("戴尔") == 1);
+  CHECK(Lexicon::Default().FiscalYearEnd("英伟达") == 1);
+  CHECK(Lexicon::Default().FiscalYearEnd("苹果") == 9);
+  CHECK(Lexicon::Default().FiscalYearEnd("华为") == 0);
 
   struct { const char* text; const char* want; } bad[] = {
-      {"entity\tX\tY\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person [TAB fiscal]"},
-      {"# ok\nentity\tX\tY\tplanet\n", "bad.tsv:2: want: alias TAB canonical TAB company|product|market|person [TAB fiscal]"},
-      {"entity\tX\tY\tcompany\tcalendar\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person [TAB fiscal]"},
+      {"entity\tX\tY\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person [TAB fiscal[:MONTH]]"},
+      {"# ok\nentity\tX\tY\tplanet\n", "bad.tsv:2: want: alias TAB canonical TAB company|product|market|person [TAB fiscal[:MONTH]]"},
+      {"entity\tX\tY\tcompany\tfiscal:13\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person [TAB fiscal[:MONTH]]"},
+      {"entity\tX\tY\tcompany\tfiscal:\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person [TAB fiscal[:MONTH]]"},
+      {"entity\tX\tY\tcompany\tcalendar\n", "bad.tsv:1: want: alias TAB canonical TAB company|product|market|person [TAB fiscal[:MONTH]]"},
       {"metric\t收益\tRevenue\n", "bad.tsv:1: want: cue TAB metric_id [TAB dimensions [TAB share_id [TAB change_id]]]"},
       {"metric\t收益\trevenue\tcur rency\n", "bad.tsv:1: bad dimension 'cur rency'"},
       {"region\t东南亚\t东南亚\n", "bad.tsv:1: a row must start with entity, metric or scope, then a TAB"},

@@ -46,6 +46,7 @@ TEST_CASE("FindPeriods and ResolvePeriod", "[context]") {
       {"去年营收", "", "去年=>"},                               // no date: unknown
       {"今年前三季度总营收", "2023-12-05", "今年前三季度=>2023Q1-Q3"},
       {"今年前三季度总营收", "2024-01-22", "今年前三季度=>"},    // not over yet in January
+      {"2025财年前三财季营收", "", "2025财年前三财季=>FY2025Q1-Q3"},
       {"今年营收", "2024-01-22", "今年=>2024"},
       {"目前市值已达", "2024-01-22", "目前=>2024-01-22"},
       {"10 月份采购了", "2023-12-20", "10 月份=>2023-10"},      // the most recent October
@@ -160,6 +161,33 @@ TEST_CASE("ResolveBarePart: a bare quarter or half-year that has ended", "[conte
   CHECK(resolve("下半年", "2024-08-30") == "");          // still to come
   CHECK(resolve("下半年", "2024-01-17") == "");          // last year's, or this year's outlook
   CHECK(resolve("上半年", "2024") == "");                // no month: unsure
+}
+
+TEST_CASE("ResolveBareFiscalQuarter: the quarter a fiscal reporter last reported", "[context]") {
+  auto resolve = [](std::string_view text, int year, int month, int max_months_ago, int fy_end) {
+    std::vector<PeriodMention> m = FindPeriods(text, 0, static_cast<uint32_t>(text.size()));
+    return m.empty() ? std::string("?") : ResolveBareFiscalQuarter(m.back(), year, month, max_months_ago, fy_end);
+  };
+  // 英伟达: its fiscal year ends in January; FY2026 runs Feb 2025..Jan 2026.
+  CHECK(resolve("第二财季营收", 2025, 8, 6, 1) == "FY2026Q2");   // ended July 2025
+  CHECK(resolve("第一财季", 2025, 8, 6, 1) == "FY2026Q1");       // ended April 2025
+  CHECK(resolve("第二季度", 2025, 8, 6, 1) == "FY2026Q2");       // 季度 of a fiscal reporter
+  CHECK(resolve("第三财季营收预计", 2025, 8, 6, 1) == "");       // October 2025: an outlook
+  CHECK(resolve("第四财季", 2025, 8, 6, 1) == "");               // January 2025: too far back
+  CHECK(resolve("第四财季", 2025, 2, 6, 1) == "FY2025Q4");       // just ended
+  CHECK(resolve("第三财季", 2024, 11, 6, 1) == "FY2025Q3");
+  // 苹果: its fiscal year ends in September.
+  CHECK(resolve("第四财季", 2025, 10, 6, 9) == "FY2025Q4");
+  CHECK(resolve("第一财季", 2025, 1, 6, 9) == "FY2025Q1");       // Oct..Dec 2024
+  // The date a quarter is said to end on, with a month's slack.
+  CHECK(resolve("截至2023年1月29日的四季度", 2023, 1, 1, 1) == "FY2023Q4");
+  CHECK(resolve("截至2022年10月30日的第三财季", 2022, 10, 1, 1) == "FY2023Q3");
+  CHECK(resolve("截至2023年1月29日的第三财季", 2023, 1, 1, 1) == "");  // Q3 ended in October: no
+  // Not bare, or nothing to place it by.
+  CHECK(resolve("2025财年第二财季", 2025, 8, 6, 1) == "");
+  CHECK(resolve("前三财季", 2025, 12, 6, 1) == "");
+  CHECK(resolve("第二财季", 2025, 0, 6, 1) == "");
+  CHECK(resolve("第二财季", 2025, 8, 6, 0) == "");
 }
 
 }  // namespace
