@@ -134,6 +134,10 @@ TEST_CASE("A 千 that starts a unit belongs to the unit; 千瓦时 is energy", "
       {"电池容量为100千瓦时", "100千瓦时=100000 Wh"},
       {"全年发电量约1.2万亿千瓦时", "约1.2万亿千瓦时=1200000000000000 Wh approx"},
       {"储能规模达到30GWh", "30GWh=30000000000 Wh"},
+      // Battery capacity: ampere-hours.
+      {"搭载6000mAh电池", "6000mAh=6 Ah"},
+      {"电池容量5500毫安时", "5500毫安时=5.5 Ah"},
+      {"单体容量280Ah", "280Ah=280 Ah"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
