@@ -1047,6 +1047,23 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       begin -= std::string_view("每股").size();
     }
   }
+  // 每秒320万亿次浮点运算: operations a second are compute, FLOPS (OPS when
+  // not floating point); read as a count of 次 it was no speed at all.
+  if (p.unit_code == "count" && p.counted == "次" && EndsAt(begin, "每秒")) {
+    size_t after = pos + (At(pos, "的") ? std::string_view("的").size() : 0);
+    bool floating = At(after, "浮点");
+    if (floating) after += std::string_view("浮点").size();
+    if (At(after, "运算") || At(after, "计算")) {
+      if (const units::UnitInfo* ops = impl_.units.FindUnit(floating ? "FLOPS" : "OPS")) {
+        p.unit = ops;
+        p.unit_code = ops->canonical;
+        p.dimension = ops->dimension;
+        p.counted.clear();
+        begin = ApplyPrefix(begin - std::string_view("每秒").size(), n.has_digit, &p);  // 约为每秒…
+        pos = after + std::string_view("运算").size();
+      }
+    }
+  }
   p.begin = begin;
   p.end = pos;
   *resume = pos;

@@ -134,6 +134,11 @@ TEST_CASE("A 千 that starts a unit belongs to the unit; 千瓦时 is energy", "
       {"电池容量为100千瓦时", "100千瓦时=100000 Wh"},
       {"全年发电量约1.2万亿千瓦时", "约1.2万亿千瓦时=1200000000000000 Wh approx"},
       {"储能规模达到30GWh", "30GWh=30000000000 Wh"},
+      // Operations a second (每秒…次浮点运算) are compute.
+      {"算力约为每秒320万亿次浮点运算", "约为每秒320万亿次浮点运算=320000000000000 FLOPS approx"},
+      {"峰值达到每秒百亿亿次浮点计算", "每秒百亿亿次浮点计算=1000000000000000000 FLOPS"},
+      {"每秒1000万亿次的运算能力", "每秒1000万亿次的运算=1000000000000000 OPS"},
+      {"每秒访问2000次", "2000次=2000 count"},  // not an operation: stays a count
       // Battery capacity: ampere-hours.
       {"搭载6000mAh电池", "6000mAh=6 Ah"},
       {"电池容量5500毫安时", "5500毫安时=5.5 Ah"},
