@@ -181,11 +181,14 @@ std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metri
   std::string_view name = text.substr(begin, metric_begin - begin);
   if (name.empty()) return "";
   // Words that make it the whole company's income, an average (AverageOf),
-  // or a verb ("华为云同年实现收入553亿元").
+  // or a verb ("华为云同年实现收入553亿元"). After 其中 a 集团 or 公司 is one
+  // part of the whole: "其中云智能集团收入398亿元".
+  const bool part = EndsAt(text, begin, "其中");
   for (std::string_view whole : {"总", "营业", "主营业务", "销售", "全年", "年度", "季度", "单季", "当季", "同期",
                                  "公司", "集团", "整体", "合并", "净", "经调整", "可支配", "其", "该", "本",
                                  "人均", "户均", "平均", "实现", "取得", "录得", "获得", "创造", "带来", "贡献",
                                  "达到"}) {
+    if (part && (whole == "公司" || whole == "集团") && name.size() > whole.size()) continue;
     if (name.ends_with(whole)) return "";
   }
   for (char c : name) {

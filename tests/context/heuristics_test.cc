@@ -331,6 +331,9 @@ TEST_CASE("SegmentOf: a business segment's figure is not the company's", "[conte
   CHECK(segment_of("员工人均收入约为[70万元]", "收入") == "");  // AverageOf's
   CHECK(segment_of("研发投入占收入的比重为[23.4%]", "收入") == "");
   CHECK(segment_of("英伟达[约一半]收入来自中国市场", "收入") == "");  // the figure, not a line
+  CHECK(segment_of("阿里巴巴营收2477亿元,其中云智能集团收入[398亿元]", "收入") == "云智能集团");  // a part
+  CHECK(segment_of("小米集团收入为[925亿元]", "收入") == "");  // still the whole
+  CHECK(segment_of("其中集团收入[925亿元]", "收入") == "");
   CHECK(segment_of("约[30%]游戏收入来自中国", "收入") == "游戏");
 }
 
