@@ -44,6 +44,25 @@ std::string BaseOf(const PeriodMention& p, const PeriodContext& ctx) {
   return ResolvePeriod(p, ctx);
 }
 
+// Taiwan's compact forms: 年增62% (year on year), 季增25%, 月減11%. The verb
+// is one character right after 年/季/月, which itself follows no word that
+// makes it a period of its own (全年增, 今年增, 本季增, 上月减, 3月增).
+std::string CompactBase(std::string_view text, const Token& verb) {
+  if (verb.end - verb.begin != 3 || !(At(text, verb.begin, "增") || At(text, verb.begin, "减"))) return "";
+  struct Form { std::string_view unit, base; };
+  for (Form f : {Form{"年", "yoy"}, Form{"季", "qoq"}, Form{"月", "mom"}}) {
+    if (!EndsAt(text, verb.begin, f.unit)) continue;
+    size_t before = verb.begin - f.unit.size();
+    if (before > 0 && (IsDigit(text[before - 1]) ||
+                       EndsAtAny(text, before, {"全", "今", "去", "明", "前", "每", "当", "本", "该", "同", "上",
+                                                "下", "个", "一", "二", "三", "四", "第", "首", "近"}))) {
+      return "";
+    }
+    return std::string(f.base);
+  }
+  return "";
+}
+
 Comparison FindComparison(std::string_view text, const Sentence& s, const Target& target, Range eff,
                           const PeriodContext& ctx) {
   Comparison c;
@@ -54,6 +73,9 @@ Comparison FindComparison(std::string_view text, const Sentence& s, const Target
     bool inside = t.begin >= eff.begin;
     if (inside && t.is_cue(Cue::kYoy)) return Comparison{Comparison::kPeriod, "yoy"};
     if (inside && t.is_cue(Cue::kQoq)) return Comparison{Comparison::kPeriod, "qoq"};
+    if (inside && (t.is_cue(Cue::kUp) || t.is_cue(Cue::kDown))) {
+      if (std::string base = CompactBase(text, t); !base.empty()) return Comparison{Comparison::kPeriod, base};
+    }
     if (!t.is_cue(Cue::kCompare)) continue;
     // What follows the marker: the last compared entity (the head of
     // "英伟达H100 GPU"), else a base period.

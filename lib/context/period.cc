@@ -31,7 +31,7 @@ size_t ReadDigits(std::string_view t, size_t p, size_t end, int* value) {
 
 size_t SkipSpace(std::string_view t, size_t p, size_t end) { return (p < end && t[p] == ' ') ? p + 1 : p; }
 
-// "第三季度" "三季度" "3季度" "一季报" "第四财季" -> quarter.
+// "第三季度" "三季度" "3季度" "一季报" "第四财季" "第三季" -> quarter.
 size_t ParseQuarterWord(std::string_view t, size_t pos, size_t end, int* q) {
   size_t p = pos;
   if (At(t, p, "第")) p += 3;
@@ -46,6 +46,8 @@ size_t ParseQuarterWord(std::string_view t, size_t pos, size_t end, int* q) {
   if (v == 0 && p < end && t[p] >= '1' && t[p] <= '4') v = t[p++] - '0';
   if (v == 0) return 0;
   size_t l = AtAny(t, p, {"季度", "季报", "财季"});
+  // Taiwan writes 第三季 for the quarter. Without 第, 三季 is a count (连续三季).
+  if (l == 0 && At(t, pos, "第") && At(t, p, "季") && !AtAny(t, p, {"季节", "季风", "季军"})) l = 3;
   if (l == 0 || p + l > end) return 0;
   *q = v;
   return p + l - pos;

@@ -135,6 +135,12 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       {"较上个月增长[3%]", "change + base=mom"},
       {"不良贷款率较年初下降[0.02个百分点]", "change - base=ytd"},  // was a ratio against nothing
       {"存款比年初增加[5%]", "change + base=ytd"},
+      {"營收年增[62%]", "change + base=yoy"},                   // Taiwan's compact forms
+      {"营收季增[25%]", "change + base=qoq"},
+      {"营收月减[11%]", "change - base=mom"},
+      {"全年增[5%]", "change +"},                              // a year's own growth
+      {"今年增[8%]", "change +"},
+      {"10月增[3%]", "change +"},                              // October's, not month on month
       {"同比分别增长[34.4%]和[35.5%]", "change + base=yoy"},  // was a level: the verb is before the first
       {"销量分别下降[2.1%]、[3.5%]和[1.2%]", "change -"},
       {"同比增长[5%],净利率为[12%]", "level"},                // not a list: a clause of its own

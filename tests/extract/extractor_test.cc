@@ -139,6 +139,7 @@ TEST_CASE("A 千 that starts a unit belongs to the unit; 千瓦时 is energy", "
       {"峰值达到每秒百亿亿次浮点计算", "每秒百亿亿次浮点计算=1000000000000000000 FLOPS"},
       {"每秒1000万亿次的运算能力", "每秒1000万亿次的运算=1000000000000000 OPS"},
       {"每秒访问2000次", "2000次=2000 count"},  // not an operation: stays a count
+      {"採用3奈米製程", "3奈米=0.000000003 m"},  // Taiwan's word for 纳米
       // Battery capacity: ampere-hours.
       {"搭载6000mAh电池", "6000mAh=6 Ah"},
       {"电池容量5500毫安时", "5500毫安时=5.5 Ah"},
