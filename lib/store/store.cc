@@ -219,6 +219,38 @@ static std::string_view MentionSentence(const ArticleRecord& r, size_t i) {
   return EnclosingSentence(r.claims, m);
 }
 
+// Binds the row ids of one table's queued rows. An explicit INTEGER PRIMARY
+// KEY makes SQLite search the table's B-tree for it first, to refuse a
+// duplicate: some 1,400 instructions a row. For a NULL id it takes the
+// table's largest id + 1 from the end of the B-tree, where its cursor
+// already is. The queued ids mostly run on one by one from the largest in
+// the table (an article's rows; a batch's sentences), so an id that is the
+// largest so far + 1 is bound as NULL: SQLite gives that row exactly that id.
+// The others are bound as they are.
+class RowIdBinder {
+ public:
+  // `largest`: the table's largest row id before the first row goes in (0:
+  // empty), as InsertQueued reads it after the batch's deletes.
+  explicit RowIdBinder(int64_t largest) : largest_(largest) {}
+  void Bind(Statement* st, int index, int64_t id) {
+    if (id == largest_ + 1) {
+      st->BindNull(index);
+    } else {
+      st->Bind(index, id);
+    }
+    largest_ = std::max(largest_, id);
+  }
+
+ private:
+  int64_t largest_;
+};
+
+static Result<RowIdBinder> RowIdsOf(StoreImpl* impl, std::string_view table) {
+  Result<int64_t> largest = impl->db.QueryInt(fmt::format("SELECT coalesce(max(id), 0) FROM {}", table));
+  if (!largest.ok()) return largest.status();
+  return RowIdBinder(*largest);
+}
+
 static void BindSentenceId(Statement* st, int index, int64_t id) {
   if (id == 0) {
     st->BindNull(index);
@@ -299,13 +331,19 @@ static Status InsertQueued(StoreImpl* impl, std::span<const ArticleRecord> recor
     std::erase_if(b.claims, is_void);
     std::erase_if(b.mentions, is_void);
   }
+  // Rows are bound in the order they go in (InsertRows), as RowIdBinder needs.
+  Result<RowIdBinder> sentence_ids = RowIdsOf(impl, "sentences");
+  if (!sentence_ids.ok()) return sentence_ids.status();
   Status s = InsertRows(impl, &impl->insert_sentence, &impl->insert_sentences,
                         "INSERT OR ROLLBACK INTO sentences (id, article_id, text)", 3, b.sentences.size(),
                         [&](Statement* st, int first, size_t i) {
                           const StoreImpl::Batch::Sentence& row = b.sentences[i];
-                          st->Bind(first, row.id).Bind(first + 1, row.article_id).BindNoCopy(first + 2, row.text);
+                          sentence_ids->Bind(st, first, row.id);
+                          st->Bind(first + 1, row.article_id).BindNoCopy(first + 2, row.text);
                         });
   if (!s.ok()) return s;
+  Result<RowIdBinder> claim_ids = RowIdsOf(impl, "claims");
+  if (!claim_ids.ok()) return claim_ids.status();
   static const std::string kClaimInsert =
       fmt::format("INSERT OR ROLLBACK INTO claims (id, {}, sentence_id)", kClaimColumns);
   // The decimals' text of the rows of one run, bound without a copy.
@@ -313,17 +351,20 @@ static Status InsertQueued(StoreImpl* impl, std::span<const ArticleRecord> recor
   s = InsertRows(impl, &impl->insert_claim, &impl->insert_claims, kClaimInsert, 2 + kClaimColumnCount,
                  b.claims.size(), [&](Statement* st, int first, size_t i) {
                    const StoreImpl::Batch::Child& row = b.claims[i];
-                   st->Bind(first, FirstRowOf(row.article_id) + row.index);
+                   claim_ids->Bind(st, first, FirstRowOf(row.article_id) + row.index);
                    BindClaim(st, first + 1, records[row.record].claims[row.index], &text[i % kRowsPerInsert]);
                    BindSentenceId(st, first + 1 + kClaimColumnCount, row.sentence_id);
                  });
   if (!s.ok()) return s;
   static const std::string kMentionInsert =
       "INSERT OR ROLLBACK INTO mentions (id, type, byte_start, byte_end, line, surface, value, sentence_id)";
+  Result<RowIdBinder> mention_ids = RowIdsOf(impl, "mentions");
+  if (!mention_ids.ok()) return mention_ids.status();
   auto bind_mention = [&](Statement* st, int first, size_t i) {
     const StoreImpl::Batch::Child& row = b.mentions[i];
     const Mention& m = records[row.record].mentions[row.index];
-    st->Bind(first, FirstRowOf(row.article_id) + row.index).BindStatic(first + 1, MentionTypeName(m.type));
+    mention_ids->Bind(st, first, FirstRowOf(row.article_id) + row.index);
+    st->BindStatic(first + 1, MentionTypeName(m.type));
     st->Bind(first + 2, int64_t{m.byte_start}).Bind(first + 3, int64_t{m.byte_end}).Bind(first + 4, int64_t{m.line});
     st->BindNoCopy(first + 5, m.surface).BindNoCopy(first + 6, m.value);
     BindSentenceId(st, first + 7, row.sentence_id);
