@@ -1,11 +1,11 @@
--- The claims store's CURRENT schema (version 3), for reading. Not executed by
+-- The claims store's CURRENT schema (version 4), for reading. Not executed by
 -- the binary: the store is built from migrations/*.sql, and a test checks
 -- that this file equals the result of applying every migration to an empty
 -- database (compared through sqlite_master, white space and comments aside).
 -- docs/store.md explains the tables.
 
 PRAGMA application_id = 1131179379;  -- "Clms"
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE articles (
   id                INTEGER PRIMARY KEY,
@@ -25,9 +25,11 @@ CREATE TABLE articles (
 
 -- One row per claim. Exact values are canonical decimal TEXT ("5931000000",
 -- "-16.5"); value_sort is a REAL copy of value_lo for ORDER BY only.
+-- The row id is (article id << 32) + the claim's place in the article, so an
+-- article's claims are the row ids A << 32 .. (A << 32) + 0xFFFFFFFF: no
+-- index by article to keep (the article is id >> 32).
 CREATE TABLE claims (
-  id             INTEGER PRIMARY KEY,
-  article_id     INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  id             INTEGER PRIMARY KEY,         -- (article id << 32) + place in the article
   byte_start     INTEGER NOT NULL,
   byte_end       INTEGER NOT NULL,
   line           INTEGER NOT NULL,
@@ -53,34 +55,30 @@ CREATE TABLE claims (
   sentence_end   INTEGER NOT NULL DEFAULT 0,
   sentence_id    INTEGER                      -- sentences.id; NULL: none
 );
--- Needed to replace an article's claims; article ids grow, so keeping it
--- during bulk loads costs little.
-CREATE INDEX claims_by_article ON claims (article_id);
 
 -- Spans that are not claims: dates (type 'date') and model names ('model').
+-- Row ids as in claims.
 CREATE TABLE mentions (
-  id         INTEGER PRIMARY KEY,
-  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-  type       TEXT NOT NULL CHECK (type IN ('date', 'model')),
-  byte_start INTEGER NOT NULL,
-  byte_end   INTEGER NOT NULL,
-  line       INTEGER NOT NULL,
-  surface    TEXT NOT NULL,
-  value      TEXT NOT NULL DEFAULT '',
-  sentence_id INTEGER                      -- sentences.id; NULL: none
+  id          INTEGER PRIMARY KEY,            -- (article id << 32) + place in the article
+  type        TEXT NOT NULL CHECK (type IN ('date', 'model')),
+  byte_start  INTEGER NOT NULL,
+  byte_end    INTEGER NOT NULL,
+  line        INTEGER NOT NULL,
+  surface     TEXT NOT NULL,
+  value       TEXT NOT NULL DEFAULT '',
+  sentence_id INTEGER                         -- sentences.id; NULL: none
 );
-CREATE INDEX mentions_by_article ON mentions (article_id);
 
 -- Each distinct sentence of an article that a claim or mention stands in,
--- stored once (claims and mentions name it by id). sentence_id has no
--- REFERENCES clause: the store deletes an article's claims, mentions and
--- sentences together, and a foreign key would need an index on sentence_id.
+-- stored once (claims and mentions name it by id; ids are store-wide). An
+-- article's sentences are found through the ids its claims and mentions
+-- name. No table REFERENCES articles: the store deletes an article's claims,
+-- mentions and sentences itself, and a cascade would scan whole tables.
 CREATE TABLE sentences (
   id         INTEGER PRIMARY KEY,
-  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  article_id INTEGER NOT NULL,
   text       TEXT NOT NULL
 );
-CREATE INDEX sentences_by_article ON sentences (article_id);
 
 -- The checker's runs: one summary row each. Findings belong to the latest run
 -- and are replaced as a whole by the next one.

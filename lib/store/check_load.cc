@@ -1,7 +1,7 @@
 // Store::LoadForCheck: the checker's read of the whole store, the same rows
 // in the same order as LoadClaims + LoadMentions, but cheaper at a million
 // claims. Articles are walked by path (their unique index) and each
-// article's rows fetched through its article_id index in row id order, which
+// article's rows fetched as its range of row ids (store_impl.h) in row id order, which
 // needs no sort in SQLite at all (CROSS JOIN pins that loop order). The
 // writer inserts an article's rows in offset order, so its rows nearly
 // always arrive sorted by (byte_start, id) already; an article whose rows do
@@ -57,9 +57,10 @@ class InternedColumn {
 // strings: a second thread may be filling another table with the claims).
 Status ReadMentions(Db& db, check::ClaimTable* table) {
   Result<Statement> ms = db.Prepare(
-      "SELECT a.id, a.path, a.hash, m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, "
-      "m.sentence_id, coalesce(s.text, '') FROM articles a CROSS JOIN mentions m ON m.article_id = a.id "
-      "LEFT JOIN sentences s ON s.id = m.sentence_id ORDER BY a.path, m.id");
+      fmt::format("SELECT a.id, a.path, a.hash, m.type, m.byte_start, m.byte_end, m.line, m.surface, m.value, "
+                  "m.sentence_id, coalesce(s.text, '') FROM articles a CROSS JOIN mentions m ON {} "
+                  "LEFT JOIN sentences s ON s.id = m.sentence_id ORDER BY a.path, m.id",
+                  RowOfArticle("m.id", "a.id")));
   if (!ms.ok()) return ms.status();
   std::vector<check::CheckMention>& mentions = table->mentions;
   auto mention_offset = [](const check::CheckMention& m) { return m.byte_start; };
@@ -191,9 +192,9 @@ struct SentenceSpan {
 Status ReadClaims(Db& db, check::ClaimTable* table, std::vector<SentenceSpan>* spans) {
   Result<Statement> st = db.Prepare(fmt::format(
       "SELECT a.id, a.path, a.hash, a.date, c.id, {}, c.sentence_id, coalesce(s.text, '') FROM articles a "
-      "CROSS JOIN claims c ON c.article_id = a.id LEFT JOIN sentences s ON s.id = c.sentence_id "
+      "CROSS JOIN claims c ON {} LEFT JOIN sentences s ON s.id = c.sentence_id "
       "ORDER BY a.path, c.id",
-      Prefixed(kClaimColumns, "c")));
+      Prefixed(kClaimColumns, "c"), RowOfArticle("c.id", "a.id")));
   if (!st.ok()) return st.status();
   std::vector<check::CheckClaim>& claims = table->claims;
   auto claim_offset = [](const check::CheckClaim& c) { return c.byte_start; };

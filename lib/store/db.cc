@@ -132,10 +132,23 @@ Statement& Statement::BindDouble(int index, double value) {
   return *this;
 }
 
+// What bound_static_ holds for a parameter BindNull set: an address no
+// text has, so BindStatic never takes it for its own.
+static const char kBoundNull = 0;
+
 Statement& Statement::BindNull(int index) {
-  Forget(index);
+  const bool tracked = index > 0 && static_cast<size_t>(index) <= bound_static_.size();
+  if (tracked) {
+    std::string_view& bound = bound_static_[index - 1];
+    if (bound.data() == &kBoundNull) return *this;
+    bound = {};
+  }
   int rc = sqlite3_bind_null(stmt_, index);
-  if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
+  if (rc != SQLITE_OK) {
+    if (bind_error_ == 0) bind_error_ = rc;
+  } else if (tracked) {
+    bound_static_[index - 1] = std::string_view(&kBoundNull, 0);
+  }
   return *this;
 }
 

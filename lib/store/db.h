@@ -46,6 +46,8 @@ class Statement {
   // about 200 instructions of SQLite's.
   Statement& BindStatic(int index, std::string_view text);
   Statement& BindDouble(int index, double value);
+  // Does nothing when the parameter holds NULL from the last BindNull (as
+  // BindStatic): the bulk inserts bind most row ids as NULL, run after run.
   Statement& BindNull(int index);
 
   // One step: true when a row is ready, false when done.
@@ -83,8 +85,8 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
   const std::string* name_ = nullptr;  // the Db's name, for messages
   int bind_error_ = 0;
-  // What BindStatic last bound to each parameter (index - 1); a null data()
-  // where the parameter holds anything else.
+  // What BindStatic last bound to each parameter (index - 1), or BindNull's
+  // marker; a null data() where the parameter holds anything else.
   std::vector<std::string_view> bound_static_;
 };
 

@@ -139,15 +139,25 @@ static Status DeleteArticles(StoreImpl* impl, const std::string& path, const std
   }
   for (size_t i = first; i < ids->size(); ++i) {
     const int64_t id = (*ids)[i];
-    Result<Statement*> dc = impl->Cached(&impl->delete_claims, "DELETE FROM claims WHERE article_id = ?");
-    if (!dc.ok()) return dc.status();
-    Status s = (*dc)->Bind(1, id).Run();
-    Result<Statement*> dm = impl->Cached(&impl->delete_mentions, "DELETE FROM mentions WHERE article_id = ?");
-    if (!dm.ok()) return dm.status();
-    if (s.ok()) s = (*dm)->Bind(1, id).Run();
-    Result<Statement*> ds = impl->Cached(&impl->delete_sentences, "DELETE FROM sentences WHERE article_id = ?");
+    // The article's sentences first, found through its claims and mentions
+    // (every sentence row is named by one of them): there is no index by
+    // article. The writer gives an article's sentences consecutive ids, so
+    // the range between the smallest and largest holds them alone; article_id
+    // keeps the delete right if it ever held others.
+    Result<Statement*> ds = impl->Cached(
+        &impl->delete_sentences,
+        "WITH named(id) AS (SELECT sentence_id FROM claims WHERE id BETWEEN ?1 AND ?2 "
+        "UNION ALL SELECT sentence_id FROM mentions WHERE id BETWEEN ?1 AND ?2) "
+        "DELETE FROM sentences WHERE id BETWEEN (SELECT min(id) FROM named) AND (SELECT max(id) FROM named) "
+        "AND article_id = ?3");
     if (!ds.ok()) return ds.status();
-    if (s.ok()) s = (*ds)->Bind(1, id).Run();
+    Status s = (*ds)->Bind(1, FirstRowOf(id)).Bind(2, LastRowOf(id)).Bind(3, id).Run();
+    Result<Statement*> dc = impl->Cached(&impl->delete_claims, "DELETE FROM claims WHERE id BETWEEN ? AND ?");
+    if (!dc.ok()) return dc.status();
+    if (s.ok()) s = (*dc)->Bind(1, FirstRowOf(id)).Bind(2, LastRowOf(id)).Run();
+    Result<Statement*> dm = impl->Cached(&impl->delete_mentions, "DELETE FROM mentions WHERE id BETWEEN ? AND ?");
+    if (!dm.ok()) return dm.status();
+    if (s.ok()) s = (*dm)->Bind(1, FirstRowOf(id)).Bind(2, LastRowOf(id)).Run();
     Result<Statement*> da = impl->Cached(&impl->delete_article, "DELETE FROM articles WHERE id = ?");
     if (!da.ok()) return da.status();
     if (s.ok()) s = (*da)->Bind(1, id).Run();
@@ -209,6 +219,38 @@ static std::string_view MentionSentence(const ArticleRecord& r, size_t i) {
   return EnclosingSentence(r.claims, m);
 }
 
+// Binds the row ids of one table's queued rows. An explicit INTEGER PRIMARY
+// KEY makes SQLite search the table's B-tree for it first, to refuse a
+// duplicate: some 1,400 instructions a row. For a NULL id it takes the
+// table's largest id + 1 from the end of the B-tree, where its cursor
+// already is. The queued ids mostly run on one by one from the largest in
+// the table (an article's rows; a batch's sentences), so an id that is the
+// largest so far + 1 is bound as NULL: SQLite gives that row exactly that id.
+// The others are bound as they are.
+class RowIdBinder {
+ public:
+  // `largest`: the table's largest row id before the first row goes in (0:
+  // empty), as InsertQueued reads it after the batch's deletes.
+  explicit RowIdBinder(int64_t largest) : largest_(largest) {}
+  void Bind(Statement* st, int index, int64_t id) {
+    if (id == largest_ + 1) {
+      st->BindNull(index);
+    } else {
+      st->Bind(index, id);
+    }
+    largest_ = std::max(largest_, id);
+  }
+
+ private:
+  int64_t largest_;
+};
+
+static Result<RowIdBinder> RowIdsOf(StoreImpl* impl, std::string_view table) {
+  Result<int64_t> largest = impl->db.QueryInt(fmt::format("SELECT coalesce(max(id), 0) FROM {}", table));
+  if (!largest.ok()) return largest.status();
+  return RowIdBinder(*largest);
+}
+
 static void BindSentenceId(Statement* st, int index, int64_t id) {
   if (id == 0) {
     st->BindNull(index);
@@ -245,6 +287,9 @@ static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r, uint32_t re
   s = (*ins)->Run();
   if (!s.ok()) return s;
   const int64_t article_id = impl->db.LastInsertId();
+  if (article_id >= kMaxArticleId) {
+    return Status::StoreError(fmt::format("{}: article id {} is too large for this store", r.article.path, article_id));
+  }
   b.record_of_article[article_id] = record;
 
   // Every distinct sentence gets one row and an id, for claims and mentions
@@ -286,31 +331,40 @@ static Status InsertQueued(StoreImpl* impl, std::span<const ArticleRecord> recor
     std::erase_if(b.claims, is_void);
     std::erase_if(b.mentions, is_void);
   }
+  // Rows are bound in the order they go in (InsertRows), as RowIdBinder needs.
+  Result<RowIdBinder> sentence_ids = RowIdsOf(impl, "sentences");
+  if (!sentence_ids.ok()) return sentence_ids.status();
   Status s = InsertRows(impl, &impl->insert_sentence, &impl->insert_sentences,
                         "INSERT OR ROLLBACK INTO sentences (id, article_id, text)", 3, b.sentences.size(),
                         [&](Statement* st, int first, size_t i) {
                           const StoreImpl::Batch::Sentence& row = b.sentences[i];
-                          st->Bind(first, row.id).Bind(first + 1, row.article_id).BindNoCopy(first + 2, row.text);
+                          sentence_ids->Bind(st, first, row.id);
+                          st->Bind(first + 1, row.article_id).BindNoCopy(first + 2, row.text);
                         });
   if (!s.ok()) return s;
+  Result<RowIdBinder> claim_ids = RowIdsOf(impl, "claims");
+  if (!claim_ids.ok()) return claim_ids.status();
   static const std::string kClaimInsert =
-      fmt::format("INSERT OR ROLLBACK INTO claims (article_id, {}, sentence_id)", kClaimColumns);
+      fmt::format("INSERT OR ROLLBACK INTO claims (id, {}, sentence_id)", kClaimColumns);
   // The decimals' text of the rows of one run, bound without a copy.
   std::vector<ClaimText> text(kRowsPerInsert);
   s = InsertRows(impl, &impl->insert_claim, &impl->insert_claims, kClaimInsert, 2 + kClaimColumnCount,
                  b.claims.size(), [&](Statement* st, int first, size_t i) {
                    const StoreImpl::Batch::Child& row = b.claims[i];
-                   st->Bind(first, row.article_id);
+                   claim_ids->Bind(st, first, FirstRowOf(row.article_id) + row.index);
                    BindClaim(st, first + 1, records[row.record].claims[row.index], &text[i % kRowsPerInsert]);
                    BindSentenceId(st, first + 1 + kClaimColumnCount, row.sentence_id);
                  });
   if (!s.ok()) return s;
   static const std::string kMentionInsert =
-      "INSERT OR ROLLBACK INTO mentions (article_id, type, byte_start, byte_end, line, surface, value, sentence_id)";
+      "INSERT OR ROLLBACK INTO mentions (id, type, byte_start, byte_end, line, surface, value, sentence_id)";
+  Result<RowIdBinder> mention_ids = RowIdsOf(impl, "mentions");
+  if (!mention_ids.ok()) return mention_ids.status();
   auto bind_mention = [&](Statement* st, int first, size_t i) {
     const StoreImpl::Batch::Child& row = b.mentions[i];
     const Mention& m = records[row.record].mentions[row.index];
-    st->Bind(first, row.article_id).BindStatic(first + 1, MentionTypeName(m.type));
+    mention_ids->Bind(st, first, FirstRowOf(row.article_id) + row.index);
+    st->BindStatic(first + 1, MentionTypeName(m.type));
     st->Bind(first + 2, int64_t{m.byte_start}).Bind(first + 3, int64_t{m.byte_end}).Bind(first + 4, int64_t{m.line});
     st->BindNoCopy(first + 5, m.surface).BindNoCopy(first + 6, m.value);
     BindSentenceId(st, first + 7, row.sentence_id);
@@ -329,34 +383,28 @@ static Status Now(StoreImpl* impl, std::string* out) {
   return row.status();
 }
 
-// Saves run with foreign-key checks off: each claim and mention row would
-// otherwise look its article up again, and the rows are consistent by
-// construction (article_id is the row just inserted; DeleteArticles removes
-// children before their article). The pragma is a no-op inside a
-// transaction, so it is set around one.
+// One transaction. No table REFERENCES articles (schema 4), so foreign-key
+// checks cost a save nothing; the rows are consistent by construction
+// (row ids come from the article just inserted; DeleteArticles removes
+// children before their article).
 static Status SaveInTransaction(StoreImpl* impl, std::span<const ArticleRecord> records) {
-  Status s = impl->db.Exec("PRAGMA foreign_keys = OFF");
-  if (!s.ok()) return s;
-  {
-    Result<Transaction> tx = Transaction::Begin(&impl->db);
-    s = tx.status();
-    impl->batch.Clear();
-    if (s.ok()) {
-      // Sentence ids are assigned here, not read back row by row.
-      Result<int64_t> last = impl->db.QueryInt("SELECT coalesce(max(id), 0) FROM sentences");
-      s = last.status();
-      if (s.ok()) impl->batch.next_sentence_id = *last + 1;
-    }
-    // One time for the batch (one transaction): strftime for every article
-    // row was 1% of a save.
-    if (s.ok()) s = Now(impl, &impl->batch.ingested_at);
-    for (size_t i = 0; s.ok() && i < records.size(); ++i) s = InsertArticle(impl, records[i], static_cast<uint32_t>(i));
-    if (s.ok()) s = InsertQueued(impl, records);
-    impl->batch.Clear();
-    if (s.ok()) s = tx->Commit();
-  }  // rolled back here unless committed
-  Status on = impl->db.Exec("PRAGMA foreign_keys = ON");
-  return s.ok() ? on : s;
+  Result<Transaction> tx = Transaction::Begin(&impl->db);
+  Status s = tx.status();
+  impl->batch.Clear();
+  if (s.ok()) {
+    // Sentence ids are assigned here, not read back row by row.
+    Result<int64_t> last = impl->db.QueryInt("SELECT coalesce(max(id), 0) FROM sentences");
+    s = last.status();
+    if (s.ok()) impl->batch.next_sentence_id = *last + 1;
+  }
+  // One time for the batch (one transaction): strftime for every article
+  // row was 1% of a save.
+  if (s.ok()) s = Now(impl, &impl->batch.ingested_at);
+  for (size_t i = 0; s.ok() && i < records.size(); ++i) s = InsertArticle(impl, records[i], static_cast<uint32_t>(i));
+  if (s.ok()) s = InsertQueued(impl, records);
+  impl->batch.Clear();
+  if (s.ok()) s = tx->Commit();
+  return s;  // rolled back on the way out unless committed
 }
 
 Status Store::SaveArticle(const ArticleRecord& record) {
@@ -377,9 +425,13 @@ Status Store::SaveArticles(const std::vector<ArticleRecord>& records) {
 // `slot` caches the statement: ingest looks up every file it meets.
 static Result<ArticleRecord> FindArticle(StoreImpl* impl, Statement* slot, std::string_view where,
                                          const std::string& key) {
-  Result<Statement*> st = impl->Cached(slot, fmt::format(
-      "SELECT {}, (SELECT count(*) FROM claims WHERE article_id = articles.id) FROM articles WHERE {} = ?",
-      kArticleColumns, where));
+  // The SQL is made only to prepare it (formatting it for every lookup was
+  // 1% of the writer).
+  Result<Statement*> st = slot->valid() ? slot
+                                        : impl->Cached(slot, fmt::format(
+                                              "SELECT {}, (SELECT count(*) FROM claims WHERE {}) FROM articles "
+                                              "WHERE {} = ?",
+                                              kArticleColumns, RowOfArticle("claims.id", "articles.id"), where));
   if (!st.ok()) return st.status();
   (*st)->Bind(1, key);
   Result<bool> row = (*st)->Step();

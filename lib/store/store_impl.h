@@ -3,9 +3,12 @@
 #ifndef CLAIMS_STORE_STORE_IMPL_H_
 #define CLAIMS_STORE_STORE_IMPL_H_
 
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "store/db.h"
 #include "store/store.h"
@@ -66,6 +69,19 @@ struct StoreImpl {
 };
 
 struct Store::Impl : StoreImpl {};
+
+// A claim's or mention's row id is (article id << 32) + its place in the
+// article (schema 4), so an article's rows are one range of row ids and no
+// index by article is needed. Article ids stay below kMaxArticleId so row
+// ids fit SQLite's signed 64 bits.
+inline constexpr int64_t kMaxArticleId = int64_t{1} << 31;
+inline int64_t FirstRowOf(int64_t article_id) { return article_id << 32; }
+inline int64_t LastRowOf(int64_t article_id) { return FirstRowOf(article_id) + 0xFFFFFFFF; }
+// SQL saying that row id `row` ("c.id") is one of article `article`'s
+// ("a.id"): a range SQLite answers from the table's own B-tree.
+inline std::string RowOfArticle(std::string_view row, std::string_view article) {
+  return fmt::format("{0} BETWEEN {1} << 32 AND ({1} << 32) + 4294967295", row, article);
+}
 
 // Reads a row selected with kArticleColumns (columns 0..12, id first).
 void ReadArticleRow(const Statement& st, ArticleRecord* r);

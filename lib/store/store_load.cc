@@ -17,10 +17,10 @@ namespace {
 // SELECT ... FROM claims joined with articles; {where} is "" or "WHERE ...".
 std::string ClaimQuery(std::string_view where) {
   return fmt::format(
-      "SELECT a.path, a.hash, a.date, c.id, {}, coalesce(s.text, '') FROM claims c "
-      "JOIN articles a ON a.id = c.article_id LEFT JOIN sentences s ON s.id = c.sentence_id {} "
+      "SELECT a.path, a.hash, a.date, c.id, {}, coalesce(s.text, '') FROM articles a "
+      "JOIN claims c ON {} LEFT JOIN sentences s ON s.id = c.sentence_id {} "
       "ORDER BY a.path, c.byte_start, c.id",
-      Prefixed(kClaimColumns, "c"), where);
+      Prefixed(kClaimColumns, "c"), RowOfArticle("c.id", "a.id"), where);
 }
 
 // Steps `st` to the end, reading one StoredClaim per row into fn.
@@ -64,8 +64,8 @@ Result<std::vector<std::string>> Store::AllPaths() {
 
 Status Store::ForEachArticle(const std::function<bool(const ArticleRecord&)>& fn) {
   Result<Statement> st = impl_->db.Prepare(fmt::format(
-      "SELECT {}, (SELECT count(*) FROM claims WHERE article_id = articles.id) FROM articles ORDER BY path",
-      kArticleColumns));
+      "SELECT {}, (SELECT count(*) FROM claims WHERE {}) FROM articles ORDER BY path", kArticleColumns,
+      RowOfArticle("claims.id", "articles.id")));
   if (!st.ok()) return st.status();
   for (;;) {
     Result<bool> row = st->Step();
@@ -119,9 +119,10 @@ Status Store::ForEachClaim(const std::function<bool(const StoredClaim&)>& fn) {
 Result<std::vector<std::pair<Location, Mention>>> Store::LoadMentions(const ClaimFilter& filter) {
   std::string sql =
       "SELECT a.path, a.hash, {} "
-      "FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN sentences s ON s.id = m.sentence_id {} "
+      "FROM articles a JOIN mentions m ON {} LEFT JOIN sentences s ON s.id = m.sentence_id {} "
       "ORDER BY a.path, m.byte_start, m.id";
-  Result<Statement> st = impl_->db.Prepare(fmt::format(fmt::runtime(sql), kMentionColumns, filter.paths.empty() ? "" : "WHERE a.path = ?"));
+  Result<Statement> st = impl_->db.Prepare(fmt::format(fmt::runtime(sql), kMentionColumns, RowOfArticle("m.id", "a.id"),
+                                                       filter.paths.empty() ? "" : "WHERE a.path = ?"));
   if (!st.ok()) return st.status();
   std::vector<std::pair<Location, Mention>> out;
   std::vector<std::string> paths = SortedPaths(filter);

@@ -43,5 +43,21 @@ TEST_CASE("BindStatic skips only a parameter that still holds the same text", "[
   CHECK(Rows(&db.value()) == std::vector<std::string>{"x|", "x|", "z|y", "x|y", "7|NULL", "x|y", "x|y", "x|y"});
 }
 
+TEST_CASE("BindNull skips only a parameter that still holds its NULL", "[store]") {
+  Result<Db> db = Db::Open(":memory:", Db::Options());
+  REQUIRE(db.ok());
+  REQUIRE(db->Exec("CREATE TABLE t (a TEXT, b TEXT)").ok());
+  Result<Statement> st = db->Prepare("INSERT INTO t VALUES (?, ?)");
+  REQUIRE(st.ok());
+  static constexpr std::string_view kX = "x";
+  REQUIRE(st->BindNull(1).BindStatic(2, kX).RunToRebind().ok());
+  REQUIRE(st->BindNull(1).BindNull(2).RunToRebind().ok());      // 1 kept, 2 replaced
+  REQUIRE(st->Bind(1, int64_t{3}).BindNull(2).RunToRebind().ok());
+  REQUIRE(st->BindNull(1).BindStatic(2, "").RunToRebind().ok());  // NULL is not the empty text
+  REQUIRE(st->BindNull(1).BindStatic(2, kX).Run().ok());
+  REQUIRE(st->Bind(1, int64_t{4}).BindNull(2).Run().ok());       // after Run, bound again
+  CHECK(Rows(&db.value()) == std::vector<std::string>{"NULL|x", "NULL|NULL", "3|NULL", "NULL|", "NULL|x", "4|NULL"});
+}
+
 }  // namespace
 }  // namespace claims::store
