@@ -13,6 +13,9 @@
 #            corpus (gen_corpus.py --figures 1), so 1M claims needs ~60 MB of text
 #   peer     Microsoft Recognizers-Text (npm, zh-cn) and claims extract on the same
 #            slice of the realistic corpus; skipped without node/npm or network
+#   spread   claims check on claim-dense stores whose entities grow with them
+#            (gen_corpus.py --entities, 50 made-up companies per MB), one per size
+#            of BENCH_SPREAD_MB (default "6 60": about 140K and 1.4M claims)
 #
 # Environment: BENCH_FIGURES (realistic corpus's share of sentences with
 # figures, default 0.15), BENCH_DENSE_MB (claim-dense corpus, default 60),
@@ -26,7 +29,7 @@ mb=${1:-200}
 figures=${BENCH_FIGURES:-0.15}
 dense_mb=${BENCH_DENSE_MB:-60}
 peer_kb=${BENCH_PEER_KB:-200}
-steps=",${BENCH_STEPS:-extract,ingest,export,check,peer},"
+steps=",${BENCH_STEPS:-extract,ingest,export,check,peer,spread},"
 want() { [[ $steps == *",$1,"* ]]; }
 bash .ci/deps time
 if [[ -n ${BENCH_BIN:-} ]]; then
@@ -117,6 +120,27 @@ if want check; then
   echo "Checker stores: built from a claim-dense corpus (\`gen_corpus.py --figures 1\`, $dense_mb MB, $(py "f'{$dense_density:,.0f}'") claims per MB), so $dense_claims claims take $dense_mb MB of text; at the realistic density (about 2,800 claims per MB) they would take about $(py "f'{$dense_claims/2800:,.0f}'") MB." > "$rows/0-dense"
 fi
 
+if want spread; then
+  # Each size is a corpus of its own with 50 entities per MB, so an entity
+  # has about the same claims (a few articles' worth) at every size: what
+  # grows with the store here is the store, not the largest entity group.
+  for smb in ${BENCH_SPREAD_MB:-6 60}; do
+    sdir=$out/spread$smb
+    sdb=$out/spread$smb.db
+    entities=$((smb * 50))
+    key="$smb 1 $entities"
+    if ! [[ -f $sdir/.params && $(cat "$sdir/.params") == "$key" ]]; then
+      rm -rf "$sdir" "$sdb" "$sdb"-* && mkdir -p "$sdir"
+      python3 bench/gen_corpus.py --out "$sdir" --mb "$smb" --figures 1 --entities "$entities" >&2
+      echo "$key" > "$sdir/.params"
+    fi
+    [[ -f $sdb ]] || "$bin" ingest --db "$sdb" --quiet --lexicon "$sdir/entities.tsv" "$sdir/articles.jsonl"
+    spread_claims=$(stored_claims "$sdb")
+    measure "spread$smb" bash -c "\"$bin\" check --db \"$sdb\" --format json > /dev/null; true"
+    echo "| \`claims check\`, $spread_claims claims over $entities entities (\`gen_corpus.py --entities\`) | ${secs} s | | $((rss / 1024)) MB |" > "$rows/7-spread$(printf %04d "$smb")"
+  done
+fi
+
 if want peer; then
   peer_dir=${BENCH_PEER_DIR:-$out/peer}
   slice=$out/peer-slice.jsonl
@@ -187,7 +211,7 @@ fi
   echo
   echo "| run | time | throughput | peak RSS |"
   echo "|---|---|---|---|"
-  cat "$rows"/[1-6]-* 2>/dev/null || true
+  cat "$rows"/[1-7]-* 2>/dev/null || true
   echo
   cat "$rows"/9-* 2>/dev/null || true
   if [[ -f $rows/8-peer ]]; then echo; cat "$rows/8-peer"; fi

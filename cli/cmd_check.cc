@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <vector>
 
 #include "check/check.h"
 #include "check/claim_table.h"
@@ -113,21 +114,27 @@ int CmdCheck(std::span<const std::string> argv, Env& env) {
     if (!articles.ok()) return ReportStatus(articles.status(), env);
     article_count = static_cast<int64_t>(articles->size());
   }
-  check::ClaimTable table;
-  Status loaded = (*store)->LoadForCheck(&table);
-  if (!loaded.ok()) return ReportStatus(loaded, env);
-
-  check::CheckResult run = check::Run(table, *options);
+  // The findings own their text, so the table (every claim and mention of
+  // the store) is gone before they are saved and rendered: on a store with
+  // tens of thousands of findings, the two were held at once.
+  check::CheckResult run;
+  {
+    check::ClaimTable table;
+    Status loaded = (*store)->LoadForCheck(&table);
+    if (!loaded.ok()) return ReportStatus(loaded, env);
+    run = check::Run(table, *options);
+  }
   run.summary.articles = article_count;
   Status saved = (*store)->SaveFindings(run.findings, run.summary);
   if (!saved.ok()) return ReportStatus(saved, env);
 
-  std::vector<Finding> shown;
   bool fail = false;
-  for (const Finding& f : run.findings) {
-    fail = fail || f.severity >= fail_on;
-    if (f.severity >= min_severity) shown.push_back(f);
-  }
+  for (const Finding& f : run.findings) fail = fail || f.severity >= fail_on;
+  // Those below --min-severity are dropped in place (they are saved): a copy
+  // of the ones shown was a second copy of every finding by default.
+  const size_t found = run.findings.size();
+  std::erase_if(run.findings, [&](const Finding& f) { return f.severity < min_severity; });
+  const std::vector<Finding>& shown = run.findings;
   if (format == "json") {
     fmt::print(env.out, "{}", report::RenderCheckJson(shown, run.summary));
   } else {
@@ -138,10 +145,9 @@ int CmdCheck(std::span<const std::string> argv, Env& env) {
     text.explain = args->Has("explain");
     text.rule_descriptions = descriptions;
     std::string out = report::RenderCheckText(shown, run.summary, text);
-    if (shown.size() < run.findings.size()) {
-      out += fmt::format("({} finding{} below --min-severity {} not shown)\n",
-                         run.findings.size() - shown.size(),
-                         run.findings.size() - shown.size() == 1 ? "" : "s",
+    if (shown.size() < found) {
+      out += fmt::format("({} finding{} below --min-severity {} not shown)\n", found - shown.size(),
+                         found - shown.size() == 1 ? "" : "s",
                          SeverityName(min_severity));
     }
     fmt::print(env.out, "{}", out);

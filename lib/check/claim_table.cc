@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 
 namespace claims::check {
 namespace {
@@ -129,6 +130,7 @@ std::string_view ClaimTable::Copy(std::string_view prefix, std::string_view s) {
 
 std::string_view ClaimTable::Intern(std::string_view s) {
   if (s.empty()) return {};
+  RequireUnsealed();
   auto found = interned_.find(s);
   if (found != interned_.end()) return *found;
   // Every interned text is stored after its length, so that a Text (its
@@ -166,6 +168,7 @@ const ArticleRef* ClaimTable::FindArticle(const std::string& path, const std::st
 }
 
 void ClaimTable::Add(const Location& loc, const Mention& m) {
+  RequireUnsealed();  // before anything is added
   CheckMention& out = mentions.emplace_back();
   out.article = FindArticle(loc.path, loc.article_hash, "");
   out.type = m.type;
@@ -188,7 +191,19 @@ void ClaimTable::AdoptMentions(ClaimTable&& other) {
   adopted_.push_back(std::make_unique<ClaimTable>(std::move(other)));
 }
 
+void ClaimTable::RequireUnsealed() const {
+  if (sealed_) throw std::logic_error("ClaimTable: adding to a sealed table");
+}
+
+void ClaimTable::Seal() {
+  sealed_ = true;
+  std::unordered_set<std::string_view>().swap(interned_);
+  std::unordered_map<std::string, const ArticleRef*>().swap(article_index_);
+  for (std::unique_ptr<ClaimTable>& t : adopted_) t->Seal();
+}
+
 void ClaimTable::Add(const StoredClaim& sc) {
+  RequireUnsealed();  // before anything is added
   const ArticleRef* article = FindArticle(sc.path, sc.article_hash, sc.article_date);
   const Claim& c = sc.claim;
   CheckClaim& out = claims.emplace_back();

@@ -186,11 +186,20 @@ class ClaimTable {
   // reads mentions into a table of its own, since the table is not
   // thread-safe. Its claims are not taken.
   void AdoptMentions(ClaimTable&& other);
+  // Frees what only adding needs (the index of interned texts, a node per
+  // distinct sentence: tens of megabytes at a million claims, held through
+  // the rules) once the table is complete; every view and pointer stays
+  // valid. Interning afterwards would give a text a second address, and
+  // the rules compare interned texts by address, so it throws
+  // std::logic_error instead. Store::LoadForCheck seals what it fills.
+  void Seal();
 
   std::vector<CheckClaim> claims;
   std::vector<CheckMention> mentions;
 
  private:
+  // Throws std::logic_error once sealed.
+  void RequireUnsealed() const;
   // `prefix` then `s` into the chunks, not interned.
   std::string_view Copy(std::string_view prefix, std::string_view s);
   const ArticleRef* FindArticle(const std::string& path, const std::string& hash, const std::string& date);
@@ -206,6 +215,7 @@ class ClaimTable {
   };
   std::unordered_set<ClaimFields, FieldsHash> fields_;
   std::vector<std::unique_ptr<ClaimTable>> adopted_;
+  bool sealed_ = false;
 };
 
 }  // namespace claims::check

@@ -290,6 +290,7 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
     if (s.ok()) s = ReadMentions(db, table);
     if (s.ok()) PlaceMentions(std::move(spans), &table->mentions);
     if (s.ok()) s = ReleaseCache(db);
+    table->Seal();
     return s;
   }
   check::ClaimTable mention_table;
@@ -316,6 +317,7 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   if (!claims_read.ok()) return claims_read;
   if (!mentions_read.ok()) return mentions_read;
   PlaceMentions(std::move(spans), &table->mentions);
+  table->Seal();
   return ReleaseCache(db);
 }
 

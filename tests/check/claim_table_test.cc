@@ -2,6 +2,7 @@
 // what a StoredClaim holds.
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
 #include <string>
 
 #include "check/claim_table.h"
@@ -61,6 +62,33 @@ TEST_CASE("ClaimTable: one view per text, one article per (path, hash, date)", "
   CHECK(back.path == "a.txt");
   CHECK(back.claim.surface == "30%");
   CHECK(back.claim.value_lo == Decimal(20));
+}
+
+TEST_CASE("ClaimTable: a sealed table keeps its views and interns nothing more", "[check][table]") {
+  ClaimTable t, mentions;
+  Claim c;
+  c.surface = "20%";
+  c.sentence = "占20%。";
+  c.entity = "英伟达";
+  const StoredClaim sc{1, "a.txt", "ha", "", c};
+  t.Add(sc);
+  Location loc;
+  loc.path = "a.txt";
+  loc.surface = "2024年";
+  loc.sentence = "2024年占20%。";
+  mentions.Add(loc, Mention{});
+  t.AdoptMentions(std::move(mentions));
+  t.Seal();
+  CHECK(t.claims[0].sentence == "占20%。");
+  CHECK(t.claims[0].fields->entity == "英伟达");
+  CHECK(t.mentions[0].sentence == "2024年占20%。");
+  // A second address for a text already held would break the rules'
+  // comparisons by address: refused, whether the text is new or not.
+  CHECK_THROWS_AS(t.Intern("占20%。"), std::logic_error);
+  CHECK_THROWS_AS(t.InternText("新"), std::logic_error);
+  CHECK_THROWS_AS(t.Add(sc), std::logic_error);
+  CHECK(t.claims.size() == 1);
+  CHECK(t.Intern("").empty());  // the empty text has no address to duplicate
 }
 
 }  // namespace
