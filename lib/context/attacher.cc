@@ -290,6 +290,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
   std::vector<NormSpan> unread;  // text between claim sentences, not read yet
   uint32_t cursor = 0;  // text before this was scanned into the memories
   std::vector<ExtractedClaim>& claims = extraction->claims;
+  Sentence s, gap;  // reused: their vectors keep their capacity
   size_t i = 0;
   while (i < claims.size()) {
     NormSpan span = claims[i].sentence;
@@ -306,7 +307,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
       carried = Carried{};  // something stood between: no longer a continuation
       unread.push_back(NormSpan{cursor, span.begin});
     }
-    Sentence s = AnalyzeSentence(lexicon_, norm_text, span.begin, span.end);
+    AnalyzeInto(lexicon_, norm_text, span.begin, span.end, /*split=*/true, &s);
     if (RefersBack(s)) {
       // Only the last stretch before the sentence: what 其 or a bare 四季度
       // refers to is a sentence or two back, and reading further would make
@@ -321,12 +322,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
         }
         // Only the memories matter here, so the gap is one clause: no
         // splitting, and role marking stays linear however long it is.
-        Sentence gap;
-        gap.begin = gap_span.begin;
-        gap.end = gap_span.end;
-        gap.tokens = ScanTokens(lexicon_, norm_text, gap.begin, gap.end);
-        gap.clauses.push_back(Clause{gap.begin, gap.end, Boundary::kStart});
-        gap.periods = FindPeriods(norm_text, gap.begin, gap.end);
+        AnalyzeInto(lexicon_, norm_text, gap_span.begin, gap_span.end, /*split=*/false, &gap);
         MarkEntityRoles(norm_text, lexicon_, memory, &gap);
         RememberEntities(gap, lexicon_, &memory);
         period_state.calendar_ok = false;  // only the fiscal years matter here
