@@ -93,6 +93,9 @@ class Lexicon {
   // entities.tsv flagged "fiscal": 英伟达's 第三季度 ends in October), so a
   // bare quarter about it is not a calendar quarter.
   bool ReportsFiscalQuarters(std::string_view canonical) const { return fiscal_.count(canonical) != 0; }
+  // False when `text` holds no alias that was ever added as a person's
+  // (ASCII letters case-insensitive): then no word of it is a person.
+  bool MayNamePerson(std::string_view text) const;
   // All aliases per table, for tests that validate the data.
   size_t word_count() const { return trie_.size(); }
 
@@ -152,6 +155,9 @@ class Lexicon {
   std::vector<MetricInfo> metrics_;
   std::vector<std::string> scopes_;
   std::set<std::string, std::less<>> fiscal_;
+  std::vector<std::string> person_aliases_;  // ASCII folded to lower case
+  std::vector<uint64_t> person_starts_ = std::vector<uint64_t>(65536 / 64, 0);  // as starts_
+  bool person_unsure_ = false;  // an alias starts with what FirstChar cannot read
 };
 
 }  // namespace claims::context
