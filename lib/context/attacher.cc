@@ -7,6 +7,9 @@
 // The text between claim sentences is read too, but only when a sentence
 // refers back, so an anaphor can point to a sentence that held no number
 // without every article paying for a scan of all its text.
+#include <array>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +36,6 @@ struct PeriodState {
   int fiscal_year = 0, fiscal_quarter = 0;
   uint32_t fiscal_pos = 0;
   bool fiscal_seen = false;    // any 财年/财季/FY read so far: quarters may be fiscal
-  bool calendar_ok = false;    // this sentence's bare quarters may be calendar ones
-  int fiscal_end = 0;          // or fiscal ones of a company whose year ends in this month
   int last_year = 0;           // the last calendar year stated
   uint32_t last_year_pos = 0;  // where, also for the same-paragraph test
   std::string previous;        // the last resolved period
@@ -43,11 +44,16 @@ struct PeriodState {
 
 // A bare quarter of a fiscal reporter: by the date it is said to end on
 // ("截至7月27日的第二财季": the period resolved just before it), else by the
-// article's date.
+// article's date: one that ended in an earlier month, up to six months back.
+// (Fiscal quarters end late in their month, and results come weeks after: a
+// January 22 article's 四季度 is not the one ending that January.)
 std::string BareFiscalQuarter(const PeriodMention& p, const PeriodContext& ctx,
                               const std::vector<std::string>& resolved, int fy_end_month) {
   if (!p.quarter_ends_on_date) {
-    return ResolveBareFiscalQuarter(p, ctx.article_year, ctx.article_month, 6, fy_end_month);
+    if (!ctx.article_month) return "";
+    bool january = ctx.article_month == 1;
+    return ResolveBareFiscalQuarter(p, ctx.article_year - (january ? 1 : 0), january ? 12 : ctx.article_month - 1,
+                                    5, fy_end_month);
   }
   PeriodContext end;
   if (resolved.empty() || resolved.back().size() != 10 || !ParseArticleDate(resolved.back(), &end)) return "";
@@ -55,9 +61,14 @@ std::string BareFiscalQuarter(const PeriodMention& p, const PeriodContext& ctx,
 }
 
 // Resolves every period of `s` in order, updating `state`; returns one string
-// per period ("" where unresolved).
+// per period ("" where unresolved). calendar_ok() says whether the sentence's
+// bare quarters may be calendar ones, fiscal_end() the month the fiscal year
+// ends in of the fiscal reporter they belong to (0: none known); each is
+// asked only for a quarter nothing else placed, since it may have to read the
+// text between claim sentences.
+template <class CalendarOk, class FiscalEnd>
 std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, PeriodContext base,
-                                    PeriodState* state) {
+                                    PeriodState* state, CalendarOk&& calendar_ok, FiscalEnd&& fiscal_end) {
   std::vector<std::string> out;
   out.reserve(s.periods.size());
   for (PeriodMention p : s.periods) {
@@ -78,13 +89,13 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
     std::string r = ResolvePeriod(p, ctx);
     state->fiscal_seen = state->fiscal_seen || p.fiscal;
     // "下一季度" holds the bare 一季度 FindPeriods saw: the next quarter.
-    if (r.empty() && state->calendar_ok && !state->fiscal_seen && !state->fiscal_year &&
-        !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
+    if (r.empty() && !state->fiscal_seen && !state->fiscal_year &&
+        !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"}) && calendar_ok()) {
       r = ResolveBarePart(p, ctx);
     }
-    if (r.empty() && state->fiscal_end && !state->fiscal_year &&
+    if (r.empty() && p.quarter && !p.year && p.rel_year == 99 && !state->fiscal_year &&
         !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
-      r = BareFiscalQuarter(p, ctx, out, state->fiscal_end);
+      if (int end = fiscal_end()) r = BareFiscalQuarter(p, ctx, out, end);
     }
     using What = PeriodMention::What;
     using Role = PeriodMention::Role;
@@ -138,19 +149,24 @@ bool RefersBack(const Sentence& s) {
 // company that reports in fiscal quarters (英伟达's 第三季度 ends in October,
 // 苹果's in June; entities.tsv flags them) named in it or remembered as the
 // one 其/该公司 would mean.
-bool CalendarQuarters(const Sentence& s, const Lexicon& lex, const EntityMemory& memory) {
-  if (lex.ReportsFiscalQuarters(memory.company) || lex.ReportsFiscalQuarters(memory.any)) return false;
+// `memory()` gives the memory; it is asked only when the sentence itself
+// names no such company.
+template <class Memory>
+bool CalendarQuarters(const Sentence& s, const Lexicon& lex, Memory&& memory) {
   for (const Token& t : s.tokens) {
     if (t.is(LexEntry::Table::kEntity) && lex.ReportsFiscalQuarters(lex.entity(t.entry.index).canonical)) return false;
   }
-  return true;
+  const EntityMemory& m = memory();
+  return !lex.ReportsFiscalQuarters(m.company) && !lex.ReportsFiscalQuarters(m.any);
 }
 
 // The month the fiscal year ends in of the company `s` is about: the
 // companies it names if they all say the same, else the company 其/该公司
-// would mean when it names none. 0 when unknown, or when a named company
-// reports by calendar quarters (三星 after an article's 英伟达).
-int FiscalYearEnd(const Sentence& s, const Lexicon& lex, const EntityMemory& memory) {
+// would mean (`memory()`, asked only then) when it names none. 0 when
+// unknown, or when a named company reports by calendar quarters (三星 after
+// an article's 英伟达).
+template <class Memory>
+int FiscalYearEnd(const Sentence& s, const Lexicon& lex, Memory&& memory) {
   int end = -1;
   for (const Token& t : s.tokens) {
     if (!t.is(LexEntry::Table::kEntity)) continue;
@@ -160,7 +176,98 @@ int FiscalYearEnd(const Sentence& s, const Lexicon& lex, const EntityMemory& mem
     if (end >= 0 && e != end) return 0;
     end = e;
   }
-  return end >= 0 ? end : lex.FiscalYearEnd(memory.company);
+  return end >= 0 ? end : lex.FiscalYearEnd(memory().company);
+}
+
+// The entity memory, with the reading of skipped text put off until a field
+// it may have set is needed. A sentence that refers back because of a
+// period (该季度, a bare 四季度) needs the skipped text's periods at once, but
+// its entities only if some 其 later falls back on the memory, and mostly
+// none does before a newer name replaces each field. A GapRead keeps the
+// memory the read would have started from, so doing it late gives what doing
+// it at once gave: reading is exact, only its time moves.
+struct GapRead;
+
+struct LazyMemory {
+  EntityMemory memory;
+  // Per field (any, company, product): the read its value waits for.
+  std::array<std::shared_ptr<GapRead>, 3> pending;
+};
+
+struct GapRead {
+  std::vector<NormSpan> spans;
+  LazyMemory before;
+  std::optional<EntityMemory> after;
+};
+
+struct MemoryField {
+  std::string EntityMemory::*value;
+  uint32_t EntityMemory::*pos;
+};
+constexpr MemoryField kMemoryFields[3] = {{&EntityMemory::any, &EntityMemory::any_pos},
+                                          {&EntityMemory::company, &EntityMemory::company_pos},
+                                          {&EntityMemory::product, &EntityMemory::product_pos}};
+
+const EntityMemory& Settle(const Lexicon& lex, std::string_view text, LazyMemory* m);
+
+void Perform(const Lexicon& lex, std::string_view text, GapRead* read) {
+  if (read->after) return;
+  EntityMemory memory = Settle(lex, text, &read->before);  // older reads first
+  // Only the memories matter here, so each stretch is one clause: no
+  // splitting, and role marking stays linear however long it is.
+  Sentence gap;
+  for (NormSpan span : read->spans) {
+    gap.begin = span.begin;
+    gap.end = span.end;
+    ScanTokens(lex, text, span.begin, span.end, &gap.tokens);
+    gap.clauses.assign(1, Clause{span.begin, span.end, Boundary::kStart});
+    MarkEntityRoles(text, lex, memory, &gap);
+    RememberEntities(gap, lex, &memory);
+  }
+  read->after = std::move(memory);
+  read->before = LazyMemory{};  // the older reads are done with
+}
+
+// Does the reads the memory waits for; returns it, complete.
+const EntityMemory& Settle(const Lexicon& lex, std::string_view text, LazyMemory* m) {
+  for (size_t f = 0; f < m->pending.size(); ++f) {
+    std::shared_ptr<GapRead> read = std::move(m->pending[f]);
+    if (!read) continue;
+    Perform(lex, text, read.get());
+    m->memory.*kMemoryFields[f].value = read->after.value().*kMemoryFields[f].value;
+    m->memory.*kMemoryFields[f].pos = read->after.value().*kMemoryFields[f].pos;
+  }
+  return m->memory;
+}
+
+// MarkEntityRoles with the memory settled only when a 其/该公司 of `s` falls
+// back on a field that waits for a read. Marking first runs with a stand-in
+// for each waiting field; only a token resolved to one read such a field
+// (Resolve returns the field, or an earlier anaphor's result), and then the
+// sentence is marked again from its unmarked tokens with the memory settled.
+void MarkRoles(const Lexicon& lex, std::string_view text, LazyMemory* memory, Sentence* s) {
+  bool waiting = false;
+  for (const auto& read : memory->pending) waiting = waiting || read;
+  bool anaphor = false;
+  for (const Token& t : s->tokens) anaphor = anaphor || t.is_cue(Cue::kAnaphor);
+  if (!waiting || !anaphor) {
+    MarkEntityRoles(text, lex, memory->memory, s);
+    return;
+  }
+  static const std::string kStandIn = "\xFF\xFE(waiting for a read)";  // no entity's name
+  EntityMemory probe = memory->memory;
+  for (size_t f = 0; f < memory->pending.size(); ++f) {
+    if (memory->pending[f]) probe.*kMemoryFields[f].value = kStandIn;
+  }
+  std::vector<Token> unmarked = s->tokens;
+  MarkEntityRoles(text, lex, probe, s);
+  for (const Token& t : s->tokens) {
+    if (t.resolved == kStandIn) {
+      s->tokens = std::move(unmarked);
+      MarkEntityRoles(text, lex, Settle(lex, text, memory), s);
+      return;
+    }
+  }
 }
 
 bool IsMarket(const Lexicon& lex, const std::string& canonical) {
@@ -319,12 +426,13 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
   PeriodContext base;
   ParseArticleDate(article.date, &base);
   PeriodState period_state;
-  EntityMemory memory;
+  LazyMemory memory;
   LastShare last_share;
   Carried carried;
   std::vector<NormSpan> unread;  // text between claim sentences, not read yet
   uint32_t cursor = 0;  // text before this was scanned into the memories
   std::vector<ExtractedClaim>& claims = extraction->claims;
+  Sentence s, gap;  // reused: their vectors keep their capacity
   size_t i = 0;
   while (i < claims.size()) {
     NormSpan span = claims[i].sentence;
@@ -341,12 +449,14 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
       carried = Carried{};  // something stood between: no longer a continuation
       unread.push_back(NormSpan{cursor, span.begin});
     }
-    Sentence s = AnalyzeSentence(lexicon_, norm_text, span.begin, span.end);
+    AnalyzeInto(lexicon_, norm_text, span.begin, span.end, /*split=*/true, &s);
     if (RefersBack(s)) {
       // Only the last stretch before the sentence: what 其 or a bare 四季度
       // refers to is a sentence or two back, and reading further would make
-      // the cost grow with the article instead of with its claims.
+      // the cost grow with the article instead of with its claims. Its
+      // periods are read now, its entities when first needed (LazyMemory).
       uint32_t from = span.begin > kLookBack ? span.begin - kLookBack : 0;
+      auto read = std::make_shared<GapRead>();
       for (NormSpan gap_span : unread) {
         if (gap_span.end <= from) continue;
         gap_span.begin = std::max(gap_span.begin, from);
@@ -354,19 +464,14 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
                (static_cast<unsigned char>(norm_text[gap_span.begin]) & 0xC0) == 0x80) {
           ++gap_span.begin;  // to a character start
         }
-        // Only the memories matter here, so the gap is one clause: no
-        // splitting, and role marking stays linear however long it is.
-        Sentence gap;
-        gap.begin = gap_span.begin;
-        gap.end = gap_span.end;
-        gap.tokens = ScanTokens(lexicon_, norm_text, gap.begin, gap.end);
-        gap.clauses.push_back(Clause{gap.begin, gap.end, Boundary::kStart});
-        gap.periods = FindPeriods(norm_text, gap.begin, gap.end);
-        MarkEntityRoles(norm_text, lexicon_, memory, &gap);
-        RememberEntities(gap, lexicon_, &memory);
-        period_state.calendar_ok = false;  // only the fiscal years matter here
-        period_state.fiscal_end = 0;
-        ResolveAll(norm_text, gap, base, &period_state);
+        read->spans.push_back(gap_span);
+        FindPeriods(norm_text, gap_span.begin, gap_span.end, &gap.periods);
+        // Only the fiscal years matter here: no bare quarter is calendar.
+        ResolveAll(norm_text, gap, base, &period_state, [] { return false; }, [] { return 0; });
+      }
+      if (!read->spans.empty()) {
+        read->before = memory;
+        memory.pending.fill(read);
       }
       unread.clear();
     }
@@ -380,13 +485,14 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
       t.dimension = c.claim.dimension;
       s.targets.push_back(t);
     }
-    if (!memory.employers_learned && NamesPersonsCompany(norm_text, lexicon_, s)) {
-      LearnEmployers(norm_text, lexicon_, &memory);
+    if (!memory.memory.employers_learned && NamesPersonsCompany(norm_text, lexicon_, s)) {
+      LearnEmployers(norm_text, lexicon_, &memory.memory);
     }
-    MarkEntityRoles(norm_text, lexicon_, memory, &s);
-    period_state.calendar_ok = CalendarQuarters(s, lexicon_, memory);
-    period_state.fiscal_end = period_state.calendar_ok ? 0 : FiscalYearEnd(s, lexicon_, memory);
-    std::vector<std::string> periods = ResolveAll(norm_text, s, base, &period_state);
+    MarkRoles(lexicon_, norm_text, &memory, &s);
+    auto settled = [&]() -> const EntityMemory& { return Settle(lexicon_, norm_text, &memory); };
+    std::vector<std::string> periods = ResolveAll(
+        norm_text, s, base, &period_state, [&] { return CalendarQuarters(s, lexicon_, settled); },
+        [&] { return FiscalYearEnd(s, lexicon_, settled); });
     std::vector<KindChoice> kinds;
     std::vector<std::string> entities;
     kinds.reserve(j - i);
@@ -402,7 +508,14 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
     if (tail.ends_with(";") || tail.ends_with("；")) {
       carried = Carried{entities.back(), claims[j - 1].claim.period};
     }
-    RememberEntities(s, lexicon_, &memory);
+    // A field this sentence names no longer waits for a read: the name is
+    // later than anything skipped.
+    std::array<uint32_t, 3> named_at;
+    for (size_t f = 0; f < named_at.size(); ++f) named_at[f] = memory.memory.*kMemoryFields[f].pos;
+    RememberEntities(s, lexicon_, &memory.memory);
+    for (size_t f = 0; f < named_at.size(); ++f) {
+      if (memory.memory.*kMemoryFields[f].pos != named_at[f]) memory.pending[f].reset();
+    }
     cursor = std::max(cursor, span.end);
     i = j;
   }

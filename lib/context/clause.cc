@@ -75,6 +75,13 @@ size_t ConjunctionAt(std::string_view t, size_t pos) {
 std::vector<Clause> SplitClauses(std::string_view text, uint32_t begin, uint32_t end) {
   std::vector<Clause> out;
   out.reserve(8);  // a claim sentence has a handful of pieces; regrowing showed in the profile
+  SplitClauses(text, begin, end, &out);
+  return out;
+}
+
+void SplitClauses(std::string_view text, uint32_t begin, uint32_t end, std::vector<Clause>* pieces) {
+  std::vector<Clause>& out = *pieces;
+  out.clear();
   Clause cur{begin, begin, Boundary::kStart};
   size_t pos = begin;
   while (pos < end) {
@@ -97,7 +104,6 @@ std::vector<Clause> SplitClauses(std::string_view text, uint32_t begin, uint32_t
   }
   cur.end = static_cast<uint32_t>(end);
   if (cur.end > cur.begin || out.empty()) out.push_back(cur);
-  return out;
 }
 
 size_t ClauseAt(const std::vector<Clause>& clauses, uint32_t pos) {

@@ -33,6 +33,8 @@ struct Clause {
 // between two digits ("1,234") does not split. Never empty for a non-empty
 // range.
 std::vector<Clause> SplitClauses(std::string_view text, uint32_t begin, uint32_t end);
+// The same into `out` (cleared first), whose capacity is reused.
+void SplitClauses(std::string_view text, uint32_t begin, uint32_t end, std::vector<Clause>* out);
 
 // The index of the piece containing `pos` (the last piece that starts at or
 // before it).

@@ -215,8 +215,8 @@ bool NamesPersonsCompany(std::string_view text, const Lexicon& lexicon, const Se
 
 void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory* memory) {
   memory->employers_learned = true;
-  // One pass over the article with the lexicon, keeping only the previous
-  // word: memory does not grow with the article, however many names it has.
+  // One pass with the lexicon, keeping only the previous word: memory does
+  // not grow with the article, however many names it has.
   struct Word {
     size_t begin = 0, end = 0;
     LexEntry entry;
@@ -228,7 +228,7 @@ void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory*
   std::set<std::pair<std::string, std::string>> seen;  // (person, company), every pairing
   Word a;
   bool have_a = false;
-  ForEachWord(lexicon, text, 0, static_cast<uint32_t>(text.size()), [&](uint32_t begin, uint32_t end, LexEntry entry) {
+  auto pair_up = [&](uint32_t begin, uint32_t end, LexEntry entry) {
     Word b{begin, end, entry};
     if (have_a && type_of(a, EntityType::kCompany) && type_of(b, EntityType::kPerson) &&
         TitlesOnly(text, a.end, b.begin)) {
@@ -243,7 +243,21 @@ void LearnEmployers(std::string_view text, const Lexicon& lexicon, EntityMemory*
     }
     a = b;
     have_a = true;
-  });
+  };
+  // Only a paragraph that names a person is read: neither pattern reaches
+  // over a line break (titles, "(", "," or a space stand between the two
+  // words), and no lexicon word holds one, so a scan from a paragraph's start
+  // finds the words a scan of the whole article finds there. Most articles
+  // name their people in a paragraph or two.
+  for (size_t para = 0; para < text.size();) {
+    size_t line_end = text.find('\n', para);
+    size_t end = line_end == std::string_view::npos ? text.size() : line_end + 1;
+    if (lexicon.MayNamePerson(text.substr(para, end - para))) {
+      have_a = false;
+      ForEachWord(lexicon, text, static_cast<uint32_t>(para), static_cast<uint32_t>(end), pair_up);
+    }
+    para = end;
+  }
   for (auto it = seen.begin(); it != seen.end();) {
     auto next = std::next(it);
     bool alone = (next == seen.end() || next->first != it->first);

@@ -4,12 +4,14 @@
 // so data wins where a word is both (a user can turn a cue into an entity).
 #include "context/lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "base/cjk_skip.h"
 #include "lexicon_data.inc"
 
 namespace claims::context {
@@ -190,6 +192,14 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols, std
       }
       if (!apply) return true;
       if (cols.size() == 4) fiscal_.insert_or_assign(std::string(cols[1]), fiscal_end);
+      if (type == EntityType::kPerson) {
+        std::string folded(cols[0]);
+        for (char& c : folded) c = static_cast<char>(FoldAscii(static_cast<uint8_t>(c)));
+        uint32_t c = FirstChar(folded, 0);
+        if (c) person_starts_[c >> 6] |= uint64_t{1} << (c & 63);
+        person_unsure_ = person_unsure_ || !c;  // no first character to look for
+        person_aliases_.push_back(std::move(folded));
+      }
       entities_.push_back(EntityInfo{std::string(cols[1]), type});
       Insert(cols[0], {LexEntry::Table::kEntity, static_cast<int32_t>(entities_.size() - 1)});
       return true;
@@ -238,6 +248,24 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols, std
       scopes_.emplace_back(cols[1]);
       Insert(cols[0], {LexEntry::Table::kScope, static_cast<int32_t>(scopes_.size() - 1)});
       return true;
+    }
+  }
+  return false;
+}
+
+bool Lexicon::MayNamePerson(std::string_view text) const {
+  if (person_unsure_) return true;
+  // One walk that skips the characters no alias starts with.
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    pos = SkipThreeByteChars(text, pos, text.size(), person_starts_.data());
+    if (pos >= text.size()) break;
+    uint32_t c = FirstChar(text, pos);
+    if (!c || !((person_starts_[c >> 6] >> (c & 63)) & 1)) continue;
+    for (const std::string& alias : person_aliases_) {
+      if (text.size() - pos < alias.size()) continue;
+      size_t i = 0;
+      while (i < alias.size() && FoldAscii(static_cast<uint8_t>(text[pos + i])) == static_cast<uint8_t>(alias[i])) ++i;
+      if (i == alias.size()) return true;
     }
   }
   return false;

@@ -99,6 +99,9 @@ class Lexicon {
     auto it = fiscal_.find(canonical);
     return it == fiscal_.end() ? 0 : it->second;
   }
+  // False when `text` holds no alias that was ever added as a person's
+  // (ASCII letters case-insensitive): then no word of it is a person.
+  bool MayNamePerson(std::string_view text) const;
   // All aliases per table, for tests that validate the data.
   size_t word_count() const { return trie_.size(); }
 
@@ -158,6 +161,9 @@ class Lexicon {
   std::vector<MetricInfo> metrics_;
   std::vector<std::string> scopes_;
   std::map<std::string, int, std::less<>> fiscal_;  // canonical -> fiscal year's last month, 0 unknown
+  std::vector<std::string> person_aliases_;  // ASCII folded to lower case
+  std::vector<uint64_t> person_starts_ = std::vector<uint64_t>(65536 / 64, 0);  // as starts_
+  bool person_unsure_ = false;  // an alias starts with what FirstChar cannot read
 };
 
 }  // namespace claims::context

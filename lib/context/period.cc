@@ -334,26 +334,50 @@ bool ClauseMarkEndsAt(std::string_view t, size_t i) {
   return AtAny(t, i - 3, {"，", "；", "。"}) != 0;
 }
 
+// Whether 以来 or 开始 lies in the clause after t[e, end): the walk stops at
+// the clause mark. Neither word holds a byte of a mark, so a word that starts
+// before the mark ends before it. Tested byte by byte, so the lead byte
+// (以 E4, 开 E5) settles most.
+bool SinceWordAfter(std::string_view t, size_t e, size_t end) {
+  for (size_t i = e; i < end && !ClauseMarkAt(t, i); ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if ((c == 0xE4 || c == 0xE5) && i + 6 <= end && AtAny(t, i, {"以来", "开始"})) return true;
+  }
+  return false;
+}
+
+// Every role word before a mention ends in one of 较 比 于 与 跟: one test of
+// the character before it rules most mentions out.
+bool MayEndBaseWord(std::string_view t, size_t b) {
+  if (b < 3) return false;
+  uint32_t c = Cp3(t, b - 3);
+  return c == Cp("较") || c == Cp("比") || c == Cp("于") || c == Cp("与") || c == Cp("跟");
+}
+
 void AssignRole(std::string_view t, size_t begin, size_t end, PeriodMention* m) {
   size_t b = m->begin;
   if (b > begin && t[b - 1] == ' ') --b;
   size_t e = m->end;
-  if (EndsAtAny(t, b, {"较", "比", "相比", "相比于", "相较", "相较于", "同比", "环比", "对比", "与", "跟"}) ||
+  if ((MayEndBaseWord(t, b) &&
+       EndsAtAny(t, b, {"较", "比", "相比", "相比于", "相较", "相较于", "同比", "环比", "对比", "与", "跟"})) ||
       AtAny(t, e, {"相比", "相较", "比较"})) {
     m->role = Role::kBase;
     return;
   }
-  // 自/从 … 以来/起 within the clause: the start of a span.
-  size_t stop = e;
-  while (stop < end && !ClauseMarkAt(t, stop)) ++stop;
-  bool later_since = ContainsAny(t, e, stop, {"以来", "开始"}) || AtAny(t, e, {"起"});
-  size_t start = b;
-  while (start > begin && !ClauseMarkEndsAt(t, start)) --start;
-  bool earlier_from = ContainsAny(t, start, b, {"自", "从"});
   size_t open = b - EndsAtAny(t, b, {"截至", "截止"});
   if (EndsAtAny(t, open, {"(", "（"})) {
     m->role = Role::kAside;
-  } else if (later_since && (earlier_from || AtAny(t, e, {"以来", "起"}))) {
+    return;
+  }
+  // 自/从 … 以来/起 within the clause: the start of a span. The clause
+  // before the mention is read only for a mention that may start one.
+  bool later_since = AtAny(t, e, {"起"}) || SinceWordAfter(t, e, end);
+  auto earlier_from = [&] {
+    size_t start = b;
+    while (start > begin && !ClauseMarkEndsAt(t, start)) --start;
+    return ContainsAny(t, start, b, {"自", "从"});
+  };
+  if (later_since && (AtAny(t, e, {"以来", "起"}) || earlier_from())) {
     m->role = Role::kSince;
   } else if (EndsAt(t, b, "从")) {
     m->role = Role::kFrom;
@@ -364,6 +388,13 @@ void AssignRole(std::string_view t, size_t begin, size_t end, PeriodMention* m) 
 
 std::vector<PeriodMention> FindPeriods(std::string_view text, uint32_t begin, uint32_t end) {
   std::vector<PeriodMention> out;
+  FindPeriods(text, begin, end, &out);
+  return out;
+}
+
+void FindPeriods(std::string_view text, uint32_t begin, uint32_t end, std::vector<PeriodMention>* mentions) {
+  std::vector<PeriodMention>& out = *mentions;
+  out.clear();
   size_t pos = begin;
   while (pos < end) {
     pos = SkipThreeByteChars(text, pos, end, kLeadChars.bits());
@@ -394,7 +425,6 @@ std::vector<PeriodMention> FindPeriods(std::string_view text, uint32_t begin, ui
     }
   }
   for (PeriodMention& m : out) AssignRole(text, begin, end, &m);
-  return out;
 }
 
 }  // namespace claims::context

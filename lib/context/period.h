@@ -51,6 +51,8 @@ struct PeriodMention {
 
 // Every time expression in text[begin, end), in order, with its role.
 std::vector<PeriodMention> FindPeriods(std::string_view text, uint32_t begin, uint32_t end);
+// The same into `out` (cleared first), whose capacity is reused.
+void FindPeriods(std::string_view text, uint32_t begin, uint32_t end, std::vector<PeriodMention>* out);
 
 // What resolution may use besides the mention itself.
 struct PeriodContext {

@@ -220,11 +220,8 @@ std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_be
 std::string AverageOf(std::string_view text, size_t metric_begin) {
   // Every marker ends in 均: most metric words have none in the five
   // characters (at most 20 bytes) before them, which settles it.
-  bool maybe = false;
-  for (size_t p = metric_begin > 20 ? metric_begin - 20 : 0; p + 3 <= metric_begin && !maybe; ++p) {
-    maybe = At(text, p, "均");
-  }
-  if (!maybe) return "";
+  size_t window = metric_begin > 20 ? metric_begin - 20 : 0;
+  if (text.substr(window, metric_begin - window).find("均") == std::string_view::npos) return "";
   size_t from = WordsBefore(text, metric_begin, 0, 5, {"、"});  // the metric word's clause
   std::string_view before = text.substr(from, metric_begin - from);
   for (std::string_view w : {"人均", "户均", "平均"}) {

@@ -13,24 +13,41 @@ std::vector<Token> ScanTokens(const Lexicon& lexicon, std::string_view text, uin
   // About one lexicon word per four characters of news: growing the vector
   // would move every token (each holds a string) several times.
   out.reserve((end - begin) / 12 + 4);
+  ScanTokens(lexicon, text, begin, end, &out);
+  return out;
+}
+
+void ScanTokens(const Lexicon& lexicon, std::string_view text, uint32_t begin, uint32_t end,
+                std::vector<Token>* tokens) {
+  std::vector<Token>& out = *tokens;
+  out.clear();
   ForEachWord(lexicon, text, begin, end, [&out](uint32_t b, uint32_t e, LexEntry entry) {
     Token& t = out.emplace_back();
     t.begin = b;
     t.end = e;
     t.entry = entry;
   });
-  return out;
 }
 
 Sentence AnalyzeSentence(const Lexicon& lexicon, std::string_view text, uint32_t begin,
                          uint32_t end) {
   Sentence s;
-  s.begin = begin;
-  s.end = end;
-  s.tokens = ScanTokens(lexicon, text, begin, end);
-  s.clauses = SplitClauses(text, begin, end);
-  s.periods = FindPeriods(text, begin, end);
+  AnalyzeInto(lexicon, text, begin, end, /*split=*/true, &s);
   return s;
+}
+
+void AnalyzeInto(const Lexicon& lexicon, std::string_view text, uint32_t begin, uint32_t end, bool split,
+                 Sentence* s) {
+  s->begin = begin;
+  s->end = end;
+  s->targets.clear();
+  ScanTokens(lexicon, text, begin, end, &s->tokens);
+  if (split) {
+    SplitClauses(text, begin, end, &s->clauses);
+  } else {
+    s->clauses.assign(1, Clause{begin, end, Boundary::kStart});
+  }
+  FindPeriods(text, begin, end, &s->periods);
 }
 
 ValueForm FormOf(std::string_view unit, std::string_view surface) {

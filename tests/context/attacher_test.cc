@@ -126,6 +126,17 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"Blackwell架构的GPU由[2080亿个]晶体管组成,采用台积电[4纳米]工艺。", "",
        "entity=Blackwell metric=transistors period= scope= kind=level\n"
        "entity=Blackwell metric=process_node period= scope= kind=level"},
+      // Text between claim sentences, read for a period (该季度, a bare
+      // 四季度) before its entities are needed: 该芯片/其 later still finds
+      // H20 there, and the bare quarter is no calendar quarter of 英伟达's.
+      {"2023年三季度英伟达营收为[181亿美元]。英伟达推出了H20芯片。该季度数据中心营收[145亿美元]。"
+       "该芯片售价为[1.2万美元]。", "2024-01-22",
+       "entity=英伟达 metric=revenue period=2023Q3 scope= kind=level\n"
+       "entity= metric=revenue period=2023Q3 scope= kind=level\n"
+       "entity=H20 metric=price period= scope= kind=level"},
+      {"英伟达推出了H20芯片。四季度营收为[181亿美元]。其售价为[1.2万美元]。", "2024-01-22",
+       "entity= metric=revenue period= scope= kind=level\n"
+       "entity=H20 metric=price period= scope= kind=level"},
   };
   for (const auto& c : cases) {
     INFO(c.text);

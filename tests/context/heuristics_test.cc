@@ -241,6 +241,13 @@ TEST_CASE("LearnEmployers: a person's company only where the article says so", "
   CHECK(employers("英伟达与黄仁勋") == "");           // no title: no tie
   CHECK(employers("英伟达的股价和黄仁勋的身家") == "");  // words between that are not titles
   CHECK(employers("英伟达CEO黄仁勋; AMD CEO黄仁勋") == "");  // two companies: unknown
+  // Only paragraphs that name a person are read, but every such paragraph:
+  // the tie may be stated anywhere in the article, and a line break parts
+  // a company from the person that follows it.
+  CHECK(employers("AMD营收增长。\n市场人士说,\n英伟达CEO黄仁勋访华。") == "黄仁勋>英伟达;");
+  CHECK(employers("英伟达CEO黄仁勋访华。\n\nAMD营收增长。\nAMD CEO黄仁勋") == "");
+  CHECK(employers("英伟达CEO\n黄仁勋访华") == "");
+  CHECK(employers("英伟达CEO JENSEN HUANG访华") == "黄仁勋>英伟达;");  // aliases fold ASCII case
 }
 
 TEST_CASE("FindEntity: 老黄的公司 is his company, when known", "[context]") {

@@ -125,6 +125,14 @@ TEST_CASE("User lexicon files add, override and reject rows", "[context]") {
     CHECK(st.message() == b.want);
     CHECK(copy.word_count() == before);  // nothing half-added
   }
+  // MayNamePerson: any alias ever added as a person's, ASCII case folded.
+  CHECK(Lexicon::Default().MayNamePerson("据悉老黄表示"));
+  CHECK(Lexicon::Default().MayNamePerson("said jensen HUANG"));
+  CHECK_FALSE(Lexicon::Default().MayNamePerson("英伟达营收增长"));
+  CHECK_FALSE(Lexicon::Default().MayNamePerson("Jensen"));
+  CHECK_FALSE(lex.MayNamePerson("张三说"));
+  REQUIRE(lex.AddText("people.tsv", "entity\t张三\t张三\tperson\n").ok());
+  CHECK(lex.MayNamePerson("张三说"));
   Lexicon missing;
   CHECK(missing.AddFile("no/such/lexicon.tsv").code() == Status::Code::kIoError);
 }
