@@ -1,6 +1,7 @@
-// Extraction in one pass. RE2 finds the next interesting span (see
-// patterns.cc); identifiers and model names are skipped whole, and each
-// numeric core is read outwards by a small hand-written grammar:
+// Extraction in one pass. A candidate filter finds where something may
+// begin and ScanAt() what it is (patterns.h); identifiers and model names
+// are skipped whole, and each numeric core is read outwards by a small
+// hand-written grammar:
 //
 //   [qualifier] [currency] CORE [多/余] [magnitude] [unit] [qualifier] [至 CORE ... unit]
 //
@@ -13,8 +14,6 @@
 #include <array>
 #include <optional>
 #include <span>
-
-#include <re2/re2.h>
 
 #include "base/cjk_skip.h"
 #include "extract/patterns.h"
@@ -112,15 +111,15 @@ const units::UnitInfo* CurrencyCodeBefore(const units::UnitTable& units, std::st
 
 namespace {
 
-// The compiled patterns, shared read-only by every Extract() call.
+// The tables, shared read-only by every Extract() call.
 struct Tables {
   const units::UnitTable& units;
-  RE2 scan;
   // The aliases of units.tsv by first byte, longest first, with their unit:
   // the longest alias at a position is the first of its bucket found there.
   // (An anchored RE2 match cost ~900 instructions a call, this ~100.)
   std::vector<std::pair<std::string_view, const units::UnitInfo*>> units_by_byte[256];
-  RE2 magnitude_re;  // anchored: " million" ...
+  // The magnitudes written in Latin letters ("million"), longest first.
+  std::vector<std::pair<std::string_view, const Decimal*>> latin_magnitudes;
   // Per BMP code point, the roles it can play in a quantity (bit flags), so
   // the candidate filter spends one byte load per character.
   enum Role : uint8_t { kNumeral = 1, kStarter = 2, kWordSecond = 4, kAfterNumeral = 8 };
@@ -131,31 +130,12 @@ struct Tables {
   bool HasRole(char32_t cp) const { return (any_role_[cp >> 6] >> (cp & 63)) & 1; }
   bool Is(char32_t cp, Role role) const { return cp < 0x10000 && (roles_[cp] & role) != 0; }
 
-  static RE2::Options Longest() {
-    RE2::Options o;
-    o.set_longest_match(true);
-    o.set_log_errors(false);
-    return o;
-  }
-  static std::string Alternation(std::vector<std::string> words) {
-    std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    std::string re = "(";
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (i > 0) re += "|";
-      re += RE2::QuoteMeta(words[i]);
-    }
-    return re + ")";
-  }
-  static std::string MagnitudePattern(const units::UnitTable& t) {
-    std::vector<std::string> words;
+  explicit Tables(const units::UnitTable& t) : units(t) {
     for (const auto& [alias, factor] : t.magnitudes()) {
-      if (IsAsciiLetter(alias[0])) words.push_back(alias);
+      if (IsAsciiLetter(alias[0])) latin_magnitudes.emplace_back(alias, &factor);
     }
-    return " ?" + Alternation(words);
-  }
-
-  explicit Tables(const units::UnitTable& t)
-      : units(t), scan(pat::ScanPattern()), magnitude_re(MagnitudePattern(t), Longest()) {
+    std::stable_sort(latin_magnitudes.begin(), latin_magnitudes.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     for (const auto& u : t.units()) {
       if (!u.alias.empty()) units_by_byte[static_cast<unsigned char>(u.alias[0])].emplace_back(u.alias, t.FindUnit(u.alias));
     }
@@ -198,11 +178,10 @@ struct Tables {
   }
 
   // The next position at or after `pos` where a scan match can begin, and
-  // could lead somewhere. Only there is RE2 asked for an anchored match:
-  // running RE2 unanchored from each previous match costs a reverse DFA pass
-  // per match, and Chinese text has a numeral character in many ordinary
-  // words (一些, 统一, 数据), so most runs are dismissed here by what follows
-  // them, with table lookups instead of regex calls.
+  // could lead somewhere. Only there is ScanAt() asked for a match: Chinese
+  // text has a numeral character in many ordinary words (一些, 统一, 数据),
+  // so most runs are dismissed here by what follows them, with table
+  // lookups.
   size_t NextCandidate(const text::NormalizedText& norm, size_t pos) const {
     std::string_view t = norm.utf8;
     bool stops = norm.stopped_by == stop_chars.get() && !norm.stops.empty();
@@ -437,18 +416,19 @@ const units::UnitInfo* Grammar::MatchUnit(size_t pos, size_t* len) const {
 }
 
 std::optional<Decimal> Grammar::MatchMagnitude(size_t pos, size_t* len) const {
-  // Every match starts with a space or a Latin letter: ask RE2 only then.
-  if (pos >= t_.size() || (t_[pos] != ' ' && !IsAsciiLetter(t_[pos]))) return std::nullopt;
-  re2::StringPiece whole;
-  if (!impl_.magnitude_re.Match(t_, pos, t_.size(), RE2::ANCHOR_START, &whole, 1)) return std::nullopt;
-  size_t end = pos + whole.size();
-  if (end < t_.size() && IsAsciiLetter(t_[end])) return std::nullopt;
-  std::string_view w(whole.data(), whole.size());
-  if (!w.empty() && w[0] == ' ') w.remove_prefix(1);
-  const Decimal* f = impl_.units.FindMagnitude(w);
-  if (f == nullptr) return std::nullopt;
-  *len = whole.size();
-  return *f;
+  // The longest magnitude word at t_[pos], one space before it allowed; a
+  // word that runs into more letters is none ("millions" is not read as
+  // "million" + "s", nor as a shorter word).
+  size_t b = pos < t_.size() && t_[pos] == ' ' ? pos + 1 : pos;
+  if (b >= t_.size() || !IsAsciiLetter(t_[b])) return std::nullopt;
+  for (const auto& [word, factor] : impl_.latin_magnitudes) {
+    if (!At(b, word)) continue;
+    size_t end = b + word.size();
+    if (end < t_.size() && IsAsciiLetter(t_[end])) return std::nullopt;
+    *len = end - pos;
+    return *factor;
+  }
+  return std::nullopt;
 }
 
 // Dates, times and identifiers that start with a number. Returns true when
@@ -632,10 +612,9 @@ std::optional<Parsed> Grammar::ReadWord(size_t b, size_t e) {
 // of 億 below 10^4 right at `pos`, followed by a currency; its end in *end.
 std::optional<Numeral> Grammar::HundredMillionsBeforeMoney(size_t pos, size_t* end) const {
   if (At(pos, "零")) pos += std::string_view("零").size();
-  re2::StringPiece m;
-  if (!impl_.scan.Match(t_, pos, t_.size(), RE2::ANCHOR_START, &m, 1)) return std::nullopt;
-  std::string_view core(m.data(), m.size());
-  if (pat::Classify(core) != pat::ScanKind::kCore || !core.ends_with("亿") || core.ends_with("万亿")) {
+  pat::ScanMatch m = pat::ScanAt(t_, pos);
+  std::string_view core = t_.substr(pos, m.len);
+  if (m.len == 0 || m.kind != pat::ScanKind::kCore || !core.ends_with("亿") || core.ends_with("万亿")) {
     return std::nullopt;
   }
   size_t len = 0;
@@ -1003,14 +982,11 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     // -10%至-5%: the second end's own sign (ReadCore reads it back).
     if (sep != "-" && b2 < t_.size() && t_[b2] == '-') ++b2;
     else if (sep != "-" && (At(b2, "−") || At(b2, "负"))) b2 += 3;
-    re2::StringPiece m2;
-    if (!impl_.scan.Match(t_, b2, t_.size(), RE2::ANCHOR_START, &m2, 1) ||
-        pat::Classify(std::string_view(m2.data(), m2.size())) != pat::ScanKind::kCore) {
-      break;
-    }
+    pat::ScanMatch m2 = pat::ScanAt(t_, b2);
+    if (m2.len == 0 || m2.kind != pat::ScanKind::kCore) break;
     size_t resume2 = 0;
     std::vector<ExtractedMention> ignored;
-    auto second = ReadCore(b2, b2 + m2.size(), &resume2, &ignored);
+    auto second = ReadCore(b2, b2 + m2.len, &resume2, &ignored);
     if (!second || second->qualifier == Qualifier::kRange) break;
     Decimal lo = p.lo;
     if (unit == nullptr && (second->unit != nullptr || (bare_first && second->unit_code == "number"))) {
@@ -1079,7 +1055,6 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
   Extraction out;
   std::string_view t = norm.utf8;
   Grammar grammar(tables, t, norm.had_traditional);
-  const RE2& scan = tables.scan;
   SentenceIndex sentences(t);
   LineCounter lines(original, line_base);
 
@@ -1115,7 +1090,6 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
     c.sentence = std::string(original.substr(sb, se - sb));
   };
 
-  re2::StringPiece m;
   size_t pos = 0;
   while ((pos = tables.NextCandidate(norm, pos)) < t.size()) {
     if (LoneModelLetter(t, pos)) {
@@ -1126,15 +1100,16 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
       ++pos;
       continue;
     }
-    if (!scan.Match(t, pos, t.size(), RE2::ANCHOR_START, &m, 1)) {
+    pat::ScanMatch m = pat::ScanAt(t, pos);
+    if (m.len == 0) {
       pos = SkipCodePoint(t, pos);
       continue;
     }
     size_t b = pos;
-    size_t e = b + m.size();
+    size_t e = b + m.len;
     size_t resume = std::max(e, SkipCodePoint(t, b));
-    std::string_view w(m.data(), m.size());
-    switch (pat::Classify(w)) {
+    std::string_view w = t.substr(b, m.len);
+    switch (m.kind) {
       case pat::ScanKind::kIdentifier:
         break;  // URLs, e-mail addresses, filing numbers: skipped whole
       case pat::ScanKind::kModel: {
