@@ -1033,8 +1033,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   return p;
 }
 
-// Line counting over the original text, moving forward only. "\n", "\r\n"
-// and a lone "\r" each end a line (text::CountLineEnds).
+// Line counting over the original text, moving forward (going back starts
+// over). "\n", "\r\n" and a lone "\r" each end a line (text::CountLineEnds).
 class LineCounter {
  public:
   LineCounter(std::string_view text, uint32_t base) : text_(text), line_(base + 1) {}
@@ -1052,6 +1052,46 @@ class LineCounter {
   uint32_t base_line_ = line_;
 };
 
+// Original offsets of normalised spans. A sentence holding several claims
+// and mentions is asked for once per claim or mention, in turn: the last
+// answer is kept (two binary searches of the offset map each).
+class SpanMapper {
+ public:
+  explicit SpanMapper(const text::OffsetMap& map) : map_(map) {}
+  NormSpan ToOriginal(NormSpan s) const { return {map_.ToOriginal(s.begin), map_.ToOriginalEnd(s.end)}; }
+  NormSpan SentenceToOriginal(NormSpan s) {
+    if (s.begin != last_.begin || s.end != last_.end || !known_) {
+      last_ = s;
+      last_original_ = ToOriginal(s);
+      known_ = true;
+    }
+    return last_original_;
+  }
+
+ private:
+  const text::OffsetMap& map_;
+  bool known_ = false;
+  NormSpan last_, last_original_;
+};
+
+// Line numbers for the claims and mentions, in one pass over the original
+// text: both lists are in text order, and are walked together.
+void AssignLines(std::string_view original, uint32_t byte_base, uint32_t line_base, Extraction* out) {
+  LineCounter lines(original, line_base);
+  size_t i = 0, j = 0;
+  while (i < out->claims.size() || j < out->mentions.size()) {
+    bool claim = j == out->mentions.size() ||
+                 (i < out->claims.size() && out->claims[i].claim.byte_start <= out->mentions[j].mention.byte_start);
+    if (claim) {
+      Claim& c = out->claims[i++].claim;
+      c.line = lines.LineAt(c.byte_start - byte_base);
+    } else {
+      Mention& m = out->mentions[j++].mention;
+      m.line = lines.LineAt(m.byte_start - byte_base);
+    }
+  }
+}
+
 }  // namespace
 
 Extraction Extractor::Impl::Run(std::string_view original, const text::NormalizedText& norm, uint32_t byte_base,
@@ -1060,14 +1100,14 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
   std::string_view t = norm.utf8;
   Grammar grammar(tables, t, norm.had_traditional);
   SentenceIndex sentences(t);
-  LineCounter lines(original, line_base);
+  SpanMapper spans(norm.map);
 
   // Claims are built in place: a Claim is a dozen strings and three
   // Decimals, and moving each one twice showed in the profile.
   // ~2-3 per KB in news; a reallocation moves every Claim (~450
   // instructions each, 2.8M on a 2 MB run when this was t.size() / 512).
   out.claims.reserve(std::min<size_t>(t.size() / 256, 1024) + 4);
-  auto finish_claim = [&](const Parsed& p) {
+  auto finish_claim = [&](Parsed&& p) {
     // Past Decimal's limits (a 40-digit numerator over 333, to 12 places) is
     // noise, and would not read back from the store.
     if (!p.lo.WithinLimits() || !p.hi.WithinLimits() || !p.precision.WithinLimits()) return;
@@ -1075,23 +1115,22 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
     Claim& c = ec.claim;
     ec.span = {static_cast<uint32_t>(p.begin), static_cast<uint32_t>(p.end)};
     ec.sentence = sentences.Around(p.begin);
-    uint32_t ob = norm.map.ToOriginal(ec.span.begin), oe = norm.map.ToOriginalEnd(ec.span.end);
-    c.byte_start = byte_base + ob;
-    c.byte_end = byte_base + oe;
-    c.line = lines.LineAt(ob);
-    c.surface = std::string(original.substr(ob, oe - ob));
-    c.value_lo = p.lo;
-    c.value_hi = p.hi;
-    c.precision = p.precision;
-    c.unit = p.unit_code;
-    c.dimension = p.dimension;
-    c.counted = p.counted;
+    NormSpan o = spans.ToOriginal(ec.span);
+    c.byte_start = byte_base + o.begin;  // the line: AssignLines() below
+    c.byte_end = byte_base + o.end;
+    c.surface = std::string(original.substr(o.begin, o.end - o.begin));
+    c.value_lo = std::move(p.lo);
+    c.value_hi = std::move(p.hi);
+    c.precision = std::move(p.precision);
+    c.unit = std::move(p.unit_code);
+    c.dimension = std::move(p.dimension);
+    c.counted = std::move(p.counted);
     c.qualifier = p.qualifier;
     c.kind = c.unit == "x"sv ? Kind::kRatio : c.unit == "pp"sv ? Kind::kChange : c.unit == "fraction"sv ? Kind::kShare : Kind::kLevel;
-    uint32_t sb = norm.map.ToOriginal(ec.sentence.begin), se = norm.map.ToOriginalEnd(ec.sentence.end);
-    c.sentence_start = byte_base + sb;
-    c.sentence_end = byte_base + se;
-    c.sentence = std::string(original.substr(sb, se - sb));
+    NormSpan so = spans.SentenceToOriginal(ec.sentence);
+    c.sentence_start = byte_base + so.begin;
+    c.sentence_end = byte_base + so.end;
+    c.sentence = std::string(original.substr(so.begin, so.end - so.begin));
   };
 
   size_t pos = 0;
@@ -1133,7 +1172,7 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
         break;
       }
       case pat::ScanKind::kWord:
-        if (auto p = grammar.ReadWord(b, e)) finish_claim(*p);
+        if (auto p = grammar.ReadWord(b, e)) finish_claim(std::move(*p));
         break;
       case pat::ScanKind::kRelative: {
         std::string value = w == "去年" ? "rel:-1y" : w == "今年" ? "rel:0y" : w == "明年" ? "rel:+1y"
@@ -1148,28 +1187,32 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
       }
       case pat::ScanKind::kCore: {
         size_t r = e;
-        if (auto p = grammar.ReadCore(b, e, &r, &out.mentions)) finish_claim(*p);
+        if (auto p = grammar.ReadCore(b, e, &r, &out.mentions)) finish_claim(std::move(*p));
         resume = std::max(r, b + 1);
         break;
       }
     }
     pos = resume;
   }
-  // Mentions: fill positions and sentences; keep text order.
-  std::sort(out.mentions.begin(), out.mentions.end(),
-            [](const ExtractedMention& a, const ExtractedMention& b) { return a.span.begin < b.span.begin; });
+  // Mentions: fill positions and sentences; keep text order. They are found
+  // in text order, each past the last (sorting them anyway moved every
+  // mention twice, ~2M instructions on a 2 MB run).
+  auto by_begin = [](const ExtractedMention& a, const ExtractedMention& b) { return a.span.begin < b.span.begin; };
+  if (!std::is_sorted(out.mentions.begin(), out.mentions.end(), by_begin)) {
+    std::sort(out.mentions.begin(), out.mentions.end(), by_begin);
+  }
   for (ExtractedMention& em : out.mentions) {
     Mention& mm = em.mention;
-    uint32_t ob = norm.map.ToOriginal(em.span.begin), oe = norm.map.ToOriginalEnd(em.span.end);
-    mm.byte_start = byte_base + ob;
-    mm.byte_end = byte_base + oe;
-    mm.line = lines.LineAt(ob);
-    mm.surface = std::string(original.substr(ob, oe - ob));
+    NormSpan o = spans.ToOriginal(em.span);
+    mm.byte_start = byte_base + o.begin;
+    mm.byte_end = byte_base + o.end;
+    mm.surface = std::string(original.substr(o.begin, o.end - o.begin));
     if (mm.type == Mention::Type::kModel && mm.value.empty()) mm.value = std::string(t.substr(em.span.begin, em.span.end - em.span.begin));
     em.sentence = sentences.Around(em.span.begin);
-    uint32_t sb = norm.map.ToOriginal(em.sentence.begin), se = norm.map.ToOriginalEnd(em.sentence.end);
-    mm.sentence = std::string(original.substr(sb, se - sb));
+    NormSpan so = spans.SentenceToOriginal(em.sentence);
+    mm.sentence = std::string(original.substr(so.begin, so.end - so.begin));
   }
+  AssignLines(original, byte_base, line_base, &out);
   return out;
 }
 
