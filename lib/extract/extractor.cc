@@ -58,13 +58,20 @@ constexpr std::string_view kRangeSeparators[] = {"至", "到", "-", "~", "—", 
 // Currency symbols written before the number.
 constexpr std::string_view kCurrencyPrefixes[] = {"US$", "HK$", "$", "¥"};
 
-// Whether some prefix qualifier ends with byte b. Most text before a number
-// ends in a byte none of them ends in, and then none of the twenty is tried
-// (~1.7M instructions on a 2 MB run).
-constexpr std::array<bool, 256> kPrefixLastBytes = [] {
-  std::array<bool, 256> last{};
-  for (const QualifierWord& q : kPrefixQualifiers) last[static_cast<unsigned char>(q.word.back())] = true;
-  return last;
+// Whether some prefix qualifier ends with the two bytes a, b: one bit per
+// value of their low six bits (the words are Chinese, so these are the
+// continuation bytes of the last character). Text before a number nearly
+// never passes, and then none of the twenty is tried; a filter on the last
+// byte alone let a quarter of all Chinese characters through.
+constexpr size_t PrefixEndKey(unsigned char a, unsigned char b) { return ((a & 0x3Fu) << 6) | (b & 0x3Fu); }
+constexpr std::array<uint64_t, 64> kPrefixEnds = [] {
+  std::array<uint64_t, 64> bits{};
+  for (const QualifierWord& q : kPrefixQualifiers) {
+    if (q.word.size() < 3) throw "prefix qualifiers are Chinese words";  // a compile-time error
+    size_t key = PrefixEndKey(q.word[q.word.size() - 2], q.word.back());
+    bits[key >> 6] |= uint64_t{1} << (key & 63);
+  }
+  return bits;
 }();
 
 Qualifier Combine(Qualifier a, Qualifier b) { return b == Qualifier::kExact ? a : b; }
@@ -118,10 +125,17 @@ namespace {
 // The tables, shared read-only by every Extract() call.
 struct Tables {
   const units::UnitTable& units;
-  // The aliases of units.tsv by first byte, longest first, with their unit:
-  // the longest alias at a position is the first of its bucket found there.
-  // (An anchored RE2 match cost ~900 instructions a call, this ~100.)
-  std::vector<std::pair<std::string_view, const units::UnitInfo*>> units_by_byte[256];
+  // The aliases of units.tsv with their unit, grouped by first character
+  // and longest first within a group: the longest alias at a position is
+  // the first of its group found there. The groups are sorted by character
+  // for a binary search (by first byte alone, 47 aliases shared one bucket).
+  struct UnitGroup {
+    char32_t first;
+    uint32_t begin, end;  // into unit_aliases
+  };
+  std::vector<UnitGroup> unit_groups;
+  std::vector<std::pair<std::string_view, const units::UnitInfo*>> unit_aliases;
+  const Decimal one = Decimal(1);
   // The magnitudes written in Latin letters ("million"), longest first.
   std::vector<std::pair<std::string_view, const Decimal*>> latin_magnitudes;
   // Per BMP code point, the roles it can play in a quantity (bit flags), so
@@ -141,11 +155,20 @@ struct Tables {
     std::stable_sort(latin_magnitudes.begin(), latin_magnitudes.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     for (const auto& u : t.units()) {
-      if (!u.alias.empty()) units_by_byte[static_cast<unsigned char>(u.alias[0])].emplace_back(u.alias, t.FindUnit(u.alias));
+      if (!u.alias.empty()) unit_aliases.emplace_back(u.alias, t.FindUnit(u.alias));
     }
-    for (auto& bucket : units_by_byte) {
-      std::stable_sort(bucket.begin(), bucket.end(),
-                       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    auto first_char = [](std::string_view alias) {
+      size_t k = 0;
+      return NextCodePoint(alias, &k);
+    };
+    std::stable_sort(unit_aliases.begin(), unit_aliases.end(), [&](const auto& a, const auto& b) {
+      char32_t fa = first_char(a.first), fb = first_char(b.first);
+      return fa != fb ? fa < fb : a.first.size() > b.first.size();
+    });
+    for (uint32_t i = 0; i < unit_aliases.size(); ++i) {
+      char32_t c = first_char(unit_aliases[i].first);
+      if (unit_groups.empty() || unit_groups.back().first != c) unit_groups.push_back({c, i, i});
+      unit_groups.back().end = i + 1;
     }
     for (char32_t c : pat::kNumeralChars) roles_[c] |= kNumeral;
     for (char32_t c : pat::kStarterChars) roles_[c] |= kStarter;
@@ -407,7 +430,14 @@ class Grammar {
 
 const units::UnitInfo* Grammar::MatchUnit(size_t pos, size_t* len) const {
   if (pos >= t_.size()) return nullptr;
-  for (const auto& [alias, unit] : impl_.units_by_byte[static_cast<unsigned char>(t_[pos])]) {
+  size_t k = pos;
+  char32_t first = NextCodePoint(t_, &k);
+  const auto& groups = impl_.unit_groups;
+  auto group = std::lower_bound(groups.begin(), groups.end(), first,
+                                [](const Tables::UnitGroup& g, char32_t c) { return g.first < c; });
+  if (group == groups.end() || group->first != first) return nullptr;
+  for (uint32_t i = group->begin; i < group->end; ++i) {
+    const auto& [alias, unit] = impl_.unit_aliases[i];
     if (!At(pos, alias)) continue;
     // The longest alias here. A Latin unit must not run into more Latin
     // letters: "5 TB" but not "5 TBW".
@@ -571,7 +601,8 @@ size_t Grammar::PrefixStart(size_t qb, bool has_digit, Qualifier* qualifier) con
   if (qe > 0 && t_[qe - 1] == ' ') --qe;
   if (EndsAt(qe, "了")) qe -= 3;
   std::span<const QualifierWord> words = kPrefixQualifiers;
-  if (qe == 0 || !kPrefixLastBytes[static_cast<unsigned char>(t_[qe - 1])]) words = {};
+  size_t key = qe >= 2 ? PrefixEndKey(t_[qe - 2], t_[qe - 1]) : 0;
+  if (qe < 3 || !((kPrefixEnds[key >> 6] >> (key & 63)) & 1)) words = {};
   for (const QualifierWord& q : words) {
     if (!EndsAt(qe, q.word)) continue;
     size_t qs = qe - q.word.size();
@@ -685,7 +716,9 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     if (MatchUnit(cb + core.size() - 3, &len) != nullptr && len > 3) core.remove_suffix(3);
   }
   ce = cb + core.size();
-  if (core.empty()) return std::nullopt;
+  // 几 alone (几个, 几年, 几乎) is "a few" or a word, never a quantity: the
+  // vague check after parsing refused it, after two evaluations of it.
+  if (core.empty() || core == "几") return std::nullopt;
 
   // Left context.
   char32_t prev = PrevCodePoint(t_, cb);
@@ -925,9 +958,11 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     p.unit_code = unit->canonical;
     p.dimension = unit->dimension;
     if (unit->dimension == "count"sv) p.counted = unit->alias;
-    p.lo = p.lo * unit->factor;
-    p.hi = p.hi * unit->factor;
-    p.precision = p.precision * unit->factor;
+    if (!(unit->factor == impl_.one)) {  // most units are their own base unit: 元, %, 个
+      p.lo = p.lo * unit->factor;
+      p.hi = p.hi * unit->factor;
+      p.precision = p.precision * unit->factor;
+    }
     // 六成五 is 65%: a digit right after 成 adds whole percent.
     if (!n.vague && unit->alias.size() == 3 && unit->alias == "成"sv && pos < t_.size() && NumeralAt(pos)) {
       size_t k = pos;
