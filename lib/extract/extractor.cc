@@ -1142,6 +1142,7 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
   // ~2-3 per KB in news; a reallocation moves every Claim (~450
   // instructions each, 2.8M on a 2 MB run when this was t.size() / 512).
   out.claims.reserve(std::min<size_t>(t.size() / 256, 1024) + 4);
+  out.mentions.reserve(std::min<size_t>(t.size() / 256, 1024) + 4);  // about as many
   auto finish_claim = [&](Parsed&& p) {
     // Past Decimal's limits (a 40-digit numerator over 333, to 12 places) is
     // noise, and would not read back from the store.
