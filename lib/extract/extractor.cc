@@ -305,7 +305,13 @@ struct Parsed {
   size_t begin = 0, end = 0;
   Decimal lo, hi, precision;
   const units::UnitInfo* unit = nullptr;
-  std::string unit_code, dimension, counted;
+  // Views of the unit table or of literals: a Parsed is built, moved and
+  // dropped for every number read, and only claims need strings. A price's
+  // unit ("USD/吨") is made up here and kept in own_unit; UnitCode() is the
+  // unit either way.
+  std::string_view unit_code, dimension, counted;
+  std::string own_unit;
+  std::string_view UnitCode() const { return own_unit.empty() ? unit_code : std::string_view(own_unit); }
   Qualifier qualifier = Qualifier::kExact;
   // The numeric core, and a magnitude read after it (4 billion: 10^9; 100多亿:
   // 10^8). With MagnitudeSuffix, what the bare first end of a range shares:
@@ -981,7 +987,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     // comparable with a sum of money. The unit keeps the word as written.
     if (At(pos, "/") && unit->dimension == "currency"sv) {
       if (size_t per = PerWordAt(pos + 1)) {
-        p.unit_code = unit->canonical + "/" + std::string(t_.substr(pos + 1, per));
+        p.own_unit = unit->canonical + "/" + std::string(t_.substr(pos + 1, per));
         p.dimension = "unit_price";
         pos += 1 + per;
       }
@@ -1010,7 +1016,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   for (const QualifierWord& q : kSuffixQualifiers) {
     if (At(pos, q.word)) {
       // 多 and 余 before another noun are not qualifiers: 多家, 余下.
-      if ((q.word == "多" || q.word == "余") && p.unit_code != "x"sv && p.unit_code != "%"sv) continue;
+      if ((q.word == "多" || q.word == "余") && p.UnitCode() != "x" && p.UnitCode() != "%") continue;
       p.qualifier = Combine(p.qualifier, q.q);
       pos += q.word.size();
       break;
@@ -1032,7 +1038,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     auto second = ReadCore(b2, b2 + m2.len, &resume2, &ignored);
     if (!second || second->qualifier == Qualifier::kRange) break;
     Decimal lo = p.lo;
-    if (unit == nullptr && (second->unit != nullptr || (bare_first && second->unit_code == "number"sv))) {
+    if (unit == nullptr && (second->unit != nullptr || (bare_first && second->UnitCode() == "number"))) {
       // 2.5万至4万美元: the first end had only a magnitude; the unit distributes.
       // 3.5-4亿美元: it had neither; the magnitude distributes too.
       Decimal factor = second->unit != nullptr ? second->unit->factor : Decimal(1);
@@ -1041,9 +1047,10 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       p.precision = p.precision * factor;
       p.unit = second->unit;
       p.unit_code = second->unit_code;
+      p.own_unit = second->own_unit;
       p.dimension = second->dimension;
       p.counted = second->counted;
-    } else if (second->unit_code != p.unit_code) {
+    } else if (second->UnitCode() != p.UnitCode()) {
       break;
     }
     if (lo > second->hi) break;
@@ -1058,10 +1065,11 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   size_t begin = ApplyPrefix(qb, n.has_digit, &p);
   // 每股192.53美元: a price per share written before the number, like 美元/股
   // after it; read as a sum it sat beside the company's revenue.
-  if (p.unit != nullptr && p.dimension == "currency"sv && EndsAt(begin, "每股")) {
+  if (p.unit != nullptr && p.dimension == "currency" && EndsAt(begin, "每股")) {
     if (const units::UnitInfo* per = impl_.units.FindUnit(p.unit->alias + "/股")) {
       p.unit = per;
       p.unit_code = per->canonical;
+      p.own_unit.clear();
       p.dimension = per->dimension;
       begin -= std::string_view("每股").size();
     }
@@ -1162,9 +1170,9 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
     c.value_lo = std::move(p.lo);
     c.value_hi = std::move(p.hi);
     c.precision = std::move(p.precision);
-    c.unit = std::move(p.unit_code);
-    c.dimension = std::move(p.dimension);
-    c.counted = std::move(p.counted);
+    c.unit = p.UnitCode();
+    c.dimension = p.dimension;
+    c.counted = p.counted;
     c.qualifier = p.qualifier;
     c.kind = c.unit == "x"sv ? Kind::kRatio : c.unit == "pp"sv ? Kind::kChange : c.unit == "fraction"sv ? Kind::kShare : Kind::kLevel;
     NormSpan so = spans.SentenceToOriginal(ec.sentence);
