@@ -58,6 +58,33 @@ constexpr std::string_view kRangeSeparators[] = {"至", "到", "-", "~", "—", 
 // Currency symbols written before the number.
 constexpr std::string_view kCurrencyPrefixes[] = {"US$", "HK$", "$", "¥"};
 
+// The first character of a word (UTF-8).
+constexpr char32_t FirstChar(std::string_view w) {
+  unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c < 0x80) return c;
+  int len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(w[k]) & 0x3F);
+  return cp;
+}
+// The first characters of the suffix qualifiers and of the range
+// separators: after nearly every number the next character is none of
+// them, and one comparison each replaces trying every word.
+constexpr auto kSuffixFirstChars = [] {
+  std::array<char32_t, std::size(kSuffixQualifiers)> first{};
+  for (size_t i = 0; i < first.size(); ++i) first[i] = FirstChar(kSuffixQualifiers[i].word);
+  return first;
+}();
+constexpr auto kRangeFirstChars = [] {
+  std::array<char32_t, std::size(kRangeSeparators)> first{};
+  for (size_t i = 0; i < first.size(); ++i) first[i] = FirstChar(kRangeSeparators[i]);
+  return first;
+}();
+template <size_t N>
+bool OneOf(char32_t c, const std::array<char32_t, N>& set) {
+  return std::find(set.begin(), set.end(), c) != set.end();
+}
+
 // Whether some prefix qualifier ends with the two bytes a, b: one bit per
 // value of their low six bits (the words are Chinese, so these are the
 // continuation bytes of the last character). Text before a number nearly
@@ -127,14 +154,22 @@ struct Tables {
   const units::UnitTable& units;
   // The aliases of units.tsv with their unit, grouped by first character
   // and longest first within a group: the longest alias at a position is
-  // the first of its group found there. The groups are sorted by character
-  // for a binary search (by first byte alone, 47 aliases shared one bucket).
+  // the first of its group found there (by first byte alone, 47 aliases
+  // shared one bucket). unit_group_of[c] is 1 + the group of the aliases
+  // starting with BMP character c, 0 for none.
   struct UnitGroup {
     char32_t first;
     uint32_t begin, end;  // into unit_aliases
   };
   std::vector<UnitGroup> unit_groups;
   std::vector<std::pair<std::string_view, const units::UnitInfo*>> unit_aliases;
+  std::vector<uint16_t> unit_group_of = std::vector<uint16_t>(0x10000, 0);
+  const UnitGroup* UnitGroupOf(char32_t c) const {
+    if (c < 0x10000) return unit_group_of[c] != 0 ? &unit_groups[unit_group_of[c] - 1] : nullptr;
+    auto g = std::lower_bound(unit_groups.begin(), unit_groups.end(), c,
+                              [](const UnitGroup& u, char32_t x) { return u.first < x; });
+    return g != unit_groups.end() && g->first == c ? &*g : nullptr;
+  }
   const Decimal one = Decimal(1);
   // The magnitudes written in Latin letters ("million"), longest first.
   std::vector<std::pair<std::string_view, const Decimal*>> latin_magnitudes;
@@ -173,6 +208,9 @@ struct Tables {
       char32_t c = first_char(unit_aliases[i].first);
       if (unit_groups.empty() || unit_groups.back().first != c) unit_groups.push_back({c, i, i});
       unit_groups.back().end = i + 1;
+    }
+    for (size_t g = 0; g < unit_groups.size(); ++g) {
+      if (unit_groups[g].first < 0x10000) unit_group_of[unit_groups[g].first] = static_cast<uint16_t>(g + 1);
     }
     for (char32_t c : pat::kNumeralChars) roles_[c] |= kNumeral;
     for (char32_t c : pat::kStarterChars) roles_[c] |= kStarter;
@@ -383,6 +421,11 @@ class Grammar {
     *len = 0;
     return 0;
   }
+  // The character at t_[pos], 0 at the end.
+  char32_t CharAt(size_t pos) const {
+    if (pos >= t_.size()) return 0;
+    return NextCodePoint(t_, &pos);
+  }
   bool NumeralAt(size_t pos) const {
     size_t k = pos;
     return impl_.Is(NextCodePoint(t_, &k), Tables::kNumeral);
@@ -442,10 +485,8 @@ const units::UnitInfo* Grammar::MatchUnit(size_t pos, size_t* len) const {
   if (pos >= t_.size()) return nullptr;
   size_t k = pos;
   char32_t first = NextCodePoint(t_, &k);
-  const auto& groups = impl_.unit_groups;
-  auto group = std::lower_bound(groups.begin(), groups.end(), first,
-                                [](const Tables::UnitGroup& g, char32_t c) { return g.first < c; });
-  if (group == groups.end() || group->first != first) return nullptr;
+  const Tables::UnitGroup* group = impl_.UnitGroupOf(first);
+  if (group == nullptr) return nullptr;
   for (uint32_t i = group->begin; i < group->end; ++i) {
     const auto& [alias, unit] = impl_.unit_aliases[i];
     if (!At(pos, alias)) continue;
@@ -1013,7 +1054,9 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   }
 
   // Suffix qualifiers: 80%以上, 18个月左右, 两倍多.
-  for (const QualifierWord& q : kSuffixQualifiers) {
+  std::span<const QualifierWord> suffixes = kSuffixQualifiers;
+  if (!OneOf(CharAt(pos), kSuffixFirstChars)) suffixes = {};
+  for (const QualifierWord& q : suffixes) {
     if (At(pos, q.word)) {
       // 多 and 余 before another noun are not qualifiers: 多家, 余下.
       if ((q.word == "多" || q.word == "余") && p.UnitCode() != "x" && p.UnitCode() != "%") continue;
@@ -1025,8 +1068,10 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // Ranges: 2.5万至4万美元, 50%-60%, 5到10倍. The unit and magnitude of the
   // second number apply to the first when the first has none.
   bool from_to = EndsAt(qb, "从");
-  for (std::string_view sep : kRangeSeparators) {
-    if (from_to || !At(pos, sep)) continue;
+  std::span<const std::string_view> separators = kRangeSeparators;
+  if (from_to || !OneOf(CharAt(pos), kRangeFirstChars)) separators = {};
+  for (std::string_view sep : separators) {
+    if (!At(pos, sep)) continue;
     size_t b2 = pos + sep.size();
     // -10%至-5%: the second end's own sign (ReadCore reads it back).
     if (sep != "-" && b2 < t_.size() && t_[b2] == '-') ++b2;
