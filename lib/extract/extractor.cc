@@ -1,6 +1,6 @@
 // Extraction in one pass. A candidate filter finds where something may
-// begin and ScanAt() what it is (patterns.h); identifiers and model names
-// are skipped whole, and each numeric core is read outwards by a small
+// begin and RE2 (ScanAt(), patterns.h) what it is; identifiers and model
+// names are skipped whole, and each numeric core is read outwards by a small
 // hand-written grammar:
 //
 //   [qualifier] [currency] CORE [多/余] [magnitude] [unit] [qualifier] [至 CORE ... unit]
@@ -247,7 +247,8 @@ struct Tables {
   }
 
   // The next position at or after `pos` where a scan match can begin, and
-  // could lead somewhere. Only there is ScanAt() asked for a match: Chinese
+  // could lead somewhere. Only there is RE2 asked for an anchored match (a
+  // reverse DFA pass per match if run unanchored instead): Chinese
   // text has a numeral character in many ordinary words (一些, 统一, 数据),
   // so most runs are dismissed here by what follows them, with table
   // lookups.
@@ -1121,7 +1122,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   }
   // 每秒320万亿次浮点运算: operations a second are compute, FLOPS (OPS when
   // not floating point); read as a count of 次 it was no speed at all.
-  if (p.unit_code == "count" && p.counted == "次" && EndsAt(begin, "每秒")) {
+  if (p.UnitCode() == "count"sv && p.counted == "次"sv && EndsAt(begin, "每秒")) {
     size_t after = pos + (At(pos, "的") ? std::string_view("的").size() : 0);
     bool floating = At(after, "浮点");
     if (floating) after += std::string_view("浮点").size();
@@ -1129,8 +1130,9 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       if (const units::UnitInfo* ops = impl_.units.FindUnit(floating ? "FLOPS" : "OPS")) {
         p.unit = ops;
         p.unit_code = ops->canonical;
+        p.own_unit.clear();
         p.dimension = ops->dimension;
-        p.counted.clear();
+        p.counted = {};
         begin = ApplyPrefix(begin - std::string_view("每秒").size(), n.has_digit, &p);  // 约为每秒…
         pos = after + std::string_view("运算").size();
       }
