@@ -19,6 +19,11 @@ namespace claims::json {
 // so the output is also safe inside <script>. `s` must be valid UTF-8.
 void AppendString(std::string* out, std::string_view s);
 std::string Quote(std::string_view s);
+// AppendString for writers that reserve room and fill it through a pointer:
+// writes the quoted `s` at p and returns the end, at most
+// MaxQuotedSize(s.size()) bytes on.
+char* WriteString(char* p, std::string_view s);
+constexpr size_t MaxQuotedSize(size_t n) { return 6 * n + 2; }  // every byte as \u00XX
 
 struct Value {
   enum class Type { kNull, kBool, kNumber, kString, kArray, kObject };

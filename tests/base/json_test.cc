@@ -143,7 +143,7 @@ std::string QuoteByteByByte(std::string_view s) {
   return out + "\"";
 }
 
-TEST_CASE("Quote escapes exactly the bytes it must, at every offset", "[json]") {
+TEST_CASE("Quote and WriteString escape exactly the bytes they must, at every offset", "[json]") {
   const std::vector<std::string> pieces = {"a", "营收增长", "，", "\"", "\\", "\n", "\x01", "\x7F", "\xE2\x80\xA8",
                                            "\xE2\x80\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "0123456789"};
   std::mt19937 rng(7);
@@ -151,9 +151,23 @@ TEST_CASE("Quote escapes exactly the bytes it must, at every offset", "[json]") 
     std::string t = RandomPieces(&rng, pieces, 50);
     INFO("round " << round);
     CHECK(Quote(t) == QuoteByteByByte(t));
+    // WriteString writes the same, within the room it asks for.
+    std::string room(MaxQuotedSize(t.size()), '\0');
+    char* end = WriteString(room.data(), t);
+    REQUIRE(end <= room.data() + room.size());
+    CHECK(std::string_view(room.data(), static_cast<size_t>(end - room.data())) == QuoteByteByByte(t));
     auto back = Parse(Quote(t));
     REQUIRE(back.ok());
     CHECK(back->text == t);
+  }
+}
+
+TEST_CASE("WriteString fits the room MaxQuotedSize gives, escapes at their worst", "[json]") {
+  for (std::string t : {std::string(20, '\x01'), std::string(1, '\x7F'), std::string()}) {
+    std::string room(MaxQuotedSize(t.size()), '\0');
+    char* end = WriteString(room.data(), t);
+    CHECK(static_cast<size_t>(end - room.data()) == room.size());
+    CHECK(room == Quote(t));
   }
 }
 
