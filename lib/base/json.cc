@@ -96,7 +96,11 @@ size_t PlainUtf8Run(std::string_view s, size_t from, bool* invalid) {
     if (i + 64 <= s.size()) {
       size_t k = plain_prefix(s.data() + i);
       i += k;
-      if (k > 0) continue;
+      // A window cut short only by a character running past its end goes on
+      // to the next window; one cut at a byte that needs a closer look (a
+      // quote, a backslash, a rarer lead) goes to the checks below, which
+      // the next window would only send back to them.
+      if (k >= 62) continue;
     }
 #endif
     if (std::endian::native == std::endian::little && i + 8 <= s.size()) {
