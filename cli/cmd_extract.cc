@@ -88,7 +88,7 @@ Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
   std::ungetc(c, in);
   if (c == '{') {
     ingest::JsonlReader reader(in);
-    std::string line;
+    std::string_view line;
     while (reader.Next(&line)) {
       std::string where = fmt::format("-:{}", reader.line_number());
       auto a = ingest::ParseJsonlLine(line);

@@ -149,6 +149,53 @@ class Parser {
  public:
   explicit Parser(std::string_view s) : s_(s) {}
 
+  Result<bool> ParseMembers(std::span<const std::string_view> names, std::span<Value> found) {
+    SkipWs();
+    if (pos_ >= s_.size() || s_[pos_] != '{') {  // not an object: read as ParseAll() would, for its errors
+      Result<Value> v = ParseAll();
+      if (!v.ok()) return v.status();
+      return false;
+    }
+    // As ParseObject at depth 0, keeping only the named members.
+    ++pos_;
+    SkipWs();
+    std::vector<bool> seen(names.size());
+    std::string key;
+    Value dropped;
+    if (pos_ < s_.size() && s_[pos_] == '}') {
+      ++pos_;
+    } else {
+      while (true) {
+        SkipWs();
+        if (pos_ >= s_.size() || s_[pos_] != '"') return Error("expected a member name");
+        key.clear();
+        Status st = ParseString(&key);
+        if (!st.ok()) return st;
+        SkipWs();
+        if (pos_ >= s_.size() || s_[pos_] != ':') return Error("expected ':'");
+        ++pos_;
+        size_t k = 0;
+        while (k < names.size() && (seen[k] || names[k] != key)) ++k;
+        Value* member = &dropped;
+        if (k < names.size()) {
+          member = &found[k];
+          seen[k] = true;
+        } else {
+          dropped = Value();
+        }
+        st = ParseValue(member, 1);
+        if (!st.ok()) return st;
+        SkipWs();
+        if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
+        if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; break; }
+        return Error("expected ',' or '}'");
+      }
+    }
+    SkipWs();
+    if (pos_ != s_.size()) return Error("unexpected text after the value");
+    return true;
+  }
+
   Result<Value> ParseAll() {
     Value v;
     Status st = ParseValue(&v, 0);
@@ -426,5 +473,9 @@ std::string Value::GetString(std::string_view key) const {
 }
 
 Result<Value> Parse(std::string_view text) { return Parser(text).ParseAll(); }
+
+Result<bool> ParseMembers(std::string_view text, std::span<const std::string_view> names, std::span<Value> found) {
+  return Parser(text).ParseMembers(names, found);
+}
 
 }  // namespace claims::json

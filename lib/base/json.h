@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,14 @@ struct Value {
 // allowed). Nesting is limited to 64 levels. Errors name the byte offset:
 //   "expected ':' at byte 12"
 Result<Value> Parse(std::string_view text);
+
+// Parse() for an object of which only a few members matter (a JSONL article
+// line): the first member named names[k], whatever its type, is parsed into
+// found[k] (found.size() == names.size(), the Values fresh); every other
+// member is parsed, checked and dropped instead of kept in a tree. Errors
+// are Parse()'s, at the same bytes. false when `text` is valid JSON but not
+// an object.
+Result<bool> ParseMembers(std::string_view text, std::span<const std::string_view> names, std::span<Value> found);
 
 }  // namespace claims::json
 

@@ -171,6 +171,43 @@ TEST_CASE("WriteString fits the room MaxQuotedSize gives, escapes at their worst
   }
 }
 
+// ParseMembers must read exactly what Parse reads: the same errors at the
+// same bytes for every cut of a line, and for a valid object the first
+// member of each name, as Value::Find gives it.
+TEST_CASE("ParseMembers keeps Parse's errors and its first member of each name", "[json]") {
+  const std::string_view names[] = {"text", "id", "x"};
+  const std::string lines[] = {
+      R"( {"id":"a1","text":"正文\n第二行 \u82f1","tags":["x",null,{"k":[1,2]}],"n":-1.5e3} )",
+      R"({"id":7,"text":"a","id":"second","te\u0078t":"escaped name","x":{"deep":true}})",
+      R"({"x":null,"text":["not","a","string"],"text":"later"})",
+      R"({})", R"([1,2])", R"("just a string")", R"({"text":"a"} trailing)", R"({"text" "a"})",
+      R"({"text":"a",})", R"({"text":"\ud800"})", "{\"text\":\"\xE4\xB8\"}", R"({"a":01})",
+      "{\"a\":" + std::string(70, '[') + std::string(70, ']') + "}",  // too deep
+  };
+  for (const std::string& line : lines) {
+    for (size_t cut = 0; cut <= line.size(); ++cut) {
+      std::string_view t = std::string_view(line).substr(0, cut);
+      INFO(t);
+      Result<Value> tree = Parse(t);
+      Value found[std::size(names)];
+      Result<bool> members = ParseMembers(t, names, found);
+      REQUIRE(members.ok() == tree.ok());
+      if (!tree.ok()) {
+        CHECK(members.status().message() == tree.status().message());
+        continue;
+      }
+      CHECK(*members == (tree->type == Value::Type::kObject));
+      for (size_t k = 0; k < std::size(names) && *members; ++k) {
+        const Value* want = tree->Find(names[k]);
+        CHECK(found[k].type == (want != nullptr ? want->type : Value::Type::kNull));
+        CHECK(found[k].text == (want != nullptr ? want->text : ""));
+        CHECK(found[k].items.size() == (want != nullptr ? want->items.size() : 0));
+        CHECK(found[k].fields.size() == (want != nullptr ? want->fields.size() : 0));
+      }
+    }
+  }
+}
+
 TEST_CASE("Parse limits nesting depth", "[json]") {
   std::string deep(100, '[');
   deep += std::string(100, ']');
