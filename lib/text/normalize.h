@@ -30,6 +30,7 @@ class OffsetMap {
   // Builder interface (normalize.cc): a normalised run [norm, norm+norm_len)
   // produced from the original run [orig, orig+orig_len).
   void Add(uint32_t norm, uint32_t norm_len, uint32_t orig, uint32_t orig_len);
+  void Reserve(size_t pieces) { pieces_.reserve(pieces); }
 
  private:
   struct Piece { uint32_t norm, norm_len, orig, orig_len; };
