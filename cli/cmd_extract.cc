@@ -88,7 +88,7 @@ Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
   std::ungetc(c, in);
   if (c == '{') {
     ingest::JsonlReader reader(in);
-    std::string line;
+    std::string_view line;
     while (reader.Next(&line)) {
       std::string where = fmt::format("-:{}", reader.line_number());
       auto a = ingest::ParseJsonlLine(line);
@@ -140,14 +140,15 @@ class Printer {
       std::fwrite(buf.data(), 1, buf.size(), out_);
     } else if (format_ == "jsonl") {
       // Written in pieces of about 64 KB: a million claims in one article
-      // must not become one buffer.
-      std::string buf;
+      // must not become one buffer. The buffer is kept from article to
+      // article, so it is allocated once, not grown for each.
       report::ClaimJsonlWriter writer(a.article.path);
       for (const Claim& c : a.claims) {
-        writer.Append(&buf, c);
-        if (buf.size() >= (64 << 10)) { std::fwrite(buf.data(), 1, buf.size(), out_); buf.clear(); }
+        writer.Append(&buf_, c);
+        if (buf_.size() >= (64 << 10)) { std::fwrite(buf_.data(), 1, buf_.size(), out_); buf_.clear(); }
       }
-      std::fwrite(buf.data(), 1, buf.size(), out_);
+      std::fwrite(buf_.data(), 1, buf_.size(), out_);
+      buf_.clear();
     } else if (format_ == "tsv") {
       if (!header_done_) { fmt::print(out_, "{}\n", report::ClaimTsvHeader()); header_done_ = true; }
       for (const Claim& c : a.claims) fmt::print(out_, "{}\n", report::ClaimTsvRow(a.article.path, c));
@@ -166,6 +167,7 @@ class Printer {
   std::FILE* out_;
   bool header_done_ = false;
   std::vector<std::pair<std::string, Claim>> rows_;
+  std::string buf_;  // jsonl: the lines not yet written
 };
 
 }  // namespace

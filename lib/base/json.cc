@@ -4,6 +4,8 @@
 
 #include <bit>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -94,7 +96,11 @@ size_t PlainUtf8Run(std::string_view s, size_t from, bool* invalid) {
     if (i + 64 <= s.size()) {
       size_t k = plain_prefix(s.data() + i);
       i += k;
-      if (k > 0) continue;
+      // A window cut short only by a character running past its end goes on
+      // to the next window; one cut at a byte that needs a closer look (a
+      // quote, a backslash, a rarer lead) goes to the checks below, which
+      // the next window would only send back to them.
+      if (k >= 62) continue;
     }
 #endif
     if (std::endian::native == std::endian::little && i + 8 <= s.size()) {
@@ -142,6 +148,53 @@ void AppendUtf8(std::string* out, uint32_t cp) {
 class Parser {
  public:
   explicit Parser(std::string_view s) : s_(s) {}
+
+  Result<bool> ParseMembers(std::span<const std::string_view> names, std::span<Value> found) {
+    SkipWs();
+    if (pos_ >= s_.size() || s_[pos_] != '{') {  // not an object: read as ParseAll() would, for its errors
+      Result<Value> v = ParseAll();
+      if (!v.ok()) return v.status();
+      return false;
+    }
+    // As ParseObject at depth 0, keeping only the named members.
+    ++pos_;
+    SkipWs();
+    std::vector<bool> seen(names.size());
+    std::string key;
+    Value dropped;
+    if (pos_ < s_.size() && s_[pos_] == '}') {
+      ++pos_;
+    } else {
+      while (true) {
+        SkipWs();
+        if (pos_ >= s_.size() || s_[pos_] != '"') return Error("expected a member name");
+        key.clear();
+        Status st = ParseString(&key);
+        if (!st.ok()) return st;
+        SkipWs();
+        if (pos_ >= s_.size() || s_[pos_] != ':') return Error("expected ':'");
+        ++pos_;
+        size_t k = 0;
+        while (k < names.size() && (seen[k] || names[k] != key)) ++k;
+        Value* member = &dropped;
+        if (k < names.size()) {
+          member = &found[k];
+          seen[k] = true;
+        } else {
+          dropped = Value();
+        }
+        st = ParseValue(member, 1);
+        if (!st.ok()) return st;
+        SkipWs();
+        if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
+        if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; break; }
+        return Error("expected ',' or '}'");
+      }
+    }
+    SkipWs();
+    if (pos_ != s_.size()) return Error("unexpected text after the value");
+    return true;
+  }
 
   Result<Value> ParseAll() {
     Value v;
@@ -321,41 +374,84 @@ constexpr SpecialBytes kSpecial;
 
 }  // namespace
 
+namespace {
+
+// What to write for s[i], a byte kSpecial names, and how many bytes of `s`
+// that replaces (three for U+2028/9). An 0xE2 that starts some other
+// character stays itself.
+struct Escape {
+  char text[8];
+  size_t size = 0, consumed = 1;
+};
+
+Escape EscapeAt(std::string_view s, size_t i) {
+  Escape e;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  auto set = [&e](std::string_view t) { std::memcpy(e.text, t.data(), t.size()); e.size = t.size(); };
+  if (c == '"') set("\\\"");
+  else if (c == '\\') set("\\\\");
+  else if (c == '\n') set("\\n");
+  else if (c == '\r') set("\\r");
+  else if (c == '\t') set("\\t");
+  else if (c < 0x20 || c == 0x7F) e.size = static_cast<size_t>(std::snprintf(e.text, sizeof e.text, "\\u%04x", c));
+  else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+           (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+    // U+2028 / U+2029: legal in JSON, but they end a line in JavaScript.
+    set(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
+    e.consumed = 3;
+  } else {
+    e.text[0] = static_cast<char>(c);
+    e.size = 1;
+  }
+  return e;
+}
+
+// The end of the run of bytes from s[i] that need no escape.
+size_t PlainEnd(std::string_view s, size_t i) {
+  // Eight or sixteen bytes at a time through long text, then byte by byte
+  // up to the next special byte: short values (units, names) take the byte
+  // loop.
+  i += PlainRun(s, i);
+  while (i < s.size() && !kSpecial.is[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
+}  // namespace
+
 void AppendString(std::string* out, std::string_view s) {
   out->push_back('"');
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    // Eight bytes at a time through long text, then byte by byte up to the
-    // next special byte: short values (units, names) take the byte loop.
-    i += PlainRun(s, i);
-    while (i < s.size() && !kSpecial.is[static_cast<unsigned char>(s[i])]) ++i;
-    if (i == s.size()) break;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    const char* esc = nullptr;
-    char buf[8];
-    if (c == '"') esc = "\\\"";
-    else if (c == '\\') esc = "\\\\";
-    else if (c == '\n') esc = "\\n";
-    else if (c == '\r') esc = "\\r";
-    else if (c == '\t') esc = "\\t";
-    else if (c < 0x20 || c == 0x7F) { std::snprintf(buf, sizeof buf, "\\u%04x", c); esc = buf; }
-    else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-             (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-      // U+2028 / U+2029: legal in JSON, but they end a line in JavaScript.
-      out->append(s.data() + run, i - run);
-      out->append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
-      i += 2;
-      run = i + 1;
-      continue;
-    }
-    if (esc != nullptr) {
-      out->append(s.data() + run, i - run);
-      out->append(esc);
-      run = i + 1;
-    }
+  for (size_t i = 0; i < s.size();) {
+    size_t end = PlainEnd(s, i);
+    out->append(s.data() + i, end - i);
+    if (end == s.size()) break;
+    Escape e = EscapeAt(s, end);
+    out->append(e.text, e.size);
+    i = end + e.consumed;
   }
-  out->append(s.data() + run, s.size() - run);
   out->push_back('"');
+}
+
+char* WriteString(char* p, std::string_view s) {
+  *p++ = '"';
+  for (size_t i = 0; i < s.size();) {
+    // Long text a block at a time, then byte by byte up to the next special
+    // byte: short values (units, names) go straight to the byte loop, which
+    // costs less than a call to memcpy.
+    if (s.size() - i >= 16) {
+      size_t run = PlainRun(s, i);
+      std::memcpy(p, s.data() + i, run);
+      p += run;
+      i += run;
+    }
+    while (i < s.size() && !kSpecial.is[static_cast<unsigned char>(s[i])]) *p++ = s[i++];
+    if (i == s.size()) break;
+    Escape e = EscapeAt(s, i);
+    std::memcpy(p, e.text, e.size);
+    p += e.size;
+    i += e.consumed;
+  }
+  *p++ = '"';
+  return p;
 }
 
 std::string Quote(std::string_view s) {
@@ -377,5 +473,9 @@ std::string Value::GetString(std::string_view key) const {
 }
 
 Result<Value> Parse(std::string_view text) { return Parser(text).ParseAll(); }
+
+Result<bool> ParseMembers(std::string_view text, std::span<const std::string_view> names, std::span<Value> found) {
+  return Parser(text).ParseMembers(names, found);
+}
 
 }  // namespace claims::json

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,11 @@ namespace claims::json {
 // so the output is also safe inside <script>. `s` must be valid UTF-8.
 void AppendString(std::string* out, std::string_view s);
 std::string Quote(std::string_view s);
+// AppendString for writers that reserve room and fill it through a pointer:
+// writes the quoted `s` at p and returns the end, at most
+// MaxQuotedSize(s.size()) bytes on.
+char* WriteString(char* p, std::string_view s);
+constexpr size_t MaxQuotedSize(size_t n) { return 6 * n + 2; }  // every byte as \u00XX
 
 struct Value {
   enum class Type { kNull, kBool, kNumber, kString, kArray, kObject };
@@ -42,6 +48,14 @@ struct Value {
 // allowed). Nesting is limited to 64 levels. Errors name the byte offset:
 //   "expected ':' at byte 12"
 Result<Value> Parse(std::string_view text);
+
+// Parse() for an object of which only a few members matter (a JSONL article
+// line): the first member named names[k], whatever its type, is parsed into
+// found[k] (found.size() == names.size(), the Values fresh); every other
+// member is parsed, checked and dropped instead of kept in a tree. Errors
+// are Parse()'s, at the same bytes. false when `text` is valid JSON but not
+// an object.
+Result<bool> ParseMembers(std::string_view text, std::span<const std::string_view> names, std::span<Value> found);
 
 }  // namespace claims::json
 

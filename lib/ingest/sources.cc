@@ -158,31 +158,38 @@ Result<std::string> ReadWholeFile(const std::string& path, int64_t max_bytes) {
 }
 
 Result<JsonlArticle> ParseJsonlLine(std::string_view line) {
-  Result<json::Value> v = json::Parse(line);
-  if (!v.ok()) return v.status();
-  if (v->type != json::Value::Type::kObject) return Status::BadInput("not a JSON object at byte 0");
-  // As Value::Find("text"), but writable: the text, the bulk of the line,
-  // is moved out rather than copied.
-  json::Value* text = nullptr;
-  for (auto& [key, field] : v->fields) {
-    if (key == "text") { text = &field; break; }
-  }
-  if (text == nullptr || text->type != json::Value::Type::kString) {
-    return Status::BadInput("no \"text\" string at byte 0");
-  }
+  // Only these members are kept; the text, the bulk of the line, is decoded
+  // once, into the Value it is then moved out of.
+  static constexpr std::string_view kNames[] = {"text", "id", "title", "date", "url"};
+  json::Value found[std::size(kNames)];
+  Result<bool> object = json::ParseMembers(line, kNames, found);
+  if (!object.ok()) return object.status();
+  if (!*object) return Status::BadInput("not a JSON object at byte 0");
+  if (found[0].type != json::Value::Type::kString) return Status::BadInput("no \"text\" string at byte 0");
+  // ids may be numbers in some dumps: their text is kept, as for strings.
+  auto text = [](json::Value& v) {
+    bool has_text = v.type == json::Value::Type::kString || v.type == json::Value::Type::kNumber;
+    return has_text ? std::move(v.text) : std::string();
+  };
   JsonlArticle a;
-  a.text = std::move(text->text);
-  // ids may be numbers in some dumps; GetString keeps their text.
-  a.id = v->GetString("id");
-  a.title = v->GetString("title");
-  a.date = v->GetString("date");
-  a.url = v->GetString("url");
+  a.text = std::move(found[0].text);
+  a.id = text(found[1]);
+  a.title = text(found[2]);
+  a.date = text(found[3]);
+  a.url = text(found[4]);
   return a;
 }
 
 JsonlReader::~JsonlReader() { std::free(buffer_); }
 
 bool JsonlReader::Next(std::string* line) {
+  std::string_view view;
+  if (!Next(&view)) return false;
+  line->assign(view);
+  return true;
+}
+
+bool JsonlReader::Next(std::string_view* line) {
   for (;;) {
     ssize_t n = ::getline(&buffer_, &capacity_, file_);
     if (n < 0) return false;
@@ -192,7 +199,7 @@ bool JsonlReader::Next(std::string* line) {
     std::string_view l(buffer_, static_cast<size_t>(n));
     while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
     if (l.find_first_not_of(" \t") == std::string_view::npos) continue;
-    line->assign(l);
+    *line = l;
     return true;
   }
 }

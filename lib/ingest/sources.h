@@ -74,6 +74,9 @@ class JsonlReader {
   // The next non-blank line into *line; false at end of stream (or on a
   // read error, see error()).
   bool Next(std::string* line);
+  // The same line as a view into the reader's buffer, valid until the next
+  // call: no copy.
+  bool Next(std::string_view* line);
   int64_t line_number() const { return line_number_; }  // 1-based, of the last line read
   int64_t line_offset() const { return line_offset_; }  // byte offset where it starts
   bool error() const;

@@ -1,6 +1,7 @@
 #include "report/claims_table.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include <fmt/format.h>
@@ -63,54 +64,89 @@ std::string ClaimField(const Claim& c, std::string_view name) {
 
 namespace {
 
+// Room for n more bytes at the end of *out, to be filled through the
+// returned pointer and trimmed by Trim(). A claim's line is some twenty
+// short pieces; one resize and plain stores cost a fraction of twenty
+// appends, each checking capacity and calling memcpy.
+char* Reserve(std::string* out, size_t n) {
+  size_t at = out->size();
+  out->resize(at + n);
+  return out->data() + at;
+}
+void Trim(std::string* out, const char* end) { out->resize(static_cast<size_t>(end - out->data())); }
+
+template <size_t N>
+char* Put(char* p, const char (&literal)[N]) {
+  std::memcpy(p, literal, N - 1);  // a constant size: a few stores
+  return p + N - 1;
+}
+char* Put(char* p, std::string_view s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+constexpr size_t kMaxKey = 16;  // the longest ',"name":' below, with room to spare
+
 // The fields of a claim's JSON object after "path" and before "sentence",
-// each with its leading comma. Written field by field straight into `out`:
-// this runs once per claim on the extract hot path, so no per-field strings
-// are built.
+// each with its leading comma, appended to `out`.
 void AppendClaimFields(std::string* out, const Claim& c) {
-  // `key` is the whole ',"name":' so that each key is one append.
-  auto number = [out](std::string_view key, uint32_t v) {
-    out->append(key);
+  auto number = [](char* p, uint32_t v) {
     fmt::format_int digits(v);
-    out->append(digits.data(), digits.size());
+    return Put(p, std::string_view(digits.data(), digits.size()));
   };
-  auto text = [out](std::string_view key, std::string_view v) {
-    out->append(key);
-    json::AppendString(out, v);
+  // Unknown values are null, not "".
+  auto nullable = [](char* p, std::string_view v) { return v.empty() ? Put(p, "null") : json::WriteString(p, v); };
+  // The names of enum values are plain ASCII: quoted as they are.
+  auto name = [](char* p, std::string_view v) {
+    *p++ = '"';
+    p = Put(p, v);
+    *p++ = '"';
+    return p;
   };
-  auto nullable = [out](std::string_view key, std::string_view v) {
-    out->append(key);
-    if (v.empty()) out->append("null");  // unknown, not the empty string
-    else json::AppendString(out, v);
-  };
-  number(",\"byte_start\":", c.byte_start);
-  number(",\"byte_end\":", c.byte_end);
-  number(",\"line\":", c.line);
-  text(",\"surface\":", c.surface);
-  // A decimal's text needs no JSON escaping: quoted as it is written.
-  auto decimal = [out](std::string_view key, const Decimal& v) {
-    out->append(key);
-    out->push_back('"');
-    v.AppendTo(out);
-    out->push_back('"');
-  };
-  decimal(",\"value_lo\":", c.value_lo);
-  decimal(",\"value_hi\":", c.value_hi);
-  decimal(",\"precision\":", c.precision);
-  text(",\"unit\":", c.unit);
-  text(",\"dimension\":", c.dimension);
-  nullable(",\"counted\":", c.counted);
-  text(",\"qualifier\":", QualifierName(c.qualifier));
-  text(",\"kind\":", KindName(c.kind));
-  nullable(",\"direction\":", DirectionName(c.direction));
-  nullable(",\"entity\":", c.entity);
-  nullable(",\"metric\":", c.metric);
-  nullable(",\"metric_word\":", c.metric_word);
-  nullable(",\"period\":", c.period);
-  nullable(",\"scope\":", c.scope);
-  nullable(",\"base\":", c.base);
-  nullable(",\"base_entity\":", c.base_entity);
-  out->append(",\"sentence\":");
+  char* p = Reserve(out, 3 * (kMaxKey + 10) + kMaxKey + json::MaxQuotedSize(c.surface.size()));
+  p = number(Put(p, ",\"byte_start\":"), c.byte_start);
+  p = number(Put(p, ",\"byte_end\":"), c.byte_end);
+  p = number(Put(p, ",\"line\":"), c.line);
+  p = json::WriteString(Put(p, ",\"surface\":"), c.surface);
+  Trim(out, p);
+  // A decimal's text needs no JSON escaping: quoted as it is written. Most
+  // claims are one value (lo == hi): its text is written once and copied.
+  out->append(",\"value_lo\":\"");
+  size_t lo = out->size();
+  c.value_lo.AppendTo(out);
+  size_t lo_size = out->size() - lo;
+  out->append("\",\"value_hi\":\"");
+  if (c.value_hi == c.value_lo) {
+    out->reserve(out->size() + lo_size);  // so the copy's source stays put
+    out->append(*out, lo, lo_size);
+  }
+  else c.value_hi.AppendTo(out);
+  out->append("\",\"precision\":\"");
+  c.precision.AppendTo(out);
+  out->push_back('"');
+
+  std::string_view qualifier = QualifierName(c.qualifier), kind = KindName(c.kind), direction = DirectionName(c.direction);
+  // Fourteen keys, the names with their quotes, and "null" for any value.
+  size_t room = 14 * kMaxKey + qualifier.size() + kind.size() + direction.size() + 6 + 10 * 4;
+  for (const std::string* v : {&c.unit, &c.dimension, &c.counted, &c.entity, &c.metric, &c.metric_word, &c.period,
+                               &c.scope, &c.base, &c.base_entity}) {
+    room += json::MaxQuotedSize(v->size());
+  }
+  p = Reserve(out, room);
+  p = json::WriteString(Put(p, ",\"unit\":"), c.unit);
+  p = json::WriteString(Put(p, ",\"dimension\":"), c.dimension);
+  p = nullable(Put(p, ",\"counted\":"), c.counted);
+  p = name(Put(p, ",\"qualifier\":"), qualifier);
+  p = name(Put(p, ",\"kind\":"), kind);
+  p = direction.empty() ? Put(p, ",\"direction\":null") : name(Put(p, ",\"direction\":"), direction);
+  p = nullable(Put(p, ",\"entity\":"), c.entity);
+  p = nullable(Put(p, ",\"metric\":"), c.metric);
+  p = nullable(Put(p, ",\"metric_word\":"), c.metric_word);
+  p = nullable(Put(p, ",\"period\":"), c.period);
+  p = nullable(Put(p, ",\"scope\":"), c.scope);
+  p = nullable(Put(p, ",\"base\":"), c.base);
+  p = nullable(Put(p, ",\"base_entity\":"), c.base_entity);
+  p = Put(p, ",\"sentence\":");
+  Trim(out, p);
 }
 
 }  // namespace

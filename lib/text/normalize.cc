@@ -6,9 +6,11 @@
 #include "text/normalize.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 
-#include "base/cjk_skip.h"
 #include "base/swar.h"
 #include "text/fold_table.h"
 
@@ -39,13 +41,91 @@ uint32_t OffsetMap::ToOriginalEnd(uint32_t n) const {
   return p.orig + p.orig_len + (n - (p.norm + p.norm_len));
 }
 
-StopChars::StopChars(const uint64_t* chars) {
+void StopChars::Free::operator()(uint64_t* p) const { std::free(p); }
+
+StopChars::StopChars(const uint64_t* chars)
+    // calloc: a block this large is mapped fresh, so the words never written
+    // cost no memory.
+    : passed_by_bytes_(static_cast<uint64_t*>(std::calloc(0x10000, sizeof(uint64_t)))),
+      marked_by_bytes_(static_cast<uint64_t*>(std::calloc(0x10000, sizeof(uint64_t)))) {
+  if (passed_by_bytes_ == nullptr || marked_by_bytes_ == nullptr) throw std::bad_alloc();
   const uint64_t* folds = FoldBits();
   for (size_t w = 0; w < 1024; ++w) {
     chars_[w] = chars[w];
     chars_or_folded_[w] = chars[w] | folds[w];
+    // Word w holds U+(w * 64) ... +63, whose UTF-8 is lead 0xE0 | w >> 6,
+    // second byte 0x80 | (w & 63), third byte 0x80 | bit: as the low bytes
+    // of a little-endian word, key (second << 8) | lead and bit third & 63.
+    // Below U+0800 the lead E0 would spell an overlong form: never passed.
+    if (w < 0x800 / 64) continue;
+    size_t key = ((0x80 | (w & 63)) << 8) | 0xE0 | (w >> 6);
+    passed_by_bytes_[key] = ~chars_or_folded_[w];
+    marked_by_bytes_[key] = chars[w] & ~folds[w];
   }
 }
+
+namespace {
+
+// Steps over three-byte characters, two per eight-byte load, from `pos`
+// while each is passed over or is a stop that does not fold, marking those
+// stops; returns where it halts: at any other character, or where fewer than
+// three bytes are left. A stop at input offset k lands at output offset
+// k + shift (unsigned arithmetic: the output may have shrunk).
+// The three bytes at p as the low bytes of a little-endian word.
+uint64_t Char3At(const char* p) {
+  auto b = [p](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+  return b(0) | (b(1) << 8) | (b(2) << 16);
+}
+
+size_t ScanThreeByteChars(std::string_view t, size_t pos, size_t end, const StopChars& tables, uint64_t* stops,
+                          size_t shift) {
+  const char* s = t.data();
+  const uint64_t* passed = tables.passed_by_bytes();
+  const uint64_t* marked = tables.marked_by_bytes();  // all zero without stops
+  // Whether the character in v's low three bytes is in `set`.
+  auto in = [](const uint64_t* set, uint64_t v) { return (set[v & 0xFFFF] >> ((v >> 16) & 63)) & 1; };
+  auto mark = [&](size_t at) {
+    size_t o = at + shift;
+    stops[o >> 6] |= uint64_t{1} << (o & 63);
+  };
+  if constexpr (std::endian::native == std::endian::little) {
+    while (pos + 8 <= end) {
+      uint64_t w = swar::Load(s + pos);
+      if (in(passed, w)) {
+        if (in(passed, w >> 24)) {
+          pos += 6;
+          continue;
+        }
+        pos += 3;
+      }
+      // Not passed over: a stop to mark (about one character in seven), or
+      // where the scan ends. Its bytes are read again rather than kept from
+      // the load above, which keeps the common path above short.
+      uint64_t v = Char3At(s + pos);
+      if (!in(marked, v)) return pos;
+      mark(pos);
+      pos += 3;
+    }
+  }
+  for (; pos + 3 <= end; pos += 3) {
+    uint64_t v = Char3At(s + pos);
+    if (in(passed, v)) continue;
+    if (!in(marked, v)) return pos;
+    mark(pos);
+  }
+  return pos;
+}
+
+// The tables for Normalize() without stops: only folded characters halt it.
+const StopChars& FoldsOnly() {
+  static const StopChars* folds_only = [] {
+    static const uint64_t kNone[1024] = {};
+    return new StopChars(kNone);
+  }();
+  return *folds_only;
+}
+
+}  // namespace
 
 namespace {
 
@@ -81,26 +161,31 @@ void MarkFolded(std::string_view to, size_t at, const StopChars& stop, std::vect
 
 NormalizedText Normalize(std::string_view in, const StopChars* stop) {
   NormalizedText out;
-  out.utf8.reserve(in.size());
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   size_t n = in.size();
   size_t i = 0;
   size_t run = 0;  // start of the bytes not yet copied: unchanged text is copied in bulk
+  out.utf8.reserve(n);
+  // Chinese news has a full-width comma (a piece: 3 bytes -> 1) about every
+  // 60 bytes; room for that many saves the vector's doublings, up to a cap
+  // so that a huge file does not reserve much it may not use.
+  out.map.Reserve(std::min<size_t>(n / 48, 1 << 16));
   const uint16_t* fold_index = FoldIndex();
   const uint64_t* fold_bits = FoldBits();
-  // With stops wanted, the pass halts at their characters too; where a stop
-  // lands in the output is out.utf8.size() + (i - run), the copy still owed.
-  const uint64_t* halt_bits = stop != nullptr ? stop->chars_or_folded() : fold_bits;
+  const StopChars& tables = stop != nullptr ? *stop : FoldsOnly();
   std::vector<uint64_t>* stops = stop != nullptr ? &out.stops : nullptr;
-  // One bit per output byte; a fold that lengthens the text (㍻ -> 平成)
-  // widens it below, so marking never checks the size.
+  // One bit per output byte; a lengthening fold widens it below, so marking
+  // never checks the size.
   if (stops != nullptr) stops->assign(n / 64 + 1, 0);
   out.stopped_by = stop;
+  // Where input byte k, not yet copied, lands in the output.
   auto at = [&](size_t k) { return out.utf8.size() + (k - run); };
   while (i < n) {
     // Most text folds nothing: runs of three-byte characters (all of CJK)
-    // tested against the bitmap two at a time, and ASCII in runs.
-    i = SkipThreeByteChars(in, i, n, halt_bits);
+    // looked up by their bytes, the wanted ones marked on the way, and ASCII
+    // in runs.
+    i = ScanThreeByteChars(in, i, n, tables, stops != nullptr ? stops->data() : nullptr,
+                           out.utf8.size() - run);
     if (i >= n) break;
     if (s[i] < 0x80) {  // a run of ASCII, eight bytes at a time where it is long
       size_t j = i + 1;
@@ -109,16 +194,6 @@ NormalizedText Normalize(std::string_view in, const StopChars* stop) {
       if (stops != nullptr) MarkStops(stops, at(i), j - i);
       i = j;
       continue;
-    }
-    if (stops != nullptr && s[i] < 0xF0 && i + 3 <= n) {
-      // Past the skip, a three-byte character that does not fold is one the
-      // scan wants: the commonest stop, marked without the fold lookup.
-      uint32_t cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      if (s[i] >= 0xE0 && !((fold_bits[cp >> 6] >> (cp & 63)) & 1)) {
-        MarkStop(stops, at(i));
-        i += 3;
-        continue;
-      }
     }
     // Decode one code point; the input is valid UTF-8 (decode.h checked).
     uint32_t cp;
@@ -140,15 +215,21 @@ NormalizedText Normalize(std::string_view in, const StopChars* stop) {
                     static_cast<uint32_t>(i), static_cast<uint32_t>(len));
       }
       if (stops != nullptr) {
-        size_t widest = out.utf8.size() + f.to.size() + (n - i - len);  // every later output byte
-        if (widest / 64 + 1 >= stops->size()) stops->resize(widest / 64 + 2, 0);
-        MarkFolded(f.to, out.utf8.size(), *stop, stops);
+        if (f.to.size() > len) {  // only a lengthening fold can outgrow `stops`
+          size_t widest = out.utf8.size() + f.to.size() + (n - i - len);  // every later output byte
+          if (widest / 64 + 1 >= stops->size()) stops->resize(widest / 64 + 2, 0);
+        }
+        // Most folds are full-width punctuation to one ASCII byte (，-> ,),
+        // always a stop.
+        if (f.to.size() == 1) MarkStop(stops, out.utf8.size());
+        else MarkFolded(f.to, out.utf8.size(), *stop, stops);
       }
-      out.utf8.append(f.to);
+      if (f.to.size() == 1) out.utf8.push_back(f.to[0]);
+      else out.utf8.append(f.to);
       out.had_traditional |= f.traditional;
       run = i + len;
     } else if (stops != nullptr) {
-      MarkStop(stops, at(i));  // a wanted character, or not three bytes long
+      MarkStop(stops, at(i));  // not three bytes long
     }
     i += len;
   }

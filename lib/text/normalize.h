@@ -8,6 +8,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,7 @@ class OffsetMap {
   // Builder interface (normalize.cc): a normalised run [norm, norm+norm_len)
   // produced from the original run [orig, orig+orig_len).
   void Add(uint32_t norm, uint32_t norm_len, uint32_t orig, uint32_t orig_len);
+  void Reserve(size_t pieces) { pieces_.reserve(pieces); }
 
  private:
   struct Piece { uint32_t norm, norm_len, orig, orig_len; };
@@ -45,10 +47,25 @@ class StopChars {
   explicit StopChars(const uint64_t* chars);  // 1024 words, copied
   const uint64_t* chars() const { return chars_; }
   const uint64_t* chars_or_folded() const { return chars_or_folded_; }  // chars plus every folded character
+  // The three-byte characters Normalize() passes over, neither wanted nor
+  // folded, keyed by their bytes as a little-endian word v holds them: bit
+  // (v >> 16) & 63 of word v & 0xFFFF (lead byte and second byte). That
+  // costs a load and a shift where the code point's own bits take seven
+  // operations to assemble. 512 KiB of address space, of which only the
+  // 1024 words that can be nonzero (16 lead bytes x 64 second bytes) are
+  // written, 128 KiB of pages; the rest stays untouched zero pages.
+  const uint64_t* passed_by_bytes() const { return passed_by_bytes_.get(); }
+  // The same for the characters in `chars` that do not fold: the stops
+  // Normalize() marks without leaving its run.
+  const uint64_t* marked_by_bytes() const { return marked_by_bytes_.get(); }
 
  private:
+  struct Free {
+    void operator()(uint64_t* p) const;
+  };
   uint64_t chars_[1024];
   uint64_t chars_or_folded_[1024];
+  std::unique_ptr<uint64_t[], Free> passed_by_bytes_, marked_by_bytes_;
 };
 
 struct NormalizedText {

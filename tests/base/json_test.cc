@@ -143,7 +143,7 @@ std::string QuoteByteByByte(std::string_view s) {
   return out + "\"";
 }
 
-TEST_CASE("Quote escapes exactly the bytes it must, at every offset", "[json]") {
+TEST_CASE("Quote and WriteString escape exactly the bytes they must, at every offset", "[json]") {
   const std::vector<std::string> pieces = {"a", "营收增长", "，", "\"", "\\", "\n", "\x01", "\x7F", "\xE2\x80\xA8",
                                            "\xE2\x80\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80", "0123456789"};
   std::mt19937 rng(7);
@@ -151,9 +151,60 @@ TEST_CASE("Quote escapes exactly the bytes it must, at every offset", "[json]") 
     std::string t = RandomPieces(&rng, pieces, 50);
     INFO("round " << round);
     CHECK(Quote(t) == QuoteByteByByte(t));
+    // WriteString writes the same, within the room it asks for.
+    std::string room(MaxQuotedSize(t.size()), '\0');
+    char* end = WriteString(room.data(), t);
+    REQUIRE(end <= room.data() + room.size());
+    CHECK(std::string_view(room.data(), static_cast<size_t>(end - room.data())) == QuoteByteByByte(t));
     auto back = Parse(Quote(t));
     REQUIRE(back.ok());
     CHECK(back->text == t);
+  }
+}
+
+TEST_CASE("WriteString fits the room MaxQuotedSize gives, escapes at their worst", "[json]") {
+  for (std::string t : {std::string(20, '\x01'), std::string(1, '\x7F'), std::string()}) {
+    std::string room(MaxQuotedSize(t.size()), '\0');
+    char* end = WriteString(room.data(), t);
+    CHECK(static_cast<size_t>(end - room.data()) == room.size());
+    CHECK(room == Quote(t));
+  }
+}
+
+// ParseMembers must read exactly what Parse reads: the same errors at the
+// same bytes for every cut of a line, and for a valid object the first
+// member of each name, as Value::Find gives it.
+TEST_CASE("ParseMembers keeps Parse's errors and its first member of each name", "[json]") {
+  const std::string_view names[] = {"text", "id", "x"};
+  const std::string lines[] = {
+      R"( {"id":"a1","text":"正文\n第二行 \u82f1","tags":["x",null,{"k":[1,2]}],"n":-1.5e3} )",
+      R"({"id":7,"text":"a","id":"second","te\u0078t":"escaped name","x":{"deep":true}})",
+      R"({"x":null,"text":["not","a","string"],"text":"later"})",
+      R"({})", R"([1,2])", R"("just a string")", R"({"text":"a"} trailing)", R"({"text" "a"})",
+      R"({"text":"a",})", R"({"text":"\ud800"})", "{\"text\":\"\xE4\xB8\"}", R"({"a":01})",
+      "{\"a\":" + std::string(70, '[') + std::string(70, ']') + "}",  // too deep
+  };
+  for (const std::string& line : lines) {
+    for (size_t cut = 0; cut <= line.size(); ++cut) {
+      std::string_view t = std::string_view(line).substr(0, cut);
+      INFO(t);
+      Result<Value> tree = Parse(t);
+      Value found[std::size(names)];
+      Result<bool> members = ParseMembers(t, names, found);
+      REQUIRE(members.ok() == tree.ok());
+      if (!tree.ok()) {
+        CHECK(members.status().message() == tree.status().message());
+        continue;
+      }
+      CHECK(*members == (tree->type == Value::Type::kObject));
+      for (size_t k = 0; k < std::size(names) && *members; ++k) {
+        const Value* want = tree->Find(names[k]);
+        CHECK(found[k].type == (want != nullptr ? want->type : Value::Type::kNull));
+        CHECK(found[k].text == (want != nullptr ? want->text : ""));
+        CHECK(found[k].items.size() == (want != nullptr ? want->items.size() : 0));
+        CHECK(found[k].fields.size() == (want != nullptr ? want->fields.size() : 0));
+      }
+    }
   }
 }
 

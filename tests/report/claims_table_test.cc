@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "base/json.h"
+
 namespace claims::report {
 namespace {
 
@@ -53,6 +55,33 @@ TEST_CASE("ClaimJsonlWriter writes AppendClaimJson's lines, sentence shared or n
   std::string got;
   for (const Claim* x : {&a, &b, &c, &a}) writer.Append(&got, *x);
   CHECK(got == want);
+}
+
+TEST_CASE("Claim JSON escapes every text field and reads back", "[report]") {
+  Claim c = Sample();
+  c.surface = "\"5\"%";
+  c.unit = "a\\b";
+  c.dimension = "d\tx";
+  c.counted = "人\x01";
+  c.entity = "英\u2028伟";
+  c.metric = "m\"";
+  c.metric_word = "\x7F";
+  c.period = "p\n";
+  c.scope = "“中国”";
+  c.base = "b\r";
+  c.base_entity = "\\";
+  for (const char* path : {"plain.txt", "路径 \"1\".txt"}) {
+    std::string line;
+    ClaimJsonlWriter(path).Append(&line, c);
+    REQUIRE(line.back() == '\n');
+    auto v = json::Parse(line);
+    REQUIRE(v.ok());
+    CHECK(v->GetString("path") == path);
+    for (std::string_view name : ClaimFieldNames()) {
+      INFO(name);
+      CHECK(v->GetString(name) == ClaimField(c, name));
+    }
+  }
 }
 
 TEST_CASE("TSV rows flatten tabs and newlines; the table aligns wide characters", "[report]") {
