@@ -27,8 +27,6 @@ std::optional<Rational> UnitScale(const CheckClaim& c) {
   return Rational(1);
 }
 
-Rational ToN(const Decimal& d, Rational*) { return d.ToRational(); }
-double ToN(const Decimal& d, double*) { return ToD(d); }
 Rational ToN(const CompactDecimal& d, Rational*) { return d.ToRational(); }
 double ToN(const CompactDecimal& d, double*) { return d.ToD(); }
 Rational ToN(const Rational& r, Rational*) { return r; }
