@@ -10,8 +10,8 @@
 
 namespace claims::extract_patterns {
 
-// What a match of ScanPattern() is. The pattern has no capture groups; the
-// kind follows from the match's text.
+// What a match of ScanPattern() is. The pattern has no capture groups (so RE2
+// can answer with its DFAs alone); the kind follows from the match's text.
 enum class ScanKind { kIdentifier, kModel, kWord, kRelative, kCore };
 ScanKind Classify(std::string_view match);
 
