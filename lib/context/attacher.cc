@@ -88,14 +88,14 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
     }
     std::string r = ResolvePeriod(p, ctx);
     state->fiscal_seen = state->fiscal_seen || p.fiscal;
-    // "下一季度" holds the bare 一季度 FindPeriods saw: the next quarter.
-    if (r.empty() && !state->fiscal_seen && !state->fiscal_year &&
-        !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"}) && calendar_ok()) {
-      r = ResolveBarePart(p, ctx);
-    }
-    if (r.empty() && p.quarter && !p.year && p.rel_year == 99 && !state->fiscal_year &&
-        !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
-      if (int end = fiscal_end()) r = BareFiscalQuarter(p, ctx, out, end);
+    // A bare part of a year, as a calendar or else a fiscal one. "下一季度"
+    // holds the bare 一季度 FindPeriods saw: the next quarter, not this.
+    if (r.empty() && !state->fiscal_year && !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
+      if (!state->fiscal_seen && calendar_ok()) r = ResolveBarePart(p, ctx);
+      // fiscal_end() may read skipped text: only for what may be a bare quarter.
+      if (r.empty() && p.quarter && !p.year && p.rel_year == 99) {
+        if (int end = fiscal_end()) r = BareFiscalQuarter(p, ctx, out, end);
+      }
     }
     using What = PeriodMention::What;
     using Role = PeriodMention::Role;
