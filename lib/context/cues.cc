@@ -74,10 +74,25 @@ constexpr CueWord kCues[] = {
     {"把握", Cue::kBlock}, {"对标", Cue::kBlock},
     // Lists.
     {"和", Cue::kEnum}, {"与", Cue::kEnum}, {"及", Cue::kEnum}, {"以及", Cue::kEnum},
-    {"、", Cue::kEnum}, {"和平", Cue::kBlock}, {"总和", Cue::kBlock}, {"及时", Cue::kBlock},
+    {"、", Cue::kEnum}, {"and", Cue::kEnum}, {"和平", Cue::kBlock}, {"总和", Cue::kBlock}, {"及时", Cue::kBlock},
     {"分别", Cue::kRespectively},
     {"这一比例", Cue::kThisRatio}, {"该比例", Cue::kThisRatio}, {"这个比例", Cue::kThisRatio},
     {"这一比重", Cue::kThisRatio}, {"这一占比", Cue::kThisRatio},
+    // English, as mixed articles quote it ("revenue rose 4% year over year").
+    // ASCII words match whole only (no "up" inside "update"), case-insensitive.
+    {"rose", Cue::kUp}, {"rise", Cue::kUp}, {"rises", Cue::kUp}, {"risen", Cue::kUp},
+    {"grew", Cue::kUp}, {"grow", Cue::kUp}, {"grows", Cue::kUp}, {"increased", Cue::kUp},
+    {"increase", Cue::kUp}, {"jumped", Cue::kUp}, {"climbed", Cue::kUp}, {"gained", Cue::kUp},
+    {"surged", Cue::kUp}, {"soared", Cue::kUp}, {"up", Cue::kUp},
+    {"fell", Cue::kDown}, {"fall", Cue::kDown}, {"falls", Cue::kDown}, {"declined", Cue::kDown},
+    {"decline", Cue::kDown}, {"dropped", Cue::kDown}, {"decreased", Cue::kDown},
+    {"decrease", Cue::kDown}, {"slipped", Cue::kDown}, {"slid", Cue::kDown},
+    {"plunged", Cue::kDown}, {"shrank", Cue::kDown}, {"down", Cue::kDown},
+    {"year over year", Cue::kYoy}, {"year-over-year", Cue::kYoy}, {"year on year", Cue::kYoy},
+    {"year-on-year", Cue::kYoy}, {"from a year earlier", Cue::kYoy}, {"from a year ago", Cue::kYoy},
+    {"quarter over quarter", Cue::kQoq}, {"quarter-over-quarter", Cue::kQoq},
+    {"quarter on quarter", Cue::kQoq}, {"sequentially", Cue::kQoq},
+    {"from the previous quarter", Cue::kQoq}, {"from the prior quarter", Cue::kQoq},
     // Words that hide a metric: 规模以上工业 ("above designated size") says
     // which firms are counted, not that the figure is a 规模.
     {"规模以上", Cue::kBlock}, {"规模化", Cue::kBlock},

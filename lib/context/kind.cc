@@ -13,6 +13,31 @@ namespace claims::context {
 namespace {
 
 bool IsVerb(const Token& t) { return t.is_cue(Cue::kUp) || t.is_cue(Cue::kDown); }
+
+// An English verb moves the number only when the number follows it at once:
+// "rose 4%", "fell by 2%", "was up 14%"; not "set up a 5% discount" or "grew
+// its 3% stake". A Chinese verb may stand further off (同比增长了约4%).
+bool VerbReaches(std::string_view text, const Token& verb, size_t target_begin) {
+  if (static_cast<unsigned char>(text[verb.begin]) >= 0x80) return target_begin - verb.end <= 18;
+  std::string_view gap = text.substr(verb.end, target_begin - verb.end);
+  while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+  while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  return gap.empty() || gap == "by";
+}
+
+// "fell 2% from a year earlier", "up 3% sequentially": English names the base
+// after the number, in the same piece of the sentence, with no other figure
+// between. A Chinese 同比 after a number belongs to the next one.
+std::string EnglishBaseAfter(std::string_view text, const Sentence& s, const Target& target) {
+  uint32_t piece_end = s.clauses[ClauseAt(s.clauses, target.begin)].end;
+  for (const Token& t : s.tokens) {
+    if (t.begin < target.end || t.end > piece_end || t.begin > target.end + 12) continue;
+    if (static_cast<unsigned char>(text[t.begin]) >= 0x80 || ClaimBetween(s, target.end, t.begin)) continue;
+    if (t.is_cue(Cue::kYoy)) return "yoy";
+    if (t.is_cue(Cue::kQoq)) return "qoq";
+  }
+  return "";
+}
 bool IsEntityLike(const Token& t) {
   return t.is(LexEntry::Table::kEntity) || t.is_cue(Cue::kAnaphor) || t.is_cue(Cue::kLatter) ||
          t.is_cue(Cue::kFormer);
@@ -105,6 +130,9 @@ Comparison FindComparison(std::string_view text, const Sentence& s, const Target
       if (!base.empty()) c = Comparison{Comparison::kPeriod, base};
     }
   }
+  if (c.what == Comparison::kNone) {
+    if (std::string base = EnglishBaseAfter(text, s, target); !base.empty()) c = Comparison{Comparison::kPeriod, base};
+  }
   return c;
 }
 
@@ -125,7 +153,7 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
   for (size_t k = s.tokens.size(); k-- > 0;) {
     const Token& t = s.tokens[k];
     if (t.end > target.begin || t.begin < eff.begin) continue;
-    if (IsVerb(t) && target.begin - t.end <= 18 && !ClaimBetween(s, t.end, target.begin)) verb = &t;
+    if (IsVerb(t) && VerbReaches(text, t, target.begin) && !ClaimBetween(s, t.end, target.begin)) verb = &t;
     if (IsVerb(t) || t.is_cue(Cue::kCompare)) break;
   }
   // 翻番, 翻了两番, 减半: the word is its own verb, a change up or down.

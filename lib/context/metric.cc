@@ -23,13 +23,14 @@ bool StopsPhrase(const Token& t) {
 
 constexpr uint32_t kAfterWindow = 36;  // bytes: a dozen characters
 
-// Whether the last claim in [from, target) is followed by 至/到 before target.
+// Whether the last claim in [from, target) is followed by 至/到 (English " to ")
+// before target: "增长4%至907.5亿美元", "rose 4% to $89.5 billion".
 bool FromTo(std::string_view text, const Sentence& s, uint32_t from, const Target& target) {
   uint32_t last_end = 0;
   for (const Target& t : s.targets) {
     if (t.begin >= from && t.end <= target.begin) last_end = t.end;
   }
-  return last_end && ContainsAny(text, last_end, target.begin, {"至", "到"});
+  return last_end && ContainsAny(text, last_end, target.begin, {"至", "到", " to "});
 }
 
 }  // namespace

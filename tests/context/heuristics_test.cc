@@ -56,6 +56,10 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
       {"营收、营业利润和净利润分别为[100亿元]、[30亿元]", "operating_income(营业利润)"},
       {"营收和净利润分别为[100亿元]、[30亿元]和[10亿元]", ""},          // more figures than metrics
       {"2023年和2024年净利润分别为[10亿元]和[12亿元]", "net_income(净利润)"},  // one metric, two years
+      // English metric words, whole words only.
+      {"Apple's revenue rose 4% to [$89.5 billion]", "revenue(revenue)"},  // " to ": the new level
+      {"net income of [$23.6 billion]", "net_income(net income)"},
+      {"Nvidia's market cap topped [$2 trillion]", "market_cap(market cap)"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
@@ -66,6 +70,8 @@ TEST_CASE("FindMetric: head noun after, nearest cue before", "[context]") {
   CHECK(Metric("营收和净利润同比分别增长[34.4%]", false) == "revenue(营收)");
   CHECK(Metric("规模以上工业增加值同比增长[5.3%]", false) == "");  // 规模以上: which firms, not a size
   CHECK(Metric("营收和净利润同比分别增长[34.4%]和[35.5%]", false) == "net_income(净利润)");
+  // English "and" ends a phrase: Mac sales are the next figure's.
+  CHECK(Metric("Services revenue was up [14%] and Mac sales were down 3%", false) == "revenue(revenue)");
 }
 
 TEST_CASE("ElidedFrom: \"A的份额为X,B为Y\" repeats what A's clause measured", "[context]") {
@@ -177,6 +183,15 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       {"营收从去年同期的0.26亿暴增至[11.11亿元]", "level"},  // 增至: the new level
       {"这一比例可能会下降至[50%-60%]", "share"},  // 比例: a proportion
       {"净利润增加了[10亿美元]", "change +"},
+      // English, as mixed articles quote it: the verb right before the
+      // number, the base after it in the same piece.
+      {"Revenue rose [4%] year over year", "change + base=yoy"},
+      {"Revenue fell [2%] from a year earlier", "change - base=yoy"},
+      {"Mac sales were down [3%] sequentially", "change - base=qoq"},
+      {"net income grew by [11%]", "change +"},
+      {"The company set up a [5%] discount", "level"},  // a phrasal verb, not a change
+      {"Revenue rose 4% to [$89.5 billion]", "level"},   // "to": the new level
+      {"总营收US$25.18 billion,[8%] YoY", "change base=yoy"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
