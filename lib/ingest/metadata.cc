@@ -181,6 +181,24 @@ std::string UrlIn(std::string_view line) {
   return std::string(line.substr(p, e - p));
 }
 
+// The line with full-width digits and date separators (０-９ － ／ ．) as
+// ASCII: some sites typeset the whole page, byline included, in full width.
+std::string AsciiDigits(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size(); ++i) {
+    unsigned char b1 = i + 2 < line.size() ? static_cast<unsigned char>(line[i + 1]) : 0;
+    unsigned char b2 = i + 2 < line.size() ? static_cast<unsigned char>(line[i + 2]) : 0;
+    if (static_cast<unsigned char>(line[i]) == 0xEF && b1 == 0xBC && b2 >= 0x8D && b2 <= 0x99) {
+      out += static_cast<char>('-' + (b2 - 0x8D));  // U+FF0D..FF19 -> '-' '.' '/' '0'..'9'
+      i += 2;
+    } else {
+      out += line[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string FindDate(std::string_view text) {
@@ -230,7 +248,9 @@ Metadata ReadMetadata(std::string_view bytes) {
     if (!l.empty()) top.push_back(l);
   }
   if (m.date.empty()) {
+    std::string ascii;
     for (std::string_view l : top) {
+      if (l.find("\xEF\xBC") != std::string_view::npos) l = ascii = AsciiDigits(l);
       if (IsDateLine(l)) {
         m.date = FindDate(l);
       } else if (l.size() <= kMaxDateLineBytes) {

@@ -64,6 +64,8 @@ TEST_CASE("ReadMetadata finds title, byline date and source", "[ingest]") {
       {"a label without a url is no source", "标题\n来源：示例日报\n", "标题|||"},
       {"BOM, CRLF and ideographic spaces", "\xEF\xBB\xBF\xE3\x80\x80标题\r\n2024/5/6\r\n", "标题|2024-05-06|text|"},
       {"empty", "", "|||"},
+      {"a byline in full-width digits", "标题\n２０２４－０３－２８　１９:３０:００\n正文\n", "标题|2024-03-28|text|"},
+      {"full-width slashes", "标题\n２０２４／５／６\n", "标题|2024-05-06|text|"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
