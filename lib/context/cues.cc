@@ -8,7 +8,8 @@ namespace {
 
 constexpr CueWord kCues[] = {
     // Anaphors and what hides them.
-    {"该公司", Cue::kAnaphor}, {"这家公司", Cue::kAnaphor}, {"该企业", Cue::kAnaphor},
+    {"该公司", Cue::kAnaphor}, {"这家公司", Cue::kAnaphor}, {"该企业", Cue::kAnaphor}, {"该行", Cue::kAnaphor},
+    {"该银行", Cue::kAnaphor}, {"这家银行", Cue::kAnaphor},
     {"这家企业", Cue::kAnaphor}, {"这家芯片公司", Cue::kAnaphor}, {"该芯片", Cue::kAnaphor},
     {"这款芯片", Cue::kAnaphor}, {"该产品", Cue::kAnaphor}, {"这款产品", Cue::kAnaphor},
     {"这款GPU", Cue::kAnaphor}, {"其", Cue::kAnaphor}, {"它", Cue::kAnaphor},
@@ -46,6 +47,7 @@ constexpr CueWord kCues[] = {
     {"快速", Cue::kBlock}, {"很快", Cue::kBlock}, {"尽快", Cue::kBlock}, {"增值", Cue::kBlock},
     {"降级", Cue::kBlock}, {"翻新", Cue::kBlock}, {"翻译", Cue::kBlock}, {"减损", Cue::kBlock},
     {"计减", Cue::kBlock}, {"跌幅扩大", Cue::kDown}, {"涨幅扩大", Cue::kUp},
+    {"收窄", Cue::kDown},
     // Shares.
     {"占", Cue::kShare}, {"占据", Cue::kShare}, {"占到", Cue::kShare}, {"占有", Cue::kShare},
     {"占比", Cue::kShareOf}, {"比例", Cue::kShareOf}, {"比重", Cue::kShareOf},

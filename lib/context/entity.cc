@@ -84,7 +84,9 @@ std::string Resolve(std::string_view text, const Token& t, const Lexicon& lex,
   }
   if (t.is_cue(Cue::kAnaphorPlural)) return "";
   std::string_view word = text.substr(t.begin, t.end - t.begin);
-  bool want_company = word.find("公司") != std::string_view::npos || word.find("企业") != std::string_view::npos;
+  // 该行 and 该银行 are a bank's 该公司.
+  bool want_company = word.find("公司") != std::string_view::npos || word.find("企业") != std::string_view::npos ||
+                      word.ends_with("行");
   bool want_product = !want_company && word.size() > 3 && !t.is_cue(Cue::kLatter) && !t.is_cue(Cue::kFormer);
   int skip = t.is_cue(Cue::kFormer) ? 1 : 0;
   for (size_t j = k; j-- > 0;) {

@@ -60,12 +60,30 @@ struct Comparison {
 };
 
 // A base period: a year ago is yoy, a quarter ago qoq, else the period named.
-std::string BaseOf(const PeriodMention& p, const PeriodContext& ctx) {
+// 上年 is the year before the one reported, which a year named earlier in
+// the sentence states: "截至2023年末…比上年末增长13%" is against 2022年末,
+// though the article appeared in 2024. Without one it stays unknown: an
+// annual report's news in March 2024 means 2022年末, a mid-year one 2023年末.
+std::string BaseOf(const PeriodMention& p, const Sentence& s, const PeriodContext& ctx) {
   using What = PeriodMention::What;
   if (p.what == What::kSameLastYear) return "yoy";
   if (p.what == What::kPrevQuarter) return "qoq";
   if (p.what == What::kPrevMonth) return "mom";
   if (p.what == What::kCalendar && p.rel_year == -1 && !p.quarter && !p.half && !p.month) return "yoy";
+  if (p.of_reported) {
+    const PeriodMention* named = nullptr;
+    for (const PeriodMention& q : s.periods) {
+      if (q.end <= p.begin && q.what == What::kCalendar && q.year && !q.fiscal) named = &q;
+    }
+    if (named) {
+      PeriodContext reported = ctx;
+      reported.article_year = named->year;
+      reported.article_month = 0;
+      reported.article_day = 0;
+      return ResolvePeriod(p, reported);
+    }
+    return "";
+  }
   return ResolvePeriod(p, ctx);
 }
 
@@ -116,8 +134,9 @@ Comparison FindComparison(std::string_view text, const Sentence& s, const Target
     if (At(text, t.end, "年初")) return Comparison{Comparison::kPeriod, "ytd"};
     for (const PeriodMention& p : s.periods) {
       if (p.begin >= t.end && p.end <= target.begin && p.role == PeriodMention::Role::kBase) {
-        std::string base = BaseOf(p, ctx);
-        return base.empty() ? Comparison{Comparison::kUnknown, ""} : Comparison{Comparison::kPeriod, base};
+        // A period we cannot place is still a period: a change, base unknown
+        // (较上年末下降 in an undated copy is no ratio against nothing).
+        return Comparison{Comparison::kPeriod, BaseOf(p, s, ctx)};
       }
     }
     return Comparison{Comparison::kUnknown, ""};
@@ -126,7 +145,7 @@ Comparison FindComparison(std::string_view text, const Sentence& s, const Target
   for (const PeriodMention& p : s.periods) {
     if (p.role == PeriodMention::Role::kBase && p.begin >= eff.begin && p.end <= target.begin &&
         !ClaimBetween(s, p.end, target.begin)) {
-      std::string base = BaseOf(p, ctx);
+      std::string base = BaseOf(p, s, ctx);
       if (!base.empty()) c = Comparison{Comparison::kPeriod, base};
     }
   }

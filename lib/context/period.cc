@@ -246,7 +246,11 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
   if (cp == Cp("上")) {
     if (At(t, pos, "上半年")) { m->half = 1; return 9; }
     if (At(t, pos, "上年同期")) { m->what = What::kSameLastYear; return 12; }
-    if (At(t, pos, "上年")) { m->rel_year = -1; return ParseYearSuffix(t, pos + 6, end, m) - pos; }
+    if (At(t, pos, "上年")) {
+      m->rel_year = -1;
+      m->of_reported = true;
+      return ParseYearSuffix(t, pos + 6, end, m) - pos;
+    }
     if (size_t l = AtAny(t, pos, {"上一季度", "上个季度", "上季度", "上一财季", "上一个季度"})) {
       m->what = What::kPrevQuarter;
       return l;

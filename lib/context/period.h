@@ -40,6 +40,7 @@ struct PeriodMention {
   Role role = Role::kPeriod;
   int year = 0;          // absolute year; 0 when not stated
   int rel_year = 99;     // 去年 -1, 今年 0, 明年 +1; 99 when absent
+  bool of_reported = false;  // 上年: before the year the text reports, not before today
   bool fiscal = false;   // 财年 / FY
   int quarter = 0;       // 1..4; with quarter_to: 前三季度 = 1..3
   int quarter_to = 0;

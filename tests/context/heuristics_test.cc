@@ -128,6 +128,16 @@ std::string KindOf(std::string_view marked, std::string_view date = "") {
   return out;
 }
 
+TEST_CASE("FindKind: 上年 is the year before the one the sentence names", "[context]") {
+  // Article of March 2024 on the year 2023: 上年末 is the end of 2022.
+  CHECK(KindOf("截至2023年末,总资产达到44.70万亿元,比上年末增长[13.0%]", "2024-03-28") == "change + base=2022-12");
+  // No year named: unknown (an annual report's news in March means 2022年末,
+  // a mid-year one 2023年末), but still a change.
+  CHECK(KindOf("不良贷款率较上年末下降[0.02个百分点]", "2024-03-28") == "change -");
+  // 去年 is before the article's own year, whatever the sentence reports.
+  CHECK(KindOf("截至2023年末,总资产比去年末增长[13.0%]", "2024-03-28") == "change + base=2023-12");
+}
+
 TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
   struct { const char* in; const char* want; } cases[] = {
       {"英伟达营收达到[60.5亿美元]", "level"},
@@ -192,6 +202,11 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       {"The company set up a [5%] discount", "level"},  // a phrasal verb, not a change
       {"Revenue rose 4% to [$89.5 billion]", "level"},   // "to": the new level
       {"总营收US$25.18 billion,[8%] YoY", "change base=yoy"},
+      // A base period that cannot be placed (no article date) still makes a
+      // change, not a ratio against nothing: a copy with its byline lost
+      // read the same as the original.
+      {"不良贷款率较上年末下降[0.02个百分点]", "change -"},
+      {"净息差比上年收窄[31个基点]", "change - base=yoy"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
