@@ -90,6 +90,8 @@ TEST_CASE("Ranges whose first end is a bare number take the second's unit", "[ex
       {"比计划提前3个月", "3个月=3 month"},       // a lead time
       {"历时近5年", "近5年=5 year approx"},       // nearly five years
       {"拨打010-12345678咨询", ""},
+      {"超过4900只股票上涨", "超过4900只=4900 count at_least"},  // 只 counts stocks, funds
+      {"逾百只个股涨停", "逾百只=100 count at_least"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
