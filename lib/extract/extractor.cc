@@ -477,6 +477,20 @@ class Grammar {
     return yuan_is_twd_ == 1;
   }
 
+  // Whether 点 after the number `core` (ending right before `after`) counts
+  // index points: 上证指数报3489.78点, 下跌32.5点, 涨超100点. In Arabic digits
+  // only, with a decimal or at least three digits: 3点 and 12点 are hours
+  // (so are 100点钟 and 10点半), 两点 is a list's items.
+  bool IndexPoints(std::string_view core, const Numeral& n, size_t after) const {
+    if (n.chinese || !n.has_digit || At(after, "半") || At(after, "钟") || At(after, "整")) return false;
+    size_t whole = 0;
+    for (char c : core) {
+      if (c == '.') return true;
+      whole += IsAsciiDigit(c) ? 1 : 0;
+    }
+    return whole >= 3;
+  }
+
   const Tables& impl_;
   std::string_view t_;
   int yuan_is_twd_;  // -1: not looked up yet
@@ -987,6 +1001,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
                                 At(pos, "果") || At(pos, "交") || At(pos, "品") || At(pos, "绩") || !n.chinese)) {
       return std::nullopt;
     }
+    if (unit->alias == "点"sv && !IndexPoints(core, n, pos)) return std::nullopt;
     // 3个百分点 is read by the unit table; 10周年 is an anniversary, 八十年代
     // a decade and 三年级 a school year.
     if (unit->alias == "周"sv && At(pos, "年")) return std::nullopt;

@@ -92,6 +92,13 @@ TEST_CASE("Ranges whose first end is a bare number take the second's unit", "[ex
       {"拨打010-12345678咨询", ""},
       {"超过4900只股票上涨", "超过4900只=4900 count at_least"},  // 只 counts stocks, funds
       {"逾百只个股涨停", "逾百只=100 count at_least"},
+      // Index points: a decimal or three digits, Arabic only.
+      {"上证指数报3489.78点", "3489.78点=3489.78 pt"},
+      {"道指下跌132点", "132点=132 pt"},
+      {"下午3点开会", ""},                        // hours
+      {"中午12点半", ""},
+      {"提出两点建议", ""},
+      {"凌晨100点钟", ""},
   };
   for (const auto& c : cases) {
     INFO(c.in);
