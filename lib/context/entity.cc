@@ -308,6 +308,86 @@ bool ParallelSubject(std::string_view text, const Sentence& s, size_t i, Range e
   return true;
 }
 
+// The words that open `target`'s clause before its metric word, when the
+// metric word stands right before the number (or before 为/达/是 and it) and
+// no lexicon word or period stands before it: "苹果" in "苹果出货量为5680万台".
+// Empty otherwise. 其中/同时 before the words and 实现/录得 after them are cut.
+std::string_view WordsBeforeMetric(std::string_view text, const Sentence& s, const Target& target, Range eff,
+                                   uint32_t* metric_begin) {
+  const Token* metric = nullptr;
+  for (const Token& t : s.tokens) {
+    if (t.begin < eff.begin || t.end > target.begin) continue;
+    if (t.is(LexEntry::Table::kMetric)) {
+      metric = &t;
+    } else if (metric && !t.is_cue(Cue::kIs) && !t.is_cue(Cue::kReach)) {
+      return {};  // more words between the metric and the number
+    }
+  }
+  if (metric == nullptr) return {};
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == ',')) v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    return v;
+  };
+  std::string_view gap = trim(text.substr(metric->end, target.begin - metric->end));
+  if (!gap.empty() && gap != "为" && gap != "约为" && gap != "达" && gap != "达到" && gap != "是" &&
+      gap != "仅为" && gap != "高达") {
+    return {};
+  }
+  for (const Token& t : s.tokens) {
+    if (t.begin >= eff.begin && t.end <= metric->begin) return {};
+  }
+  for (const PeriodMention& p : s.periods) {
+    if (p.begin < metric->begin && p.end > eff.begin) return {};
+  }
+  std::string_view rest = trim(text.substr(eff.begin, metric->begin - eff.begin));
+  for (std::string_view w : {"其中", "同时", "此外", "另外", "而"}) {
+    if (rest.starts_with(w)) rest.remove_prefix(w.size());
+  }
+  for (std::string_view w : {"实现", "录得", "取得", "完成", "的"}) {
+    if (rest.ends_with(w)) rest.remove_suffix(w.size());
+  }
+  *metric_begin = metric->begin;
+  return trim(rest);
+}
+
+// Whether `words` read as a brand: two Chinese characters (苹果, 传音) or a
+// Latin word (OPPO), and none of the words that name the subject itself, a
+// basis or a time (公司, 归母, GAAP, 季度). 单次查询 (成本) is a modifier;
+// "“净利润…" quotes a figure.
+bool LooksLikeName(std::string_view words) {
+  if (words.empty() || words.size() > 12) return false;
+  if (static_cast<unsigned char>(words[0]) >= 0x80 && words.size() > 6) return false;
+  for (std::string_view w : {"公司", "集团", "企业", "全年", "累计", "合计", "总计", "归母", "线上", "线下",
+                             "单季", "当季", "当期", "本期", "同期", "单月", "当月", "季度", "年度", "月度",
+                             "半年", "当日", "整体", "总体", "合并", "GAAP", "IFRS"}) {
+    if (words == w) return false;
+  }
+  for (size_t k = 0; k < words.size();) {
+    char a = words[k];
+    if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || a == ' ') {
+      ++k;
+      continue;
+    }
+    uint32_t c = Cp3(words, k);
+    if (c < 0x4E00 || c > 0x9FFF) return false;
+    k += 3;
+  }
+  return true;
+}
+
+// "三星出货量为5780万台；苹果出货量为5680万台": a clause that opens with a
+// name the lexicon does not know, then the metric word and the number, is
+// that name's figure, not the previous subject's: unknown is better than
+// wrong. A segment or basis the scope reads (网络广告收入, 经调整净利润,
+// 人均收入) is part of the subject's own figure, no other subject.
+bool UnknownSubject(std::string_view text, const Sentence& s, const Target& target, Range eff) {
+  uint32_t metric_begin = 0;
+  if (!LooksLikeName(WordsBeforeMetric(text, s, target, eff, &metric_begin))) return false;
+  return SegmentOf(text, s, metric_begin).empty() && AdjustedOf(text, metric_begin).empty() &&
+         AverageOf(text, metric_begin).empty();
+}
+
 std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const Lexicon& lexicon,
                        const std::vector<std::string>& earlier, std::string_view metric_id,
                        const std::string& carried) {
@@ -365,14 +445,19 @@ std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const
   }
   // 5. The previous number's entity, when nothing new was named in between.
   const std::string& previous = i > 0 ? earlier[i - 1] : carried;
-  if (ParallelSubject(text, s, i, eff)) return "";
-  if (!previous.empty()) {
-    uint32_t from = i > 0 ? s.targets[i - 1].end : s.begin;
-    bool named = false;
-    for (const Token& t : tokens) {
-      if (t.begin >= from && t.end <= target.begin && (IsEntity(t) || IsAnaphor(t)) && !t.compared) named = true;
-    }
-    if (!named) return previous;
+  if (ParallelSubject(text, s, i, eff) || UnknownSubject(text, s, target, eff)) return "";
+  uint32_t from = i > 0 ? s.targets[i - 1].end : s.begin;
+  bool named = false;
+  for (const Token& t : tokens) {
+    if (t.begin >= from && t.end <= target.begin && (IsEntity(t) || IsAnaphor(t)) && !t.compared) named = true;
+  }
+  if (!previous.empty() && !named) return previous;
+  // "苹果出货量为5680万台，份额为18%": the share is the unknown subject's too,
+  // not that of a name before it.
+  if (i > 0 && previous.empty() && !named) {
+    const Target& prev = s.targets[i - 1];
+    Range prev_eff = EffectiveClause(s, prev);
+    if (ParallelSubject(text, s, i - 1, prev_eff) || UnknownSubject(text, s, prev, prev_eff)) return "";
   }
   // 6. A market named before the number in its clause.
   for (size_t k = tokens.size(); k-- > 0;) {

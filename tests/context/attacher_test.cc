@@ -43,6 +43,27 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"分产品看，茅台酒实现营业收入[1265.90亿元]，系列酒实现营业收入[206.30亿元]。", "2024-04-02",
        "entity=茅台酒 metric=revenue period= scope= kind=level\n"
        "entity= metric=revenue period= scope= kind=level"},
+      // A clause (here a sentence of its own, after ；) that opens with a
+      // name the lexicon does not know is that name's figure, not the
+      // previous subject's; a segment, basis or the company itself is not.
+      {"三星出货量为[5780万台]；苹果出货量为[5680万台]，份额为[18%]。", "2024-10-16",
+       "entity=三星 metric=shipments period= scope= kind=level\n"
+       "entity= metric=shipments period= scope= kind=level\n"
+       "entity= metric=market_share period= scope= kind=share"},
+      {"三星出货量为[5780万台]；传音出货量为[2500万台]。", "2024-10-16",
+       "entity=三星 metric=shipments period= scope= kind=level\n"
+       "entity= metric=shipments period= scope= kind=level"},
+      {"宁德时代营收为[2590.45亿元]；归母净利润为[360.01亿元]。", "2024-10-19",
+       "entity=宁德时代 metric=revenue period= scope= kind=level\n"
+       "entity=宁德时代 metric=net_income period= scope= kind=level"},
+      {"宁德时代营收为[2590.45亿元]；公司净利润为[360.01亿元]。", "2024-10-19",
+       "entity=宁德时代 metric=revenue period= scope= kind=level\n"
+       "entity=宁德时代 metric=net_income period= scope= kind=level"},
+      {"台积电公布第三季度财报，季度营收为[US$23.5 billion]。", "2024-10-17",
+       "entity=台积电 metric=revenue period=2024Q3 scope= kind=level"},
+      {"H100售价为[4万美元]；单次查询成本[约4美分]。", "",
+       "entity=H100 metric=price period= scope= kind=level\n"
+       "entity=H100 metric=cost period= scope= kind=level"},
       // An adjusted profit beside the reported one is another figure.
       {"腾讯第三季度净利润[532.3亿元]。腾讯第三季度非国际财务报告准则下的净利润为[596亿元]。", "2024-11-13",
        "entity=腾讯 metric=net_income period=2024Q3 scope= kind=level\n"
