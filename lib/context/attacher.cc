@@ -344,6 +344,8 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
     if (metric_id.empty()) metric_word.clear();
   }
   if (metric_id.empty() && kind.kind == Kind::kShare && kind.from_supplier) metric_id = "market_share";
+  // 上证指数报3489.78点, 下跌32.5点: points measure an index, whatever words stand around them.
+  if (metric_id.empty() && target.dimension == "index_points") metric_id = "index_level";
 
   std::string entity = FindEntity(text, s, i, lex, *entities, metric_id, carried.entity);
   if (metric_id == "size" && IsMarket(lex, entity)) metric_id = "market_size";  // 规模 of a market
