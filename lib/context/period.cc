@@ -199,6 +199,16 @@ size_t ParseAt(std::string_view t, size_t pos, size_t end, PeriodMention* m) {
       *m = probe;
       return after - pos;
     }
+    // "截至8日收盘", "周二(8日)": a bare day, of the article's month. Not a
+    // span (近8日, 连续8日, 8日内), an ordinal (第8日) or the day of a month
+    // that did not parse (2022年100月31日).
+    if (n <= 2 && v >= 1 && v <= 31 && At(t, p, "日") &&
+        !EndsAtAny(t, pos, {"月", "年", "近", "连续", "过去", "前", "后", "每", "第", "未来", "最近", "数", "几",
+                            "约", "逾", "超"}) &&
+        !AtAny(t, p + 3, {"内", "间", "以来", "之内", "左右"})) {
+      m->day = v;
+      return p + 3 - pos;
+    }
     return 0;
   }
   if ((c == 'F' || c == 'f') && pos + 1 < end && (t[pos + 1] == 'Y' || t[pos + 1] == 'y') && !prev_alnum) {

@@ -84,6 +84,22 @@ std::string PrevMonth(std::string_view previous) {
   return month == 1 ? fmt::format("{}-12", year - 1) : fmt::format("{}-{:02}", year, month - 1);
 }
 
+// A bare day (截至8日收盘): the most recent such day up to the article's
+// date, in its month or the month before; "" without the article's day or
+// for a day the month does not have.
+std::string BareDay(int day, const PeriodContext& ctx) {
+  if (!ctx.article_day) return "";
+  int year = ctx.article_year, month = ctx.article_month;
+  if (day > ctx.article_day && --month == 0) {
+    month = 12;
+    --year;
+  }
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > kDays[month - 1] || (month == 2 && day == 29 && !leap)) return "";
+  return fmt::format("{}-{:02}-{:02}", year, month, day);
+}
+
 }  // namespace
 
 bool ParseArticleDate(std::string_view date, PeriodContext* ctx) {
@@ -143,6 +159,7 @@ std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx) {
         (ctx.fiscal_quarter == 0 || m.quarter > ctx.fiscal_quarter)) {
       return fmt::format("FY{}Q{}", ctx.fiscal_year, m.quarter);
     }
+    if (m.day && !m.month) return BareDay(m.day, ctx);
     if (m.month && !m.quarter && !m.half) {
       year = ctx.anchor_year;
       if (year == 0 && ctx.article_year && ctx.article_month) {

@@ -68,6 +68,15 @@ TEST_CASE("FindPeriods and ResolvePeriod", "[context]") {
       {"公布2025财年第三财季业绩。报告期内营收", "", "2025财年第三财季=>FY2025Q3 报告期内=>FY2025Q3"},
       {"报告期末员工", "", "报告期=>"},  // nothing said before: no period
       {"2024年一季度营收,去年同期为", "", "2024年一季度=>2024Q1 去年同期=>2023Q1"},
+      // A bare day: the latest such day up to the article's date.
+      {"截至8日收盘,沪指报3498.78点", "2024-10-08", "8日=>2024-10-08"},
+      {"30日的涨幅为8%", "2024-10-08", "30日=>2024-09-30"},
+      {"31日的涨幅为8%", "2024-10-08", "31日=>"},               // September has no 31st: unknown
+      {"8日的涨幅", "", "8日=>"},                               // no article date: unknown
+      {"近8日累计上涨20%", "2024-10-08", ""},                  // spans, not days
+      {"连续5日净流入", "2024-10-08", ""},
+      {"8日内完成交割", "2024-10-08", ""},
+      {"截至2022年100月31日", "", "2022年=>2022"},            // a month that did not parse
   };
   for (const auto& c : cases) {
     INFO(c.text << " @" << c.date);
