@@ -47,7 +47,7 @@ constexpr CueWord kCues[] = {
     {"快速", Cue::kBlock}, {"很快", Cue::kBlock}, {"尽快", Cue::kBlock}, {"增值", Cue::kBlock},
     {"降级", Cue::kBlock}, {"翻新", Cue::kBlock}, {"翻译", Cue::kBlock}, {"减损", Cue::kBlock},
     {"计减", Cue::kBlock}, {"跌幅扩大", Cue::kDown}, {"涨幅扩大", Cue::kUp},
-    {"收窄", Cue::kDown},
+    {"收窄", Cue::kDown}, {"蒸发", Cue::kDown},
     // Shares.
     {"占", Cue::kShare}, {"占据", Cue::kShare}, {"占到", Cue::kShare}, {"占有", Cue::kShare},
     {"占比", Cue::kShareOf}, {"比例", Cue::kShareOf}, {"比重", Cue::kShareOf},

@@ -1135,6 +1135,22 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       begin -= std::string_view("每股").size();
     }
   }
+  // 每吨4200元, 每平方米6.2万元: a price per something written before the
+  // number, like 4200元/吨 after it. Not per a time (每年4500美元, 每月500元):
+  // an amount each year is a sum, the kind a license fee or a budget is.
+  if (p.unit != nullptr && p.dimension == "currency" && p.own_unit.empty()) {
+    for (size_t k = 1; k <= 12 && k + 3 <= begin; ++k) {
+      size_t q = begin - k;
+      if (!EndsAt(q, "每") || PerWordAt(q) != k || At(q, "月") || At(q, "晚")) continue;
+      size_t len = 0;
+      const units::UnitInfo* per = MatchUnit(q, &len);
+      if (per != nullptr && per->dimension == "duration"sv) continue;
+      p.own_unit = p.unit->canonical + "/" + std::string(t_.substr(q, k));
+      p.dimension = "unit_price";
+      begin = q - std::string_view("每").size();
+      break;
+    }
+  }
   // 每秒320万亿次浮点运算: operations a second are compute, FLOPS (OPS when
   // not floating point); read as a count of 次 it was no speed at all.
   if (p.UnitCode() == "count"sv && p.counted == "次"sv && EndsAt(begin, "每秒")) {

@@ -207,6 +207,7 @@ TEST_CASE("FindKind: level, change, ratio, share", "[context]") {
       // read the same as the original.
       {"不良贷款率较上年末下降[0.02个百分点]", "change -"},
       {"净息差比上年收窄[31个基点]", "change - base=yoy"},
+      {"市值一夜蒸发[近2万亿元]", "change -"},
   };
   for (const auto& c : cases) {
     INFO(c.in);

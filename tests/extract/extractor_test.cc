@@ -177,6 +177,13 @@ TEST_CASE("Basis points, areas, 人次 and prices per unit", "[extract]") {
       {"每股约1.2港元", "每股约1.2港元=1.2 HKD/share approx"},
       {"每股派0.5美分", "0.5美分=0.005 USD"},       // no 美分/股 unit: a sum, as before
       {"营收6.8万元/", "6.8万元=68000 CNY"},  // a slash with nothing it is per
+      // The per-word written before the number, like 每股: a price, not a sum.
+      {"单价为每吨4200元", "每吨4200元=4200 CNY/吨"},
+      {"成交均价为每平方米6.2万元", "每平方米6.2万元=62000 CNY/平方米"},
+      {"每桶约80美元", "每桶约80美元=80 USD/桶 approx"},
+      {"每人发放500元", "500元=500 CNY"},   // 人 counts people: a sum for each, kept as a sum
+      {"许可费为每个GPU每年4500美元", "4500美元=4500 USD"},  // per a time: a sum
+      {"每月500元", "500元=500 CNY"},
   };
   for (const auto& c : cases) {
     INFO(c.in);
