@@ -56,7 +56,7 @@ constexpr QualifierWord kSuffixQualifiers[] = {
 // Range separators between two numbers: 2.5万至4万, 50%-60%.
 constexpr std::string_view kRangeSeparators[] = {"至", "到", "-", "~", "—", "–"};
 // Currency symbols written before the number.
-constexpr std::string_view kCurrencyPrefixes[] = {"US$", "HK$", "$", "¥"};
+constexpr std::string_view kCurrencyPrefixes[] = {"US$", "HK$", "$", "¥", "€", "£"};
 
 // The first character of a word (UTF-8).
 constexpr char32_t FirstChar(std::string_view w) {
@@ -867,6 +867,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
       p.unit_code = "fraction";
       p.dimension = "fraction";
     }
+    // 近三分之一, 超过五分之一, 约百分之二十: the words before it qualify it too.
+    p.begin = ApplyPrefix(cb - sign, true, &p);
     p.end = e2;
     *resume = e2;
     return p;

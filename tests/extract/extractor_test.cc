@@ -178,6 +178,8 @@ TEST_CASE("Basis points, areas, 人次 and prices per unit", "[extract]") {
       {"每股派0.5美分", "0.5美分=0.005 USD"},       // no 美分/股 unit: a sum, as before
       {"营收6.8万元/", "6.8万元=68000 CNY"},  // a slash with nothing it is per
       // The per-word written before the number, like 每股: a price, not a sum.
+      {"估值€500M", "€500M=500000000 EUR"},   // euro and pound signs like $
+      {"售价£25", "£25=25 GBP"},
       {"单价为每吨4200元", "每吨4200元=4200 CNY/吨"},
       {"成交均价为每平方米6.2万元", "每平方米6.2万元=62000 CNY/平方米"},
       {"每桶约80美元", "每桶约80美元=80 USD/桶 approx"},
@@ -321,6 +323,9 @@ TEST_CASE("Percentages, points, fractions and multiples", "[extract]") {
       {"提高3个百分点", "3个百分点=3 pp"},
       {"百分之二十的份额", "百分之二十=20 %"},
       {"约占五分之一", "五分之一=0.2 fraction"},
+      {"近三分之一的企业", "近三分之一=0.333333333333 fraction approx"},  // 近 qualifies a fraction too
+      {"超过五分之一", "超过五分之一=0.2 fraction at_least"},
+      {"约百分之二十", "约百分之二十=20 % approx"},
       {"贡献了1/5收入", "1/5=0.2 fraction"},
       {"25分之一成本", "25分之一=0.04 fraction"},
       {"性能提升两倍", "两倍=2 x"},

@@ -57,7 +57,7 @@ TEST_CASE("Seed articles: the figures the issue names come out exact", "[extract
       {"003", "1亿美元", "claim{100000000 USD exact level}"},
       {"003", "突破1美元/股", "claim{1 USD/share at_least level}"},
       {"003", "约为20%", "claim{20 % approx level}"},
-      {"004", "五分之一", "claim{0.2 fraction exact share}"},
+      {"004", "大约五分之一", "claim{0.2 fraction approx share}"},
       {"004", "50%-60%", "claim{50..60 % range level}"},
       {"004", "约 3.9 亿美元", "claim{390000000 USD approx level}"},
   };
