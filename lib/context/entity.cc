@@ -353,11 +353,11 @@ std::string_view WordsBeforeMetric(std::string_view text, const Sentence& s, con
 
 // Whether `words` read as a brand: two Chinese characters (苹果, 传音) or a
 // Latin word (OPPO), and none of the words that name the subject itself, a
-// basis or a time (公司, 归母, GAAP, 季度). 单次查询 (成本) is a modifier;
-// "“净利润…" quotes a figure.
+// basis or a time (公司, 归母, GAAP, 季度). 总 (市值) and 单次查询 (成本) are
+// modifiers; "“净利润…" quotes a figure.
 bool LooksLikeName(std::string_view words) {
   if (words.empty() || words.size() > 12) return false;
-  if (static_cast<unsigned char>(words[0]) >= 0x80 && words.size() > 6) return false;
+  if (static_cast<unsigned char>(words[0]) >= 0x80 && words.size() != 6) return false;  // 总市值: a modifier
   for (std::string_view w : {"公司", "集团", "企业", "全年", "累计", "合计", "总计", "归母", "线上", "线下",
                              "单季", "当季", "当期", "本期", "同期", "单月", "当月", "季度", "年度", "月度",
                              "半年", "当日", "整体", "总体", "合并", "GAAP", "IFRS"}) {
