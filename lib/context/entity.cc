@@ -285,6 +285,39 @@ void RememberEntities(const Sentence& s, const Lexicon& lexicon, EntityMemory* m
   }
 }
 
+// Words that stand before a metric word without naming anyone: the subject
+// itself, a basis, a time or a stage of a figure (公司, 归母, GAAP, 季度,
+// 预计).
+bool NamesNoOne(std::string_view words) {
+  for (std::string_view w : {"公司", "集团", "企业", "全年", "累计", "合计", "总计", "归母", "线上", "线下",
+                             "单季", "当季", "当期", "本期", "同期", "单月", "当月", "季度", "年度", "月度",
+                             "半年", "当日", "整体", "总体", "合并", "税前", "税后", "日均", "月均", "年均",
+                             "预计", "预期", "预测", "实际", "目标", "计划", "最新", "最终", "初步", "GAAP",
+                             "IFRS"}) {
+    if (words == w) return true;
+  }
+  return false;
+}
+
+// Whether `words` read as a brand: two Chinese characters (苹果, 传音) or a
+// Latin word (OPPO), and not NamesNoOne. 总 (市值) and 单次查询 (成本) are
+// modifiers; "“净利润…" quotes a figure.
+bool LooksLikeName(std::string_view words) {
+  if (words.empty() || words.size() > 12 || NamesNoOne(words)) return false;
+  if (static_cast<unsigned char>(words[0]) >= 0x80 && words.size() != 6) return false;  // 总市值: a modifier
+  for (size_t k = 0; k < words.size();) {
+    char a = words[k];
+    if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || a == ' ') {
+      ++k;
+      continue;
+    }
+    uint32_t c = Cp3(words, k);
+    if (c < 0x4E00 || c > 0x9FFF) return false;
+    k += 3;
+  }
+  return true;
+}
+
 // "茅台酒实现营业收入1265.9亿元，系列酒实现营业收入206.3亿元": the clause
 // repeats the words that stood between the previous figure's subject and
 // that figure, with another subject in front (系列酒, which the lexicon does
@@ -302,6 +335,9 @@ bool ParallelSubject(std::string_view text, const Sentence& s, size_t i, Range e
   if (target.begin < eff.begin + words.size() + 3) return false;  // no room for a subject of its own
   size_t slot = target.begin - words.size();
   if (text.substr(slot, words.size()) != words) return false;
+  std::string_view front = text.substr(eff.begin, slot - eff.begin);
+  while (!front.empty() && front.front() == ' ') front.remove_prefix(1);
+  if (NamesNoOne(front)) return false;  // "…；预计营收为375亿美元": the same subject's forecast
   for (const Token& t : s.tokens) {
     if (t.begin >= eff.begin && t.end <= slot && (IsEntity(t) || IsAnaphor(t))) return false;  // named: not unknown
   }
@@ -349,31 +385,6 @@ std::string_view WordsBeforeMetric(std::string_view text, const Sentence& s, con
   }
   *metric_begin = metric->begin;
   return trim(rest);
-}
-
-// Whether `words` read as a brand: two Chinese characters (苹果, 传音) or a
-// Latin word (OPPO), and none of the words that name the subject itself, a
-// basis or a time (公司, 归母, GAAP, 季度). 总 (市值) and 单次查询 (成本) are
-// modifiers; "“净利润…" quotes a figure.
-bool LooksLikeName(std::string_view words) {
-  if (words.empty() || words.size() > 12) return false;
-  if (static_cast<unsigned char>(words[0]) >= 0x80 && words.size() != 6) return false;  // 总市值: a modifier
-  for (std::string_view w : {"公司", "集团", "企业", "全年", "累计", "合计", "总计", "归母", "线上", "线下",
-                             "单季", "当季", "当期", "本期", "同期", "单月", "当月", "季度", "年度", "月度",
-                             "半年", "当日", "整体", "总体", "合并", "GAAP", "IFRS"}) {
-    if (words == w) return false;
-  }
-  for (size_t k = 0; k < words.size();) {
-    char a = words[k];
-    if ((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || a == ' ') {
-      ++k;
-      continue;
-    }
-    uint32_t c = Cp3(words, k);
-    if (c < 0x4E00 || c > 0x9FFF) return false;
-    k += 3;
-  }
-  return true;
 }
 
 // "三星出货量为5780万台；苹果出货量为5680万台": a clause that opens with a

@@ -61,6 +61,9 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
        "entity=宁德时代 metric=net_income period= scope= kind=level"},
       {"台积电公布第三季度财报，季度营收为[US$23.5 billion]。", "2024-10-17",
        "entity=台积电 metric=revenue period=2024Q3 scope= kind=level"},
+      {"英伟达营收为[350.8亿美元]；预计营收为[375亿美元]。", "",
+       "entity=英伟达 metric=revenue period= scope= kind=level\n"
+       "entity=英伟达 metric=revenue period= scope= kind=level"},
       {"英伟达股价一度涨超[5%]，总市值突破[2.2万亿美元]。", "",
        "entity=英伟达 metric=stock_change period= scope= kind=change dir=+\n"
        "entity=英伟达 metric=market_cap period= scope= kind=level"},
