@@ -1141,16 +1141,17 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // number, like 4200元/吨 after it. Not per a time (每年4500美元, 每月500元):
   // an amount each year is a sum, the kind a license fee or a budget is.
   if (p.unit != nullptr && p.dimension == "currency" && p.own_unit.empty()) {
-    for (size_t k = 1; k <= 12 && k + 3 <= begin; ++k) {
-      size_t q = begin - k;
-      if (!EndsAt(q, "每") || PerWordAt(q) != k || At(q, "月") || At(q, "晚")) continue;
-      size_t len = 0;
-      const units::UnitInfo* per = MatchUnit(q, &len);
-      if (per != nullptr && per->dimension == "duration"sv) continue;
-      p.own_unit = p.unit->canonical + "/" + std::string(t_.substr(q, k));
+    size_t q = 0;  // just after 每 (E6 AF 8F), at most 12 bytes before the number
+    for (size_t k = begin; k >= 3 && begin - k <= 12 && q == 0; --k) {
+      if (t_[k - 1] == '\x8F' && t_[k - 2] == '\xAF' && t_[k - 3] == '\xE6') q = k;
+    }
+    size_t len = 0;
+    const units::UnitInfo* per = q == 0 ? nullptr : MatchUnit(q, &len);
+    if (q != 0 && PerWordAt(q) == begin - q && !At(q, "月") && !At(q, "晚") &&
+        !(per != nullptr && per->dimension == "duration"sv)) {
+      p.own_unit = p.unit->canonical + "/" + std::string(t_.substr(q, begin - q));
       p.dimension = "unit_price";
       begin = q - std::string_view("每").size();
-      break;
     }
   }
   // 每秒320万亿次浮点运算: operations a second are compute, FLOPS (OPS when
