@@ -259,16 +259,16 @@ static void BindSentenceId(Statement* st, int index, int64_t id) {
   }
 }
 
-// Inserts the article row, after deleting what `r` replaces, and queues its
-// sentences, claims and mentions in impl->batch. A record that replaces an
-// article saved earlier in the same batch (same path or hash) makes that
-// record's queued rows void.
-// Inserts the article row with `insert` ("INSERT [OR IGNORE] INTO articles").
+// Inserts the article row with `insert` ("INSERT [OR IGNORE] INTO articles"),
+// the statement cached in `slot`.
 static Status RunArticleInsert(StoreImpl* impl, Statement* slot, std::string_view insert, const ArticleRecord& r) {
-  Result<Statement*> ins = impl->Cached(slot, fmt::format("{} (path, hash, bytes, size, mtime_ns, title, date, "
-                                                          "date_source, url, script, ingested_at, extractor_version) "
-                                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                                          insert));
+  // The SQL is made only to prepare it (formatting it per article is waste).
+  Result<Statement*> ins = slot->valid() ? slot
+                                         : impl->Cached(slot, fmt::format(
+                                               "{} (path, hash, bytes, size, mtime_ns, title, date, date_source, "
+                                               "url, script, ingested_at, extractor_version) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                               insert));
   if (!ins.ok()) return ins.status();
   const Article& a = r.article;
   (*ins)->BindNoCopy(1, a.path).BindNoCopy(2, a.hash).Bind(3, static_cast<int64_t>(a.bytes)).Bind(4, r.size);
@@ -278,6 +278,10 @@ static Status RunArticleInsert(StoreImpl* impl, Statement* slot, std::string_vie
   return (*ins)->Run();
 }
 
+// Inserts the article row, after deleting what `r` replaces, and queues its
+// sentences, claims and mentions in impl->batch. A record that replaces an
+// article saved earlier in the same batch (same path or hash) makes that
+// record's queued rows void.
 static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r, uint32_t record) {
   StoreImpl::Batch& b = impl->batch;
   // Most saves are new articles: the insert is tried first, and its own
