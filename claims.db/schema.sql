@@ -1,11 +1,11 @@
--- The claims store's CURRENT schema (version 4), for reading. Not executed by
+-- The claims store's CURRENT schema (version 5), for reading. Not executed by
 -- the binary: the store is built from migrations/*.sql, and a test checks
 -- that this file equals the result of applying every migration to an empty
 -- database (compared through sqlite_master, white space and comments aside).
 -- docs/store.md explains the tables.
 
 PRAGMA application_id = 1131179379;  -- "Clms"
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE articles (
   id                INTEGER PRIMARY KEY,
@@ -24,7 +24,7 @@ CREATE TABLE articles (
 );
 
 -- One row per claim. Exact values are canonical decimal TEXT ("5931000000",
--- "-16.5"); value_sort is a REAL copy of value_lo for ORDER BY only.
+-- "-16.5"); value_hi is NULL where it equals value_lo (most claims).
 -- The row id is (article id << 32) + the claim's place in the article, so an
 -- article's claims are the row ids A << 32 .. (A << 32) + 0xFFFFFFFF: no
 -- index by article to keep (the article is id >> 32).
@@ -35,9 +35,8 @@ CREATE TABLE claims (
   line           INTEGER NOT NULL,
   surface        TEXT NOT NULL,
   value_lo       TEXT NOT NULL,
-  value_hi       TEXT NOT NULL,
+  value_hi       TEXT,                        -- NULL: equal to value_lo
   precision      TEXT NOT NULL,
-  value_sort     REAL,
   unit           TEXT NOT NULL,
   dimension      TEXT NOT NULL,
   counted        TEXT NOT NULL DEFAULT '',
@@ -120,9 +119,8 @@ CREATE TABLE finding_claims (
   line           INTEGER NOT NULL,
   surface        TEXT NOT NULL,
   value_lo       TEXT NOT NULL,
-  value_hi       TEXT NOT NULL,
+  value_hi       TEXT,                        -- NULL: equal to value_lo
   precision      TEXT NOT NULL,
-  value_sort     REAL,
   unit           TEXT NOT NULL,
   dimension      TEXT NOT NULL,
   counted        TEXT NOT NULL DEFAULT '',

@@ -109,7 +109,7 @@ Status ParseDecimal(std::string_view text, std::string_view what, Decimal* out) 
   return Status::Ok();
 }
 
-// The columns of kClaimColumns from `first` (value_sort skipped), then
+// The columns of ClaimColumnsOf from `first`, then
 // sentence_id and the sentence's text, into `c`.
 struct ClaimReader {
   InternedColumn unit, dimension, counted, entity, metric, metric_word, period, scope, base, base_entity;
@@ -138,7 +138,6 @@ struct ClaimReader {
     c->value_lo = table->Compact(lo);
     c->value_hi = table->Compact(hi);
     c->precision = table->Compact(precision);
-    ++i;  // value_sort: derived, not read back
     fields.unit = unit.Read(st, i++, table);
     fields.dimension = dimension.Read(st, i++, table);
     fields.counted = counted.Read(st, i++, table);
@@ -194,7 +193,7 @@ Status ReadClaims(Db& db, check::ClaimTable* table, std::vector<SentenceSpan>* s
       "SELECT a.id, a.path, a.hash, a.date, c.id, {}, c.sentence_id, coalesce(s.text, '') FROM articles a "
       "CROSS JOIN claims c ON {} LEFT JOIN sentences s ON s.id = c.sentence_id "
       "ORDER BY a.path, c.id",
-      Prefixed(kClaimColumns, "c"), RowOfArticle("c.id", "a.id")));
+      ClaimColumnsOf("c"), RowOfArticle("c.id", "a.id")));
   if (!st.ok()) return st.status();
   std::vector<check::CheckClaim>& claims = table->claims;
   auto claim_offset = [](const check::CheckClaim& c) { return c.byte_start; };

@@ -118,7 +118,7 @@ Result<std::vector<Finding>> Store::LoadFindings() {
   Result<Statement> cst = db.Prepare(fmt::format(
       "SELECT claim_id, path, article_hash, article_date, {}, sentence FROM finding_claims WHERE finding_id = ? "
       "ORDER BY ord",
-      kClaimColumns));
+      ClaimColumnsOf("")));
   Result<Statement> lst = db.Prepare(
       "SELECT path, article_hash, line, byte_start, byte_end, surface, sentence FROM finding_locations "
       "WHERE finding_id = ? ORDER BY ord");

@@ -50,19 +50,12 @@ std::string Prefixed(std::string_view columns, std::string_view prefix) {
   return out;
 }
 
-double SortKey(const Decimal& d, const std::string& text) {
-  // Clinger's fast path: a coefficient below 2^53 and a power of ten up to
-  // 10^22 are both exact doubles, and one multiplication or division rounds
-  // correctly, so this is strtod's answer without parsing (strtod was 5% of
-  // a save). Anything else goes through strtod.
-  constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-  const int e = d.exponent();
-  if (d.digits() <= 15 && e >= -22 && e <= 22) {
-    const double m = static_cast<double>(d.coefficient().convert_to<int64_t>());
-    return e >= 0 ? m * kPow10[e] : m / kPow10[-e];
-  }
-  return std::strtod(text.c_str(), nullptr);
+std::string ClaimColumnsOf(std::string_view table) {
+  std::string columns = table.empty() ? std::string(kClaimColumns) : Prefixed(kClaimColumns, table);
+  const std::string dot = table.empty() ? "" : std::string(table) + ".";
+  const std::string hi = dot + "value_hi";
+  columns.replace(columns.find(hi), hi.size(), fmt::format("coalesce({0}value_hi, {0}value_lo)", dot));
+  return columns;
 }
 
 void BindClaim(Statement* st, int first, const Claim& c, ClaimText* text) {
@@ -76,21 +69,26 @@ void BindClaim(Statement* st, int first, const Claim& c, ClaimText* text) {
   st->Bind(i++, int64_t{c.byte_end});
   st->Bind(i++, int64_t{c.line});
   st->BindNoCopy(i++, c.surface);
-  // Most claims are one value (lo == hi): format it once.
-  t.lo = c.value_lo.ToString();
+  // Most claims are one value (lo == hi): value_hi is NULL then, which a
+  // parameter of the bulk insert mostly holds already (BindNull).
   const bool one_value = c.value_hi == c.value_lo;
+  t.lo = c.value_lo.ToString();
   if (!one_value) t.hi = c.value_hi.ToString();
   t.precision = c.precision.ToString();
-  const std::string& hi = one_value ? t.lo : t.hi;
-  const std::string* decimals[] = {&t.lo, &hi, &t.precision};
-  for (const std::string* d : decimals) {
+  auto bind_decimal = [&](const std::string& d) {
     if (text != nullptr) {
-      st->BindNoCopy(i++, *d);
+      st->BindNoCopy(i++, d);
     } else {
-      st->Bind(i++, *d);
+      st->Bind(i++, d);
     }
+  };
+  bind_decimal(t.lo);
+  if (one_value) {
+    st->BindNull(i++);
+  } else {
+    bind_decimal(t.hi);
   }
-  st->BindDouble(i++, SortKey(c.value_lo, t.lo));
+  bind_decimal(t.precision);
   st->BindNoCopy(i++, c.unit);
   st->BindNoCopy(i++, c.dimension);
   st->BindNoCopy(i++, c.counted);
@@ -119,7 +117,6 @@ Status ReadClaim(const Statement& st, int first, Claim* c) {
   if (s.ok()) s = ReadDecimal(st, i++, "value_hi", &c->value_hi, nullptr, {&lo_text, &c->value_lo});
   if (s.ok()) s = ReadDecimal(st, i++, "precision", &c->precision);
   if (!s.ok()) return s;
-  ++i;  // value_sort: derived, not read back
   c->unit = st.Text(i++);
   c->dimension = st.Text(i++);
   c->counted = st.Text(i++);

@@ -259,33 +259,50 @@ static void BindSentenceId(Statement* st, int index, int64_t id) {
   }
 }
 
+// Inserts the article row with `insert` ("INSERT [OR IGNORE] INTO articles"),
+// the statement cached in `slot`.
+static Status RunArticleInsert(StoreImpl* impl, Statement* slot, std::string_view insert, const ArticleRecord& r) {
+  // The SQL is made only to prepare it (formatting it per article is waste).
+  Result<Statement*> ins = slot->valid() ? slot
+                                         : impl->Cached(slot, fmt::format(
+                                               "{} (path, hash, bytes, size, mtime_ns, title, date, date_source, "
+                                               "url, script, ingested_at, extractor_version) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                               insert));
+  if (!ins.ok()) return ins.status();
+  const Article& a = r.article;
+  (*ins)->BindNoCopy(1, a.path).BindNoCopy(2, a.hash).Bind(3, static_cast<int64_t>(a.bytes)).Bind(4, r.size);
+  (*ins)->Bind(5, r.mtime_ns).BindNoCopy(6, a.title).BindNoCopy(7, a.date).BindNoCopy(8, a.date_source);
+  (*ins)->BindNoCopy(9, a.url).BindNoCopy(10, a.script).BindNoCopy(11, impl->batch.ingested_at);
+  (*ins)->Bind(12, int64_t{r.extractor_version});
+  return (*ins)->Run();
+}
+
 // Inserts the article row, after deleting what `r` replaces, and queues its
 // sentences, claims and mentions in impl->batch. A record that replaces an
 // article saved earlier in the same batch (same path or hash) makes that
 // record's queued rows void.
 static Status InsertArticle(StoreImpl* impl, const ArticleRecord& r, uint32_t record) {
   StoreImpl::Batch& b = impl->batch;
-  b.deleted.clear();
-  Status s = DeleteArticles(impl, r.article.path, r.article.hash, &b.deleted);
+  // Most saves are new articles: the insert is tried first, and its own
+  // UNIQUE checks on path and hash say whether anything is stored under
+  // them (looking them up first searched both indexes twice). A refused
+  // row changes nothing; then the old article goes and the row goes in.
+  Status s = RunArticleInsert(impl, &impl->insert_new_article, "INSERT OR IGNORE INTO articles", r);
   if (!s.ok()) return s;
-  for (int64_t id : b.deleted) {
-    auto it = b.record_of_article.find(id);
-    if (it == b.record_of_article.end()) continue;
-    b.void_records.push_back(it->second);
-    b.record_of_article.erase(it);
+  if (impl->db.Changes() == 0) {
+    b.deleted.clear();
+    s = DeleteArticles(impl, r.article.path, r.article.hash, &b.deleted);
+    if (!s.ok()) return s;
+    for (int64_t id : b.deleted) {
+      auto it = b.record_of_article.find(id);
+      if (it == b.record_of_article.end()) continue;
+      b.void_records.push_back(it->second);
+      b.record_of_article.erase(it);
+    }
+    s = RunArticleInsert(impl, &impl->insert_article, "INSERT INTO articles", r);
+    if (!s.ok()) return s;
   }
-  Result<Statement*> ins = impl->Cached(
-      &impl->insert_article,
-      "INSERT INTO articles (path, hash, bytes, size, mtime_ns, title, date, date_source, url, script, "
-      "ingested_at, extractor_version) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!ins.ok()) return ins.status();
-  const Article& a = r.article;
-  (*ins)->Bind(1, a.path).Bind(2, a.hash).Bind(3, static_cast<int64_t>(a.bytes)).Bind(4, r.size);
-  (*ins)->Bind(5, r.mtime_ns).Bind(6, a.title).Bind(7, a.date).Bind(8, a.date_source).Bind(9, a.url);
-  (*ins)->Bind(10, a.script).BindNoCopy(11, b.ingested_at).Bind(12, int64_t{r.extractor_version});
-  s = (*ins)->Run();
-  if (!s.ok()) return s;
   const int64_t article_id = impl->db.LastInsertId();
   if (article_id >= kMaxArticleId) {
     return Status::StoreError(fmt::format("{}: article id {} is too large for this store", r.article.path, article_id));

@@ -21,7 +21,7 @@ struct StoreImpl {
   Db db;
   // Prepared once, reused for every article of a bulk load.
   Statement find_id_by_path, find_id_by_hash, delete_claims, delete_mentions, delete_sentences, delete_article;
-  Statement insert_article, insert_claim, insert_mention, insert_sentence;
+  Statement insert_new_article, insert_article, insert_claim, insert_mention, insert_sentence;
   Statement insert_claims, insert_mentions, insert_sentences;  // several rows per statement (store.cc)
   Statement find_by_path, find_by_hash;
   Statement now;  // the time for ingested_at

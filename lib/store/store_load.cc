@@ -20,7 +20,7 @@ std::string ClaimQuery(std::string_view where) {
       "SELECT a.path, a.hash, a.date, c.id, {}, coalesce(s.text, '') FROM articles a "
       "JOIN claims c ON {} LEFT JOIN sentences s ON s.id = c.sentence_id {} "
       "ORDER BY a.path, c.byte_start, c.id",
-      Prefixed(kClaimColumns, "c"), RowOfArticle("c.id", "a.id"), where);
+      ClaimColumnsOf("c"), RowOfArticle("c.id", "a.id"), where);
 }
 
 // Steps `st` to the end, reading one StoredClaim per row into fn.

@@ -170,6 +170,85 @@ TEST_CASE("migration 3 rebuilds articles without deleting claims, even on a conn
   CHECK(*DumpSchema(&db.value()) == *DumpSchema(&fresh.value()));
 }
 
+TEST_CASE("migration 5 drops value_sort and stores value_hi as NULL where it equals value_lo; reads are unchanged",
+          "[store][schema]") {
+  testing::TempDir dir;
+  const std::string path = dir / "claims.db";
+  {
+    Result<Db> db = Db::Open(path, Db::Options());
+    REQUIRE(db.ok());
+    REQUIRE(db->Exec("BEGIN").ok());
+    for (size_t v = 0; v < 4; ++v) REQUIRE(db->Exec(Migrations()[v].contents).ok());
+    // A version-4 store: one article, a one-value claim, a range claim, and
+    // a finding citing the range claim.
+    REQUIRE(db->Exec(R"sql(
+      PRAGMA user_version = 4;
+      INSERT INTO articles (id, path, hash, bytes, ingested_at, extractor_version)
+        VALUES (1, 'a.txt', 'h1', 100, '2024-01-01T00:00:00Z', 1);
+      INSERT INTO sentences (id, article_id, text) VALUES (1, 1, '营收增长5%，利润增长7%至9%。');
+      INSERT INTO claims (id, byte_start, byte_end, line, surface, value_lo, value_hi, precision, value_sort, unit,
+                          dimension, qualifier, kind, sentence_start, sentence_end, sentence_id) VALUES
+        ((1 << 32), 12, 14, 1, '5%', '5', '5', '1', 5.0, '%', 'percent', 'exact', 'level', 0, 40, 1),
+        ((1 << 32) + 1, 30, 37, 1, '7%至9%', '7', '9', '1', 7.0, '%', 'percent', 'range', 'level', 0, 40, 1);
+      INSERT INTO check_runs (id, ran_at, articles, claims, groups_compared, consistent, findings)
+        VALUES (1, '2024-01-01T00:00:00Z', 1, 2, 1, 0, 1);
+      INSERT INTO findings (id, run_id, rule, family, severity, message, fingerprint)
+        VALUES (1, 1, 'r', 'f', 'info', 'm', 'fp');
+      INSERT INTO finding_claims (finding_id, ord, claim_id, path, article_hash, byte_start, byte_end, line, surface,
+                                  value_lo, value_hi, precision, value_sort, unit, dimension, qualifier, kind)
+        VALUES (1, 0, (1 << 32) + 1, 'a.txt', 'h1', 30, 37, 1, '7%至9%', '7', '9', '1', 7.0, '%', 'percent',
+                'range', 'level');
+      COMMIT;
+    )sql").ok());
+  }
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto claims = (*store)->LoadClaims(ClaimFilter());
+  REQUIRE(claims.ok());
+  REQUIRE(claims->size() == 2);
+  CHECK((*claims)[0].claim.value_lo.ToString() == "5");
+  CHECK((*claims)[0].claim.value_hi.ToString() == "5");
+  CHECK((*claims)[1].claim.value_lo.ToString() == "7");
+  CHECK((*claims)[1].claim.value_hi.ToString() == "9");
+  CHECK((*claims)[1].claim.qualifier == Qualifier::kRange);
+  CHECK((*claims)[1].claim.sentence == "营收增长5%，利润增长7%至9%。");
+  auto findings = (*store)->LoadFindings();
+  REQUIRE(findings.ok());
+  REQUIRE(findings->size() == 1);
+  REQUIRE((*findings)[0].claims.size() == 1);
+  CHECK((*findings)[0].claims[0].claim.value_hi.ToString() == "9");
+  CHECK((*findings)[0].claims[0].claim.surface == "7%至9%");
+
+  Result<Db> db = Db::Open(path, Db::Options());
+  REQUIRE(db.ok());
+  CHECK(*db->QueryInt("PRAGMA user_version") == CurrentSchemaVersion());
+  CHECK(*db->QueryInt("SELECT count(*) FROM claims WHERE value_hi IS NULL") == 1);
+  CHECK(*db->QueryInt("SELECT count(*) FROM pragma_table_info('claims') WHERE name = 'value_sort'") == 0);
+  CHECK(*db->QueryInt("SELECT count(*) FROM pragma_table_info('finding_claims') WHERE name = 'value_sort'") == 0);
+  Result<Db> fresh = Db::Open(":memory:", Db::Options());
+  REQUIRE(Migrate(&fresh.value()).ok());
+  CHECK(*DumpSchema(&db.value()) == *DumpSchema(&fresh.value()));
+
+  // New saves write the same layout: NULL for a one-value claim only.
+  ArticleRecord b = Article1();
+  b.article.path = "b.txt";
+  b.article.hash = "h2";
+  for (const char* hi : {"5", "9", "5"}) {
+    Claim c;
+    c.surface = "x";
+    c.value_lo = *Decimal::Parse("5");
+    c.value_hi = *Decimal::Parse(hi);
+    c.precision = *Decimal::Parse("1");
+    b.claims.push_back(c);
+  }
+  REQUIRE((*store)->SaveArticle(b).ok());
+  Result<Statement> st = db->Prepare("SELECT group_concat(coalesce(value_hi, 'NULL'), ' ') FROM claims "
+                                     "WHERE id >> 32 = (SELECT id FROM articles WHERE path = 'b.txt')");
+  REQUIRE(st.ok());
+  REQUIRE(*st->Step());
+  CHECK(st->Text(0) == "NULL 9 NULL");
+}
+
 TEST_CASE("a migration that fails leaves the store at its old version, untouched", "[store][schema]") {
   testing::TempDir dir;
   const std::string path = dir / "claims.db";

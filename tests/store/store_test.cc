@@ -225,6 +225,11 @@ TEST_CASE("saving replaces by path and by content hash", "[store]") {
     CHECK(*store->AllPaths() == std::vector<std::string>{"b.txt", "c.txt"});
     CHECK(store->FindArticleByHash("h1")->article.path == "c.txt");
   }
+  SECTION("one article taking a's path and b's content replaces both") {
+    REQUIRE(store->SaveArticle(MakeArticle("a.txt", "h2", {MakeClaim(0, "5%", "5", "5", "%")})).ok());
+    CHECK(Dumps(store.get()) == std::vector<std::string>{"a.txt claim{5 % exact level}"});
+    CHECK(store->FindArticleByHash("h2")->article.path == "a.txt");
+  }
 }
 
 TEST_CASE("FindArticlesByHash answers each hash in order, empty for a hash not stored", "[store]") {

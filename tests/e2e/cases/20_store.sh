@@ -14,7 +14,7 @@ printf '=HYPERLINK("http://x")的营收为5亿元。\n' >corpus/formula.txt
 expect 0 'ingested 3 articles .* 0 unchanged$' -- "$bin" ingest corpus
 expect 0 'ingested 0 articles .* 3 unchanged$' -- "$bin" ingest corpus
 expect 0 '^articles +3$' -- "$bin" stats
-expect 0 '"schema_version":4' -- "$bin" stats --format json
+expect 0 '"schema_version":5' -- "$bin" stats --format json
 expect 0 'claims by unit:' -- "$bin" stats
 
 # Bad input: named with its byte offset, the rest ingested, exit 3.
@@ -61,7 +61,7 @@ if command -v sqlite3 >/dev/null; then
   expect 3 'not a claims store' -- "$bin" ingest --db foreign.db corpus
   cp claims.db newer.db
   sqlite3 newer.db 'PRAGMA user_version = 99'
-  expect 3 'schema version 99; this claims understands versions up to 4' -- "$bin" stats --db newer.db
+  expect 3 'schema version 99; this claims understands versions up to 5' -- "$bin" stats --db newer.db
 fi
 
 # Crash safety: kill -9 at random moments, then check integrity, whole
