@@ -274,6 +274,10 @@ bool Lexicon::MayNamePerson(std::string_view text) const {
 void Lexicon::Insert(std::string_view word, LexEntry entry) {
   uint32_t c = FirstChar(word, 0);
   if (c) starts_[c >> 6] |= uint64_t{1} << (c & 63);
+  if (c && c < 0x80) {
+    // FirstChar folded it: an upper-case letter starts the word too.
+    for (uint32_t b : {c, c >= 'a' && c <= 'z' ? c - 32 : c}) ascii_starts_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
   entries_.push_back(entry);
   trie_.Insert(word, static_cast<int32_t>(entries_.size() - 1));
 }

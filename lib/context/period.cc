@@ -137,6 +137,8 @@ class LeadChars {
 };
 
 const LeadChars kLeadChars;
+// The ASCII that may start a time expression: what MayStartPeriod accepts.
+constexpr AsciiSet kLeadAscii("0123456789FfQq");
 
 // Whether a time expression can start at t[pos]: a lead character, a digit,
 // FY or Q. FindPeriods asks this first, so most positions cost one test.
@@ -397,7 +399,7 @@ void FindPeriods(std::string_view text, uint32_t begin, uint32_t end, std::vecto
   out.clear();
   size_t pos = begin;
   while (pos < end) {
-    pos = SkipThreeByteChars(text, pos, end, kLeadChars.bits());
+    pos = SkipUnwanted(text, pos, end, kLeadChars.bits(), kLeadAscii.bits);
     if (pos >= end) break;
     if (!MayStartPeriod(text, pos)) {
       pos += Utf8Len(static_cast<unsigned char>(text[pos]));

@@ -60,7 +60,7 @@ void ForEachWord(const Lexicon& lexicon, std::string_view text, uint32_t begin, 
   size_t pos = begin;
   while (pos < end) {
     // Most characters start no word: skipped two at a time.
-    pos = SkipThreeByteChars(text, pos, end, lexicon.word_starts());
+    pos = SkipUnwanted(text, pos, end, lexicon.word_starts(), lexicon.ascii_word_starts());
     if (pos >= end) break;
     LexEntry entry;
     size_t len = lexicon.Match(bounded, pos, &entry);
