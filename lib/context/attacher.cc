@@ -325,7 +325,11 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   const Target& target = s.targets[i];
   MetricChoice any = FindMetric(text, s, target, lex, /*check_dims=*/false);
   KindChoice kind = FindKind(text, s, i, lex, any, ctx, *kinds);
-  MetricChoice metric = kind.kind == Kind::kLevel ? FindMetric(text, s, target, lex, true) : any;
+  // A level's cue must fit its dimension. When the cue found without the
+  // check fits, the search with it finds that same cue (it passes over only
+  // cues that do not fit), so it is asked only when that one does not.
+  bool refind = kind.kind == Kind::kLevel && any.found() && !DimensionFits(lex.metric(any.metric), target.dimension);
+  MetricChoice metric = refind ? FindMetric(text, s, target, lex, true) : any;
   if (!metric.found() && (kind.kind == Kind::kChange || kind.kind == Kind::kRatio)) {
     metric = CarryMetric(text, s, target);
   }
