@@ -423,12 +423,8 @@ void FindPeriods(std::string_view text, uint32_t begin, uint32_t end, std::vecto
   while (pos < end) {
     pos = SkipUnwanted(text, pos, end, kLeadChars.bits(), kLeadAscii.bits);
     if (pos >= end) break;
-    if (!MayStartPeriod(text, pos, end)) {
-      pos += Utf8Len(static_cast<unsigned char>(text[pos]));
-      continue;
-    }
     PeriodMention m;
-    size_t len = ParseAt(text, pos, end, &m);
+    size_t len = MayStartPeriod(text, pos, end) ? ParseAt(text, pos, end, &m) : 0;
     if (len > 0) {
       m.begin = static_cast<uint32_t>(pos);
       m.end = static_cast<uint32_t>(pos + len);
