@@ -320,7 +320,7 @@ std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const
   auto is_market = [&](const Token& t) { return IsEntity(t) && TypeOf(t, lexicon) == EntityType::kMarket; };
 
   // 1. 分别: the k-th claim after it takes the k-th listed entity.
-  for (size_t k = 0; k < tokens.size(); ++k) {
+  for (size_t k = 0; s.has_any(Cue::kRespectively) && k < tokens.size(); ++k) {
     if (!tokens[k].is_cue(Cue::kRespectively) || tokens[k].begin < eff.begin || tokens[k].end > target.begin) continue;
     std::vector<std::string> listed;
     for (const Token& t : tokens) {
@@ -331,7 +331,7 @@ std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const
     return ordinal < listed.size() ? listed[ordinal] : "";
   }
   // 2. The owner of a whole.
-  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+  for (size_t k = 0; s.has_any(Cue::kShare, Cue::kFrom) && k + 1 < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (t.is_cue(Cue::kShare) && t.begin >= eff.begin && t.end <= target.begin &&
         IsEntity(tokens[k + 1]) && tokens[k + 1].begin - t.end <= 1 && tokens[k + 1].end <= target.begin) {

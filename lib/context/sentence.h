@@ -50,6 +50,15 @@ struct Sentence {
   std::vector<Clause> clauses;
   std::vector<PeriodMention> periods;
   std::vector<Target> targets;  // every claim in the sentence, in order
+  // The cues among the tokens, bit Cue value, set by AnalyzeInto: every
+  // claim walks the tokens for 分别, 占, 来自, a verb …, several times over,
+  // and a walk for cues the sentence lacks is skipped.
+  uint32_t cues = 0;
+
+  template <class... C>
+  bool has_any(C... c) const {
+    return ((cues >> static_cast<unsigned>(c) & 1) || ...);
+  }
 };
 
 // Calls fn(begin, end, entry) for each lexicon word of text[begin, end),
