@@ -166,6 +166,7 @@ class Lexicon {
   std::map<std::string, int, std::less<>> fiscal_;  // canonical -> fiscal year's last month, 0 unknown
   std::vector<std::string> person_aliases_;  // ASCII folded to lower case
   std::vector<uint64_t> person_starts_ = std::vector<uint64_t>(65536 / 64, 0);  // as starts_
+  uint64_t person_ascii_starts_[2] = {};  // as ascii_starts_
   bool person_unsure_ = false;  // an alias starts with what FirstChar cannot read
 };
 
