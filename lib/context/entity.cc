@@ -154,9 +154,13 @@ void MarkEntityRoles(std::string_view text, const Lexicon& lexicon, const Entity
       size_t after = t.end;
       if (after < text.size() && text[after] == ' ') ++after;
       if (AtAny(text, after, {"相比", "相较", "比较", "相差"})) t.compared = true;
-      // "寒武纪的营收超过了海光信息": overtaken, not the subject.
-      if (EndsAtAny(text, t.begin, {"超过", "超过了", "超越", "超越了", "领先", "领先于", "落后于",
-                                    "不及", "赶超", "高于", "低于"})) {
+      // "寒武纪的营收超过了海光信息": overtaken, not the subject. Each word
+      // ends in one of seven characters, which rules most entities out.
+      uint32_t last = t.begin >= 3 ? Cp3(text, t.begin - 3) : 0;
+      bool may_follow = last == Cp("过") || last == Cp("了") || last == Cp("越") || last == Cp("先") ||
+                        last == Cp("于") || last == Cp("及") || last == Cp("超");
+      if (may_follow && EndsAtAny(text, t.begin, {"超过", "超过了", "超越", "超越了", "领先", "领先于", "落后于",
+                                                  "不及", "赶超", "高于", "低于"})) {
         t.compared = true;
       }
       continue;
