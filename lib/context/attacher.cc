@@ -131,9 +131,7 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
 // Whether a sentence needs what came before it: an anaphor, or a period
 // that is placed by an earlier one.
 bool RefersBack(const Sentence& s) {
-  for (const Token& t : s.tokens) {
-    if (t.is_cue(Cue::kAnaphor) || t.is_cue(Cue::kLatter) || t.is_cue(Cue::kFormer)) return true;
-  }
+  if (s.has_any(Cue::kAnaphor, Cue::kLatter, Cue::kFormer)) return true;
   using What = PeriodMention::What;
   for (const PeriodMention& p : s.periods) {
     if (p.what == What::kThisPeriod || p.what == What::kSameLastYear || p.what == What::kPrevQuarter ||
@@ -248,9 +246,7 @@ const EntityMemory& Settle(const Lexicon& lex, std::string_view text, LazyMemory
 void MarkRoles(const Lexicon& lex, std::string_view text, LazyMemory* memory, Sentence* s) {
   bool waiting = false;
   for (const auto& read : memory->pending) waiting = waiting || read;
-  bool anaphor = false;
-  for (const Token& t : s->tokens) anaphor = anaphor || t.is_cue(Cue::kAnaphor);
-  if (!waiting || !anaphor) {
+  if (!waiting || !s->has_any(Cue::kAnaphor)) {
     MarkEntityRoles(text, lex, memory->memory, s);
     return;
   }
@@ -306,6 +302,7 @@ struct LastShare {
 };
 
 bool RefersToLastShare(const Sentence& s, const Target& target) {
+  if (!s.has_any(Cue::kThisRatio)) return false;
   Range eff = EffectiveClause(s, target);
   for (const Token& t : s.tokens) {
     if (t.is_cue(Cue::kThisRatio) && t.begin >= eff.begin && t.end <= target.begin) return true;
@@ -325,7 +322,11 @@ void AttachOne(std::string_view text, const Sentence& s, size_t i, const Lexicon
   const Target& target = s.targets[i];
   MetricChoice any = FindMetric(text, s, target, lex, /*check_dims=*/false);
   KindChoice kind = FindKind(text, s, i, lex, any, ctx, *kinds);
-  MetricChoice metric = kind.kind == Kind::kLevel ? FindMetric(text, s, target, lex, true) : any;
+  // A level's cue must fit its dimension. When the cue found without the
+  // check fits, the search with it finds that same cue (it passes over only
+  // cues that do not fit), so it is asked only when that one does not.
+  bool refind = kind.kind == Kind::kLevel && any.found() && !DimensionFits(lex.metric(any.metric), target.dimension);
+  MetricChoice metric = refind ? FindMetric(text, s, target, lex, true) : any;
   if (!metric.found() && (kind.kind == Kind::kChange || kind.kind == Kind::kRatio)) {
     metric = CarryMetric(text, s, target);
   }

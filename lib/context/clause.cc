@@ -60,6 +60,8 @@ struct PieceEnds {
   }
 };
 const PieceEnds kPieceEnds;
+// The ASCII separators SeparatorAt knows; no other ASCII ends a piece.
+constexpr AsciiSet kAsciiSeparators(",;!?\n:");
 
 size_t ConjunctionAt(std::string_view t, size_t pos) {
   uint32_t c = Cp3(t, pos);
@@ -85,7 +87,7 @@ void SplitClauses(std::string_view text, uint32_t begin, uint32_t end, std::vect
   Clause cur{begin, begin, Boundary::kStart};
   size_t pos = begin;
   while (pos < end) {
-    pos = SkipThreeByteChars(text, pos, end, kPieceEnds.bits);
+    pos = SkipUnwanted(text, pos, end, kPieceEnds.bits, kAsciiSeparators.bits);
     if (pos >= end) break;
     Boundary kind;
     if (size_t l = SeparatorAt(text, pos, begin, end, &kind)) {

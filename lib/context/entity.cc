@@ -156,9 +156,13 @@ void MarkEntityRoles(std::string_view text, const Lexicon& lexicon, const Entity
       size_t after = t.end;
       if (after < text.size() && text[after] == ' ') ++after;
       if (AtAny(text, after, {"相比", "相较", "比较", "相差"})) t.compared = true;
-      // "寒武纪的营收超过了海光信息": overtaken, not the subject.
-      if (EndsAtAny(text, t.begin, {"超过", "超过了", "超越", "超越了", "领先", "领先于", "落后于",
-                                    "不及", "赶超", "高于", "低于"})) {
+      // "寒武纪的营收超过了海光信息": overtaken, not the subject. Each word
+      // ends in one of seven characters, which rules most entities out.
+      uint32_t last = t.begin >= 3 ? Cp3(text, t.begin - 3) : 0;
+      bool may_follow = last == Cp("过") || last == Cp("了") || last == Cp("越") || last == Cp("先") ||
+                        last == Cp("于") || last == Cp("及") || last == Cp("超");
+      if (may_follow && EndsAtAny(text, t.begin, {"超过", "超过了", "超越", "超越了", "领先", "领先于", "落后于",
+                                                  "不及", "赶超", "高于", "低于"})) {
         t.compared = true;
       }
       continue;
@@ -413,7 +417,7 @@ std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const
   auto is_market = [&](const Token& t) { return IsEntity(t) && TypeOf(t, lexicon) == EntityType::kMarket; };
 
   // 1. 分别: the k-th claim after it takes the k-th listed entity.
-  for (size_t k = 0; k < tokens.size(); ++k) {
+  for (size_t k = 0; s.has_any(Cue::kRespectively) && k < tokens.size(); ++k) {
     if (!tokens[k].is_cue(Cue::kRespectively) || tokens[k].begin < eff.begin || tokens[k].end > target.begin) continue;
     std::vector<std::string> listed;
     for (const Token& t : tokens) {
@@ -424,7 +428,7 @@ std::string FindEntity(std::string_view text, const Sentence& s, size_t i, const
     return ordinal < listed.size() ? listed[ordinal] : "";
   }
   // 2. The owner of a whole.
-  for (size_t k = 0; k + 1 < tokens.size(); ++k) {
+  for (size_t k = 0; s.has_any(Cue::kShare, Cue::kFrom) && k + 1 < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (t.is_cue(Cue::kShare) && t.begin >= eff.begin && t.end <= target.begin &&
         IsEntity(tokens[k + 1]) && tokens[k + 1].begin - t.end <= 1 && tokens[k + 1].end <= target.begin) {

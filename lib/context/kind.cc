@@ -109,7 +109,9 @@ std::string CompactBase(std::string_view text, const Token& verb) {
 Comparison FindComparison(std::string_view text, const Sentence& s, const Target& target, Range eff,
                           const PeriodContext& ctx) {
   Comparison c;
-  for (size_t k = s.tokens.size(); k-- > 0;) {
+  // Only these cues end the walk with an answer.
+  bool cues = s.has_any(Cue::kYoy, Cue::kQoq, Cue::kUp, Cue::kDown, Cue::kCompare);
+  for (size_t k = cues ? s.tokens.size() : 0; k-- > 0;) {
     const Token& t = s.tokens[k];
     if (t.end > target.begin) continue;
     if (ClaimBetween(s, t.end, target.begin)) break;  // belongs to that claim
@@ -169,7 +171,8 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
   // The change verb nearest before the number, else (below) the word itself
   // or a verb right after a multiple.
   const Token* verb = nullptr;
-  for (size_t k = s.tokens.size(); k-- > 0;) {
+  bool verbs = s.has_any(Cue::kUp, Cue::kDown);
+  for (size_t k = verbs ? s.tokens.size() : 0; k-- > 0;) {
     const Token& t = s.tokens[k];
     if (t.end > target.begin || t.begin < eff.begin) continue;
     if (IsVerb(t) && VerbReaches(text, t, target.begin) && !ClaimBetween(s, t.end, target.begin)) verb = &t;
@@ -182,7 +185,7 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
   // A multiple's verb may follow it ("30倍性能提升"), but only in its own
   // piece: in "营收翻了两番，成本下降20%" (or "、营收下降两成") the 下降 is
   // the other figure's.
-  if (!verb && !doubling && !halving && target.form == ValueForm::kMultiple) {
+  if (!verb && verbs && !doubling && !halving && target.form == ValueForm::kMultiple) {
     uint32_t piece_end = s.clauses[ClauseAt(s.clauses, target.begin)].end;
     for (const Token& t : s.tokens) {
       if (t.begin >= target.end && t.begin <= target.end + 15 && t.end <= piece_end && IsVerb(t)) {
@@ -221,7 +224,9 @@ KindChoice FindKind(std::string_view text, const Sentence& s, size_t i, const Le
 
   // Share signals.
   bool share = false;
-  for (const Token& t : s.tokens) {
+  bool share_cues = s.has_any(Cue::kShare, Cue::kShareOf, Cue::kContribute, Cue::kThisRatio, Cue::kFrom);
+  for (size_t k = 0; share_cues && k < s.tokens.size(); ++k) {
+    const Token& t = s.tokens[k];
     bool before = t.begin >= eff.begin && t.end <= target.begin && !ClaimBetween(s, t.end, target.begin);
     if (before && (t.is_cue(Cue::kShare) || t.is_cue(Cue::kShareOf) || t.is_cue(Cue::kContribute) ||
                    t.is_cue(Cue::kThisRatio))) {

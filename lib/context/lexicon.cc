@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "base/cjk_skip.h"
+#include "context/text_util.h"
 #include "lexicon_data.inc"
 
 namespace claims::context {
@@ -59,6 +59,13 @@ bool ParseFiscal(std::string_view s, int* end_month) {
 }
 
 std::string_view Dash(std::string_view s) { return s == "-" ? std::string_view() : s; }
+
+// Adds the first character `c` of a word (FirstChar: ASCII folded) to a set
+// of ASCII bytes for SkipUnwanted, in both cases.
+void AddAsciiStart(uint64_t* ascii, uint32_t c) {
+  if (c == 0 || c >= 0x80) return;
+  for (uint32_t b : {c, c >= 'a' && c <= 'z' ? c - 32 : c}) ascii[b >> 6] |= uint64_t{1} << (b & 63);
+}
 
 }  // namespace
 
@@ -197,6 +204,7 @@ bool Lexicon::AddRow(Table table, const std::vector<std::string_view>& cols, std
         for (char& c : folded) c = static_cast<char>(FoldAscii(static_cast<uint8_t>(c)));
         uint32_t c = FirstChar(folded, 0);
         if (c) person_starts_[c >> 6] |= uint64_t{1} << (c & 63);
+        AddAsciiStart(person_ascii_starts_, c);
         person_unsure_ = person_unsure_ || !c;  // no first character to look for
         person_aliases_.push_back(std::move(folded));
       }
@@ -257,7 +265,7 @@ bool Lexicon::MayNamePerson(std::string_view text) const {
   if (person_unsure_) return true;
   // One walk that skips the characters no alias starts with.
   for (size_t pos = 0; pos < text.size(); ++pos) {
-    pos = SkipThreeByteChars(text, pos, text.size(), person_starts_.data());
+    pos = SkipUnwanted(text, pos, text.size(), person_starts_.data(), person_ascii_starts_);
     if (pos >= text.size()) break;
     uint32_t c = FirstChar(text, pos);
     if (!c || !((person_starts_[c >> 6] >> (c & 63)) & 1)) continue;
@@ -274,6 +282,7 @@ bool Lexicon::MayNamePerson(std::string_view text) const {
 void Lexicon::Insert(std::string_view word, LexEntry entry) {
   uint32_t c = FirstChar(word, 0);
   if (c) starts_[c >> 6] |= uint64_t{1} << (c & 63);
+  AddAsciiStart(ascii_starts_, c);
   entries_.push_back(entry);
   trie_.Insert(word, static_cast<int32_t>(entries_.size() - 1));
 }

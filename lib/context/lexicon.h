@@ -85,6 +85,8 @@ class Lexicon {
   }
   // The first characters of all words, for SkipThreeByteChars (base/cjk_skip.h).
   const uint64_t* word_starts() const { return starts_.data(); }
+  // The ASCII bytes that may start a word, either case (SkipUnwanted).
+  const uint64_t* ascii_word_starts() const { return ascii_starts_; }
 
   const EntityInfo& entity(int32_t i) const { return entities_[i]; }
   const MetricInfo& metric(int32_t i) const { return metrics_[i]; }
@@ -156,6 +158,7 @@ class Lexicon {
   // One bit per BMP code point that starts some word: most positions of a
   // sentence are rejected with one lookup, before any trie walk.
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(65536 / 64, 0);
+  uint64_t ascii_starts_[2] = {};
   std::vector<LexEntry> entries_;  // trie values index this
   std::vector<EntityInfo> entities_;
   std::vector<MetricInfo> metrics_;
@@ -163,6 +166,7 @@ class Lexicon {
   std::map<std::string, int, std::less<>> fiscal_;  // canonical -> fiscal year's last month, 0 unknown
   std::vector<std::string> person_aliases_;  // ASCII folded to lower case
   std::vector<uint64_t> person_starts_ = std::vector<uint64_t>(65536 / 64, 0);  // as starts_
+  uint64_t person_ascii_starts_[2] = {};  // as ascii_starts_
   bool person_unsure_ = false;  // an alias starts with what FirstChar cannot read
 };
 

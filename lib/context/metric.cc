@@ -54,6 +54,7 @@ bool IsBasis(std::string_view text, const Token& t) { return At(text, t.end, "�
 // reading gave both figures 净利润, a conflict with itself waiting to happen.
 // One metric before 分别 is every figure's (A和B的净利润分别为10亿元和12亿元).
 MetricChoice RespectiveMetric(std::string_view text, const Sentence& s, const Target& target, Range eff) {
+  if (!s.has_any(Cue::kRespectively)) return MetricChoice{};
   const Token* respectively = nullptr;
   for (const Token& t : s.tokens) {
     if (t.end > target.begin) break;

@@ -109,16 +109,11 @@ size_t ParseYearSuffix(std::string_view t, size_t p, size_t end, PeriodMention* 
   return p;
 }
 
-// The first characters of every word ParseAt knows, as a bitmap over the
-// BMP, so most positions are rejected with one lookup.
-class LeadChars {
+// A set of Chinese characters as a bitmap over the BMP: one lookup per test.
+class CharSet {
  public:
-  LeadChars() {
-    for (std::string_view w : {"第", "一", "二", "三", "四", "前", "上", "下", "同", "去", "今", "明",
-                               "本", "该", "当", "截", "目", "如", "现", "迄", "眼", "未", "将", "此",
-                               "之", "以", "那", "次", "近", "过", "往", "报"}) {
-      bits_[CodePoint(w, 0) >> 6] |= uint64_t{1} << (CodePoint(w, 0) & 63);
-    }
+  CharSet(std::initializer_list<std::string_view> chars) {
+    for (std::string_view w : chars) bits_[CodePoint(w, 0) >> 6] |= uint64_t{1} << (CodePoint(w, 0) & 63);
   }
   bool Has(std::string_view t, size_t pos) const {
     uint32_t cp = CodePoint(t, pos);
@@ -136,14 +131,43 @@ class LeadChars {
   uint64_t bits_[1024] = {};  // the base/cjk_skip.h layout
 };
 
-const LeadChars kLeadChars;
+// The first characters of every word ParseAt knows, so most positions are
+// rejected with one lookup.
+const CharSet kLeadChars({"第", "一", "二", "三", "四", "前", "上", "下", "同", "去", "今", "明", "本", "该", "当", "截",
+                          "目", "如", "现", "迄", "眼", "未", "将", "此", "之", "以", "那", "次", "近", "过", "往", "报"});
+// The second characters of those words (each has two at least), bar the
+// digits 1-4 of 第3季度 and 前3季度: most 一, 上, 同 or 第 in a sentence
+// start none of them, and this rules them out before ParseAt's word lists.
+// A word added to ParseAt adds its second character here.
+const CharSet kSecondChars({"一", "二", "三", "四", "季", "财", "年", "半", "个", "月", "期", "后", "告", "前", "时", "至",
+                            "今", "在", "下", "来", "去"});
+// The ASCII that may start a time expression: what MayStartPeriod accepts.
+constexpr AsciiSet kLeadAscii("0123456789FfQq");
 
-// Whether a time expression can start at t[pos]: a lead character, a digit,
-// FY or Q. FindPeriods asks this first, so most positions cost one test.
-bool MayStartPeriod(std::string_view t, size_t pos) {
+// Whether a time expression can start at t[pos]: a lead character with a
+// second character that fits, a number that 年, 月, 财 or Q follows, FY or Q.
+// FindPeriods asks this first, so most positions cost a test or two.
+bool MayStartPeriod(std::string_view t, size_t pos, size_t end) {
   unsigned char c = static_cast<unsigned char>(t[pos]);
-  if (c >= 0x80) return kLeadChars.Has(t, pos);
-  return IsDigit(static_cast<char>(c)) || c == 'F' || c == 'f' || c == 'Q' || c == 'q';
+  if (c >= 0x80) {
+    if (!kLeadChars.Has(t, pos)) return false;
+    // ParseAt reads past `end` here (At), so neither does this stop at it.
+    size_t next = pos + 3;
+    return kSecondChars.Has(t, next) || (next < t.size() && t[next] >= '1' && t[next] <= '4');
+  }
+  if (IsDigit(static_cast<char>(c))) {
+    // ParseAt reads a number only from its start, and only as a year or a
+    // month: 2023年, 2023财年, 2023Q3, 23年, 10月 (a space may come first).
+    if (pos > 0 && (IsDigit(t[pos - 1]) || t[pos - 1] == '.' || (t[pos - 1] >= 'A' && t[pos - 1] <= 'Z') ||
+                    (t[pos - 1] >= 'a' && t[pos - 1] <= 'z'))) {
+      return false;
+    }
+    size_t after = pos;
+    while (after < end && IsDigit(t[after])) ++after;
+    after = SkipSpace(t, after, end);
+    return AtAny(t, after, {"年", "月", "财"}) || (after < t.size() && (t[after] == 'Q' || t[after] == 'q'));
+  }
+  return c == 'F' || c == 'f' || c == 'Q' || c == 'q';
 }
 
 // One time expression starting at `pos`, or 0.
@@ -411,14 +435,10 @@ void FindPeriods(std::string_view text, uint32_t begin, uint32_t end, std::vecto
   out.clear();
   size_t pos = begin;
   while (pos < end) {
-    pos = SkipThreeByteChars(text, pos, end, kLeadChars.bits());
+    pos = SkipUnwanted(text, pos, end, kLeadChars.bits(), kLeadAscii.bits);
     if (pos >= end) break;
-    if (!MayStartPeriod(text, pos)) {
-      pos += Utf8Len(static_cast<unsigned char>(text[pos]));
-      continue;
-    }
     PeriodMention m;
-    size_t len = ParseAt(text, pos, end, &m);
+    size_t len = MayStartPeriod(text, pos, end) ? ParseAt(text, pos, end, &m) : 0;
     if (len > 0) {
       m.begin = static_cast<uint32_t>(pos);
       m.end = static_cast<uint32_t>(pos + len);

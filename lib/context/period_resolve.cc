@@ -31,15 +31,16 @@ int EndMonth(const PeriodMention& m) {
   return 12;
 }
 
+// One format call per period: every claim sentence's periods come here.
 std::string Format(bool fiscal, int year, const PeriodMention& m) {
-  std::string out = fiscal ? fmt::format("FY{}", year) : fmt::format("{}", year);
-  if (m.quarter && m.quarter_to) return out + fmt::format("Q{}-Q{}", m.quarter, m.quarter_to);
-  if (m.quarter) return out + fmt::format("Q{}", m.quarter);
-  if (m.half) return out + fmt::format("H{}", m.half);
-  if (fiscal) return out;
-  if (m.month && m.day) return out + fmt::format("-{:02}-{:02}", m.month, m.day);
-  if (m.month) return out + fmt::format("-{:02}", m.month);
-  return out;
+  std::string_view fy = fiscal ? "FY" : "";
+  if (m.quarter && m.quarter_to) return fmt::format("{}{}Q{}-Q{}", fy, year, m.quarter, m.quarter_to);
+  if (m.quarter) return fmt::format("{}{}Q{}", fy, year, m.quarter);
+  if (m.half) return fmt::format("{}{}H{}", fy, year, m.half);
+  if (fiscal) return fmt::format("FY{}", year);
+  if (m.month && m.day) return fmt::format("{}-{:02}-{:02}", year, m.month, m.day);
+  if (m.month) return fmt::format("{}-{:02}", year, m.month);
+  return fmt::format("{}", year);
 }
 
 // "FY2023Q3" -> fields; false for anything ShiftYear/PrevQuarter cannot shift.

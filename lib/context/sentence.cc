@@ -42,6 +42,11 @@ void AnalyzeInto(const Lexicon& lexicon, std::string_view text, uint32_t begin, 
   s->end = end;
   s->targets.clear();
   ScanTokens(lexicon, text, begin, end, &s->tokens);
+  static_assert(static_cast<unsigned>(Cue::kThisRatio) < 32, "Sentence::cues has a bit per cue");
+  s->cues = 0;
+  for (const Token& t : s->tokens) {
+    if (t.is(LexEntry::Table::kCue)) s->cues |= uint32_t{1} << t.entry.index;
+  }
   if (split) {
     SplitClauses(text, begin, end, &s->clauses);
   } else {

@@ -50,6 +50,15 @@ struct Sentence {
   std::vector<Clause> clauses;
   std::vector<PeriodMention> periods;
   std::vector<Target> targets;  // every claim in the sentence, in order
+  // The cues among the tokens, bit Cue value, set by AnalyzeInto: every
+  // claim walks the tokens for 分别, 占, 来自, a verb …, several times over,
+  // and a walk for cues the sentence lacks is skipped.
+  uint32_t cues = 0;
+
+  template <class... C>
+  bool has_any(C... c) const {
+    return ((cues >> static_cast<unsigned>(c) & 1) || ...);
+  }
 };
 
 // Calls fn(begin, end, entry) for each lexicon word of text[begin, end),
@@ -60,7 +69,7 @@ void ForEachWord(const Lexicon& lexicon, std::string_view text, uint32_t begin, 
   size_t pos = begin;
   while (pos < end) {
     // Most characters start no word: skipped two at a time.
-    pos = SkipThreeByteChars(text, pos, end, lexicon.word_starts());
+    pos = SkipUnwanted(text, pos, end, lexicon.word_starts(), lexicon.ascii_word_starts());
     if (pos >= end) break;
     LexEntry entry;
     size_t len = lexicon.Match(bounded, pos, &entry);

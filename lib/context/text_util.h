@@ -6,7 +6,8 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
-#include <string_view>
+
+#include "base/cjk_skip.h"
 
 namespace claims::context {
 
@@ -75,6 +76,29 @@ constexpr uint32_t Cp(const char (&c)[4]) {
   return ((static_cast<unsigned char>(c[0]) & 0x0F) << 12) |
          ((static_cast<unsigned char>(c[1]) & 0x3F) << 6) | (static_cast<unsigned char>(c[2]) & 0x3F);
 }
+
+// SkipThreeByteChars that also steps over the ASCII bytes missing from
+// `ascii` (bit b & 63 of word b >> 6). A third of the characters of a claim
+// sentence are ASCII (digits, '.', '%', Latin names), and each of them would
+// otherwise stop the skip only for the scan to pass over it.
+inline size_t SkipUnwanted(std::string_view t, size_t pos, size_t end, const uint64_t* cjk, const uint64_t ascii[2]) {
+  while (true) {
+    pos = SkipThreeByteChars(t, pos, end, cjk);
+    auto unwanted = [&](unsigned char b) { return b < 0x80 && !((ascii[b >> 6] >> (b & 63)) & 1); };
+    if (pos >= end || !unwanted(static_cast<unsigned char>(t[pos]))) return pos;
+    do {
+      ++pos;
+    } while (pos < end && unwanted(static_cast<unsigned char>(t[pos])));
+  }
+}
+
+// An ASCII set for SkipUnwanted: the bytes of `chars`.
+struct AsciiSet {
+  uint64_t bits[2] = {};
+  constexpr explicit AsciiSet(std::string_view chars) {
+    for (char c : chars) bits[static_cast<unsigned char>(c) >> 6] |= uint64_t{1} << (c & 63);
+  }
+};
 
 // Whether `gap` alone joins two items of a list: 和, 、, 及, 与, 以及.
 inline bool IsListJoiner(std::string_view gap) {
