@@ -145,7 +145,7 @@ const CharSet kSecondChars({"一", "二", "三", "四", "季", "财", "年", "�
 constexpr AsciiSet kLeadAscii("0123456789FfQq");
 
 // Whether a time expression can start at t[pos]: a lead character with a
-// second character that fits, a number that 年, 月, 财 or Q follows, FY or Q.
+// second character that fits, a number that 年, 月, 财, 日 or Q follows, FY or Q.
 // FindPeriods asks this first, so most positions cost a test or two.
 bool MayStartPeriod(std::string_view t, size_t pos, size_t end) {
   unsigned char c = static_cast<unsigned char>(t[pos]);
@@ -156,8 +156,9 @@ bool MayStartPeriod(std::string_view t, size_t pos, size_t end) {
     return kSecondChars.Has(t, next) || (next < t.size() && t[next] >= '1' && t[next] <= '4');
   }
   if (IsDigit(static_cast<char>(c))) {
-    // ParseAt reads a number only from its start, and only as a year or a
-    // month: 2023年, 2023财年, 2023Q3, 23年, 10月 (a space may come first).
+    // ParseAt reads a number only from its start, and only as a year, a
+    // month or a bare day: 2023年, 2023财年, 2023Q3, 23年, 10月, 8日 (a space
+    // may come first).
     if (pos > 0 && (IsDigit(t[pos - 1]) || t[pos - 1] == '.' || (t[pos - 1] >= 'A' && t[pos - 1] <= 'Z') ||
                     (t[pos - 1] >= 'a' && t[pos - 1] <= 'z'))) {
       return false;
@@ -165,7 +166,7 @@ bool MayStartPeriod(std::string_view t, size_t pos, size_t end) {
     size_t after = pos;
     while (after < end && IsDigit(t[after])) ++after;
     after = SkipSpace(t, after, end);
-    return AtAny(t, after, {"年", "月", "财"}) || (after < t.size() && (t[after] == 'Q' || t[after] == 'q'));
+    return AtAny(t, after, {"年", "月", "财", "日"}) || (after < t.size() && (t[after] == 'Q' || t[after] == 'q'));
   }
   return c == 'F' || c == 'f' || c == 'Q' || c == 'q';
 }
