@@ -277,13 +277,11 @@ struct Tables {
     size_t n = t.size();
     auto letter = [](unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
     auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+    // The three-byte character at s[i], 0 for anything else: every
+    // character tested here (numerals, 点, the words' letters) is one.
     auto cp_at = [&](size_t i) -> char32_t {
-      if (i >= n) return 0;
-      if (s[i] < 0x80) return s[i];
-      if (s[i] >= 0xE0 && s[i] < 0xF0 && i + 2 < n) {
-        return ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      }
-      return 0xFFFF;
+      if (i + 2 >= n || (s[i] & 0xF0) != 0xE0) return 0;
+      return ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
     };
     auto word_head_at = [&](char32_t first, size_t next) { return Is(first, kStarter) && WordHead(first, cp_at(next)); };
     for (size_t i = pos; i < n;) {
@@ -323,7 +321,9 @@ struct Tables {
           i += 3;
           continue;
         }
-        if (Is(cp, kNumeral) && !Is(PrevCodePoint(t, i), kNumeral)) {
+        // Inside a run of numerals only where the search began: every numeral
+        // stops the scan, and a run is passed over whole.
+        if (Is(cp, kNumeral) && !(i == pos && Is(PrevCodePoint(t, i), kNumeral))) {
           // A run of numeral characters is a candidate when a magnitude is in
           // it or something quantity-like follows it: a unit's first
           // character, 分之, 多, 年, 月 ...
@@ -332,8 +332,10 @@ struct Tables {
           for (char32_t r; j < n && Is(r = cp_at(j), kNumeral); j += 3) big |= (r == U'万' || r == U'亿');
           // A lone 几 or 数 (几个, 几年, 数家) is never a quantity (ReadCore
           // refuses it), unless 点 makes it a decimal: RE2 is not asked.
-          bool vague_only = !big && j - i == 3 && (cp == U'几' || cp == U'数') && cp_at(j) != U'点';
-          if (!vague_only && (big || MayFollowNumeral(t, j))) return i;
+          // An ordinal (第三, 第十二) neither: ReadCore refuses a core after 第.
+          bool ordinal = i >= 3 && cp_at(i - 3) == U'第';
+          bool refused = cp_at(j) != U'点' && (ordinal || (!big && j - i == 3 && (cp == U'几' || cp == U'数')));
+          if (!refused && (big || MayFollowNumeral(t, j))) return i;
           if (word_head_at(cp, i + 3)) return i;  // 一半
           i = j;
           continue;
@@ -1268,7 +1270,7 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
 
   size_t pos = 0;
   while ((pos = tables.NextCandidate(norm, pos)) < t.size()) {
-    if (LoneModelLetter(t, pos)) {
+    if (t[pos] >= 'A' && t[pos] <= 'Z' && LoneModelLetter(t, pos)) {
       ExtractedMention em;
       em.mention.type = Mention::Type::kModel;
       em.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 1)};
