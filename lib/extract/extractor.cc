@@ -796,8 +796,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   if (core.empty() || core == "几") return std::nullopt;
 
   // Left context.
-  char32_t prev = PrevCodePoint(t_, cb);
-  if (prev == U'第') return std::nullopt;  // ordinals: 第五代
+  if (EndsAt(cb, "第")) return std::nullopt;  // ordinals: 第五代
   size_t code_begin = cb;
   const units::UnitInfo* code = cb > 0 && ((t_[cb - 1] >= 'A' && t_[cb - 1] <= 'Z') || t_[cb - 1] == ' ')
                                     ? CurrencyCodeBefore(impl_.units, t_, cb, &code_begin)
@@ -1079,13 +1078,15 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
 
   // Suffix qualifiers: 80%以上, 18个月左右, 两倍多.
   std::span<const QualifierWord> suffixes = kSuffixQualifiers;
-  if (!OneOf(CharAt(pos), kSuffixFirstChars)) suffixes = {};
+  char32_t next = CharAt(pos);  // the character after the claim so far
+  if (!OneOf(next, kSuffixFirstChars)) suffixes = {};
   for (const QualifierWord& q : suffixes) {
     if (At(pos, q.word)) {
       // 多 and 余 before another noun are not qualifiers: 多家, 余下.
       if ((q.word == "多" || q.word == "余") && p.UnitCode() != "x" && p.UnitCode() != "%") continue;
       p.qualifier = Combine(p.qualifier, q.q);
       pos += q.word.size();
+      next = CharAt(pos);
       break;
     }
   }
@@ -1093,7 +1094,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // second number apply to the first when the first has none.
   bool from_to = EndsAt(qb, "从");
   std::span<const std::string_view> separators = kRangeSeparators;
-  if (from_to || !OneOf(CharAt(pos), kRangeFirstChars)) separators = {};
+  if (from_to || !OneOf(next, kRangeFirstChars)) separators = {};
   for (std::string_view sep : separators) {
     if (!At(pos, sep)) continue;
     size_t b2 = pos + sep.size();
