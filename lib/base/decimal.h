@@ -67,7 +67,10 @@ class Decimal {
   // back to this value. Arithmetic can leave them ("1/3" to 12 places of a
   // 40-digit number); such a value cannot be stored or read back.
   bool WithinLimits() const {
-    return digits() <= kMaxDigits && exp_ <= kMaxExponent && exp_ >= -kMaxExponent - kMaxDigits;
+    // An int64 coefficient has at most 19 digits: only a big one is counted
+    // (extract/ asks this three times for every claim).
+    static_assert(kMaxDigits >= 19);
+    return (!big_ || digits() <= kMaxDigits) && exp_ <= kMaxExponent && exp_ >= -kMaxExponent - kMaxDigits;
   }
 
   Decimal ScaledByPow10(int k) const;

@@ -186,6 +186,14 @@ struct Tables {
   std::vector<uint64_t> starts_ = std::vector<uint64_t>(0x10000 / 64, 0);
   bool MayStart(char32_t cp) const { return (starts_[cp >> 6] >> (cp & 63)) & 1; }
   bool Is(char32_t cp, Role role) const { return cp < 0x10000 && (roles_[cp] & role) != 0; }
+  // The first two characters of each word of the pattern (翻番, 一半, 去年
+  // ...). A starter before any other second character (下一, 上年, 前一:
+  // ~750 on a 2 MB run) cannot begin a word, and RE2 is not asked.
+  std::vector<std::pair<char32_t, char32_t>> word_heads_;
+  bool WordHead(char32_t first, char32_t second) const {
+    return Is(second, kWordSecond) &&
+           std::find(word_heads_.begin(), word_heads_.end(), std::pair{first, second}) != word_heads_.end();
+  }
 
   explicit Tables(const units::UnitTable& t) : units(t) {
     for (const auto& [alias, factor] : t.magnitudes()) {
@@ -213,8 +221,18 @@ struct Tables {
       if (unit_groups[g].first < 0x10000) unit_group_of[unit_groups[g].first] = static_cast<uint16_t>(g + 1);
     }
     for (char32_t c : pat::kNumeralChars) roles_[c] |= kNumeral;
-    for (char32_t c : pat::kStarterChars) roles_[c] |= kStarter;
-    for (char32_t c : pat::kWordSecondChars) roles_[c] |= kWordSecond;
+    auto add_heads = [&](std::span<const std::string_view> words) {
+      for (std::string_view w : words) {
+        size_t k = 0;
+        char32_t first = NextCodePoint(w, &k);
+        char32_t second = NextCodePoint(w, &k);
+        word_heads_.emplace_back(first, second);
+        roles_[first] |= kStarter;
+        roles_[second] |= kWordSecond;
+      }
+    };
+    add_heads(pat::kWords);
+    add_heads(pat::kRelativeWords);
     // What may follow a Chinese numeral in a quantity: the first character
     // of any unit alias, and the words the grammar reads (分之, 多, 余, 年 ...).
     for (const auto& u : t.units()) {
@@ -259,14 +277,13 @@ struct Tables {
     size_t n = t.size();
     auto letter = [](unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
     auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+    // The three-byte character at s[i], 0 for anything else: every
+    // character tested here (numerals, 点, the words' letters) is one.
     auto cp_at = [&](size_t i) -> char32_t {
-      if (i >= n) return 0;
-      if (s[i] < 0x80) return s[i];
-      if (s[i] >= 0xE0 && s[i] < 0xF0 && i + 2 < n) {
-        return ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      }
-      return 0xFFFF;
+      if (i + 2 >= n || (s[i] & 0xF0) != 0xE0) return 0;
+      return ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
     };
+    auto word_head_at = [&](char32_t first, size_t next) { return Is(first, kStarter) && WordHead(first, cp_at(next)); };
     for (size_t i = pos; i < n;) {
       // Most characters have nothing to do with numbers: skipped two at a
       // time, or found by Normalize() already.
@@ -304,20 +321,26 @@ struct Tables {
           i += 3;
           continue;
         }
-        if (Is(cp, kNumeral) && !Is(PrevCodePoint(t, i), kNumeral)) {
+        // Inside a run of numerals only where the search began: every numeral
+        // stops the scan, and a run is passed over whole.
+        if (Is(cp, kNumeral) && !(i == pos && Is(PrevCodePoint(t, i), kNumeral))) {
           // A run of numeral characters is a candidate when a magnitude is in
           // it or something quantity-like follows it: a unit's first
           // character, 分之, 多, 年, 月 ...
           size_t j = i;
           bool big = false;
           for (char32_t r; j < n && Is(r = cp_at(j), kNumeral); j += 3) big |= (r == U'万' || r == U'亿');
-          if (big || MayFollowNumeral(t, j)) return i;
-          if (Is(cp, kStarter) && Is(cp_at(i + 3), kWordSecond)) return i;  // 一半
+          // A lone 几 or 数 (几个, 几年, 数家) is never a quantity (ReadCore
+          // refuses it), unless 点 makes it a decimal: RE2 is not asked.
+          // An ordinal (第三, 第十二) neither: ReadCore refuses a core after 第.
+          bool ordinal = i >= 3 && cp_at(i - 3) == U'第';
+          bool refused = cp_at(j) != U'点' && (ordinal || (!big && j - i == 3 && (cp == U'几' || cp == U'数')));
+          if (!refused && (big || MayFollowNumeral(t, j))) return i;
+          if (word_head_at(cp, i + 3)) return i;  // 一半
           i = j;
           continue;
         }
-        if (Is(cp, kStarter) && Is(cp_at(i + 3), kWordSecond)) return i;
-        if (cp == U'翻' && cp_at(i + 3) == U'了') return i;  // 翻了一番
+        if (word_head_at(cp, i + 3)) return i;
         i += 3;
         continue;
       }
@@ -787,8 +810,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   if (core.empty() || core == "几") return std::nullopt;
 
   // Left context.
-  char32_t prev = PrevCodePoint(t_, cb);
-  if (prev == U'第') return std::nullopt;  // ordinals: 第五代
+  if (EndsAt(cb, "第")) return std::nullopt;  // ordinals: 第五代
   size_t code_begin = cb;
   const units::UnitInfo* code = cb > 0 && ((t_[cb - 1] >= 'A' && t_[cb - 1] <= 'Z') || t_[cb - 1] == ' ')
                                     ? CurrencyCodeBefore(impl_.units, t_, cb, &code_begin)
@@ -1073,13 +1095,15 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
 
   // Suffix qualifiers: 80%以上, 18个月左右, 两倍多.
   std::span<const QualifierWord> suffixes = kSuffixQualifiers;
-  if (!OneOf(CharAt(pos), kSuffixFirstChars)) suffixes = {};
+  char32_t next = CharAt(pos);  // the character after the claim so far
+  if (!OneOf(next, kSuffixFirstChars)) suffixes = {};
   for (const QualifierWord& q : suffixes) {
     if (At(pos, q.word)) {
       // 多 and 余 before another noun are not qualifiers: 多家, 余下.
       if ((q.word == "多" || q.word == "余") && p.UnitCode() != "x" && p.UnitCode() != "%") continue;
       p.qualifier = Combine(p.qualifier, q.q);
       pos += q.word.size();
+      next = CharAt(pos);
       break;
     }
   }
@@ -1087,7 +1111,7 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   // second number apply to the first when the first has none.
   bool from_to = EndsAt(qb, "从");
   std::span<const std::string_view> separators = kRangeSeparators;
-  if (from_to || !OneOf(CharAt(pos), kRangeFirstChars)) separators = {};
+  if (from_to || !OneOf(next, kRangeFirstChars)) separators = {};
   for (std::string_view sep : separators) {
     if (!At(pos, sep)) continue;
     size_t b2 = pos + sep.size();
@@ -1281,7 +1305,7 @@ Extraction Extractor::Impl::Run(std::string_view original, const text::Normalize
 
   size_t pos = 0;
   while ((pos = tables.NextCandidate(norm, pos)) < t.size()) {
-    if (LoneModelLetter(t, pos)) {
+    if (t[pos] >= 'A' && t[pos] <= 'Z' && LoneModelLetter(t, pos)) {
       ExtractedMention em;
       em.mention.type = Mention::Type::kModel;
       em.span = {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + 1)};

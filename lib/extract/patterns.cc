@@ -30,15 +30,19 @@ const std::string& ScanPattern() {
 
 ScanKind Classify(std::string_view m) {
   unsigned char c = static_cast<unsigned char>(m[0]);
-  if (m.find('@') != std::string_view::npos || m.rfind("http", 0) == 0 || m.rfind("www.", 0) == 0 ||
-      m.rfind("ICP", 0) == 0) {
+  if (c >= 0x80) {
+    // Chinese: a word (alternatives 4 and 5) is matched whole, so it is the
+    // match itself; a numeral core may begin like one (一半 / 一百).
+    for (std::string_view w : kWords) if (m == w) return ScanKind::kWord;
+    for (std::string_view w : kRelativeWords) if (m == w) return ScanKind::kRelative;
+    return ScanKind::kCore;
+  }
+  if (m.find('@') != std::string_view::npos || m.starts_with("http") || m.starts_with("www.") ||
+      m.starts_with("ICP")) {
     return ScanKind::kIdentifier;
   }
   if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return ScanKind::kModel;
-  if (c < 0x80) return ScanKind::kCore;  // digits and '.'
-  for (std::string_view w : kWords) if (m == w) return ScanKind::kWord;
-  for (std::string_view w : kRelativeWords) if (m == w) return ScanKind::kRelative;
-  return ScanKind::kCore;
+  return ScanKind::kCore;  // digits and '.'
 }
 
 ScanMatch ScanAt(std::string_view t, size_t pos) {

@@ -35,13 +35,11 @@ inline constexpr std::string_view kWords[] = {"翻了两番", "翻了一番", "�
 inline constexpr std::string_view kRelativeWords[] = {"去年",   "今年",   "明年",   "前年",  "上一季度",
                                                       "上季度", "本季度", "上半年", "下半年"};
 
-// The characters of Chinese numeral cores (last alternative of the pattern),
-// and the first characters of its words (翻番, 一半, 去年 ...): where an
-// anchored match can begin.
+// The characters of Chinese numeral cores (last alternative of the pattern):
+// where an anchored match of one can begin. (Where a word can begin, the
+// extractor learns from the first two characters of kWords and
+// kRelativeWords.)
 inline constexpr std::u32string_view kNumeralChars = U"零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟数几";
-inline constexpr std::u32string_view kStarterChars = U"翻双减一去今明前上本下";
-// Second characters of those words: a starter not followed by one is skipped.
-inline constexpr std::u32string_view kWordSecondChars = U"两一番倍半年季";
 
 }  // namespace claims::extract_patterns
 

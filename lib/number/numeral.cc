@@ -319,11 +319,11 @@ Numeral ParseChineseDecimal(std::string_view s, size_t dot) {
 }
 
 Numeral ParseNumeral(std::string_view s) {
-  Numeral n;
-  if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
   // Most cores are plain Arabic numbers: no token list needed.
   size_t arabic = ArabicPrefixLength(s);
-  if (arabic == s.size()) return ParseArabic(s);
+  if (arabic == s.size() && !s.empty()) return ParseArabic(s);
+  Numeral n;
+  if (s.empty()) { n.error = NumeralError::kEmpty; return n; }
   if (std::optional<Numeral> quick = ParseArabicMagnitude(s, arabic)) return std::move(*quick);
   if (size_t dot = s.find("点"); dot != std::string_view::npos) return ParseChineseDecimal(s, dot);
   std::vector<Token> toks;
