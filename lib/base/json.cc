@@ -29,8 +29,7 @@ size_t PlainRun(std::string_view s, size_t from) {
   size_t i = from;
 #ifdef CLAIMS_HAVE_SSE2
   for (; i + 16 <= s.size(); i += 16) {
-    __m128i v = simd::Load16(s.data() + i);
-    uint32_t hit = simd::Eq(v, '"') | simd::Eq(v, '\\') | simd::Below(v, 0x20) | simd::Eq(v, 0x7F) | simd::Eq(v, 0xE2);
+    uint32_t hit = simd::JsonSpecial(simd::Load16(s.data() + i));
     if (hit != 0) return i - from + static_cast<size_t>(std::countr_zero(hit));
   }
 #endif
@@ -433,6 +432,39 @@ void AppendString(std::string* out, std::string_view s) {
 
 char* WriteString(char* p, std::string_view s) {
   *p++ = '"';
+#ifdef CLAIMS_HAVE_SSE2
+  // Most values (units, names, a claim's surface) are 4 to 16 bytes: two
+  // overlapping loads cover them, one test finds whether any byte needs a
+  // closer look, two stores copy them.
+  if (size_t n = s.size(); n >= 4 && n <= 16) {
+    __m128i v;
+    uint64_t head, tail;
+    if (n >= 8) {
+      head = swar::Load(s.data());
+      tail = swar::Load(s.data() + n - 8);
+      v = _mm_set_epi64x(static_cast<int64_t>(tail), static_cast<int64_t>(head));
+    } else {
+      uint32_t h, t;
+      std::memcpy(&h, s.data(), 4);
+      std::memcpy(&t, s.data() + n - 4, 4);
+      head = h;
+      tail = t;
+      v = _mm_set_epi32(static_cast<int>(t), static_cast<int>(h), static_cast<int>(t), static_cast<int>(h));
+    }
+    if (simd::JsonSpecial(v) == 0) {
+      if (n >= 8) {
+        std::memcpy(p, &head, 8);
+        std::memcpy(p + n - 8, &tail, 8);
+      } else {
+        std::memcpy(p, &head, 4);
+        std::memcpy(p + n - 4, &tail, 4);
+      }
+      p += n;
+      *p++ = '"';
+      return p;
+    }
+  }
+#endif
   for (size_t i = 0; i < s.size();) {
     // Long text a block at a time, then byte by byte up to the next special
     // byte: short values (units, names) go straight to the byte loop, which
