@@ -156,6 +156,7 @@ class Parser {
       return false;
     }
     // As ParseObject at depth 0, keeping only the named members.
+    line_ = true;
     ++pos_;
     SkipWs();
     std::vector<bool> seen(names.size());
@@ -277,6 +278,12 @@ class Parser {
       bool invalid = false;
       pos_ += PlainUtf8Run(s_, pos_, &invalid);
       if (invalid) return Error("invalid UTF-8");
+      // In a JSONL line, a string that outgrows its room is mostly the
+      // article (its "\n"s cut it into runs): room for the rest of the
+      // line, which decodes to no more bytes, saves the doublings and
+      // their copies. Not in a whole document, where that would be the
+      // rest of the file for every string.
+      if (line_ && out->size() + (pos_ - run) > out->capacity()) out->reserve(out->size() + s_.size() - run);
       out->append(s_.data() + run, pos_ - run);
       if (pos_ >= s_.size()) return Error("unterminated string");
       char c = s_[pos_];
@@ -359,6 +366,7 @@ class Parser {
 
   std::string_view s_;
   size_t pos_ = 0;
+  bool line_ = false;  // s_ is one line of a JSONL stream (ParseMembers)
 };
 
 // The bytes AppendString must look at: those PlainRun stops for.
