@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace claims {
 namespace {
@@ -201,11 +202,54 @@ std::string Decimal::ToString() const {
   return out;
 }
 
-void Decimal::AppendTo(std::string* out) const {
-  if (is_zero()) {
-    out->push_back('0');
-    return;
+char* Decimal::WriteSmall(char* p) const {
+  // Each digit straight to its place, right to left: a claim's three
+  // decimals are short, and library calls (to_chars, memcpy) cost more
+  // than the digits.
+  uint64_t v = small_ < 0 ? 0 - static_cast<uint64_t>(small_) : static_cast<uint64_t>(small_);
+  size_t n = 1;
+  for (uint64_t rest = v / 10; rest != 0; rest /= 10) ++n;
+  // Writes the lowest `count` digits of *rest to end before `end`.
+  auto digits = [](char* end, uint64_t* rest, size_t count) {
+    for (size_t k = 0; k < count; ++k, *rest /= 10) *--end = static_cast<char>('0' + *rest % 10);
+    return end;
+  };
+  auto zeros = [&p](size_t count) {
+    for (size_t k = 0; k < count; ++k) *p++ = '0';
+  };
+  if (small_ < 0) *p++ = '-';
+  size_t frac = exp_ < 0 ? static_cast<size_t>(-static_cast<int64_t>(exp_)) : 0;
+  if (exp_ >= 0) {
+    p += n;
+    digits(p, &v, n);
+    zeros(static_cast<size_t>(exp_));
+  } else if (n > frac) {  // "165" with exp -1: "16.5"
+    p += n + 1;
+    char* point = digits(p, &v, frac) - 1;
+    *point = '.';
+    digits(point, &v, n - frac);
+  } else {  // "5" with exp -3: "0.005"
+    *p++ = '0';
+    *p++ = '.';
+    zeros(frac - n);
+    p += n;
+    digits(p, &v, n);
   }
+  return p;
+}
+
+void Decimal::AppendTo(std::string* out) const {
+  size_t at = out->size();
+  out->resize(at + MaxTextSize());
+  out->resize(static_cast<size_t>(Write(out->data() + at) - out->data()));
+}
+
+char* Decimal::Write(char* p) const {
+  if (is_zero()) {
+    *p = '0';
+    return p + 1;
+  }
+  if (!big_) return WriteSmall(p);
   // The coefficient's digits: in a stack buffer unless the value is big.
   char buf[24];
   std::string big;
@@ -217,22 +261,31 @@ void Decimal::AppendTo(std::string* out) const {
     uint64_t v = small_ < 0 ? 0 - static_cast<uint64_t>(small_) : static_cast<uint64_t>(small_);
     digits = std::string_view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
   }
-  if (sign() < 0) out->push_back('-');
+  auto put = [&p](std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  auto zeros = [&p](size_t n) {
+    std::memset(p, '0', n);
+    p += n;
+  };
+  if (sign() < 0) *p++ = '-';
   if (exp_ >= 0) {
-    out->append(digits);
-    out->append(static_cast<size_t>(exp_), '0');
-    return;
+    put(digits);
+    zeros(static_cast<size_t>(exp_));
+    return p;
   }
   size_t frac = static_cast<size_t>(-exp_);
   if (digits.size() > frac) {
-    out->append(digits.substr(0, digits.size() - frac));
-    out->push_back('.');
-    out->append(digits.substr(digits.size() - frac));
+    put(digits.substr(0, digits.size() - frac));
+    *p++ = '.';
+    put(digits.substr(digits.size() - frac));
   } else {
-    out->append("0.");
-    out->append(frac - digits.size(), '0');
-    out->append(digits);
+    put("0.");
+    zeros(frac - digits.size());
+    put(digits);
   }
+  return p;
 }
 
 Decimal::Rational Decimal::ToRational() const {

@@ -90,6 +90,14 @@ class Decimal {
   std::string ToString() const;
   // ToString() appended to *out, without a string of its own (JSON writers).
   void AppendTo(std::string* out) const;
+  // For writers that reserve room and fill it through a pointer: at least
+  // the size of ToString(), and Write() puts ToString() at p, returning its
+  // end. A 64-bit coefficient needs no allocation on either path.
+  size_t MaxTextSize() const {
+    size_t e = static_cast<size_t>(exp_ < 0 ? -static_cast<int64_t>(exp_) : exp_);
+    return (big_ ? static_cast<size_t>(digits()) : 20) + e + 3;  // sign, "0."
+  }
+  char* Write(char* p) const;
   Rational ToRational() const;
   double ToDouble() const;
 
@@ -99,6 +107,7 @@ class Decimal {
 
  private:
   void Normalize();
+  char* WriteSmall(char* p) const;  // Write() without big_
   // value = coefficient × 10^exp_. The coefficient lives in small_ whenever
   // it fits in an int64 (nearly always: arithmetic stays in registers) and
   // in *big_ otherwise. Canonical: no trailing zeros, small_ when it fits

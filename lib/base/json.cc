@@ -29,8 +29,7 @@ size_t PlainRun(std::string_view s, size_t from) {
   size_t i = from;
 #ifdef CLAIMS_HAVE_SSE2
   for (; i + 16 <= s.size(); i += 16) {
-    __m128i v = simd::Load16(s.data() + i);
-    uint32_t hit = simd::Eq(v, '"') | simd::Eq(v, '\\') | simd::Below(v, 0x20) | simd::Eq(v, 0x7F) | simd::Eq(v, 0xE2);
+    uint32_t hit = simd::JsonSpecial(simd::Load16(s.data() + i));
     if (hit != 0) return i - from + static_cast<size_t>(std::countr_zero(hit));
   }
 #endif
@@ -157,6 +156,7 @@ class Parser {
       return false;
     }
     // As ParseObject at depth 0, keeping only the named members.
+    line_ = true;
     ++pos_;
     SkipWs();
     std::vector<bool> seen(names.size());
@@ -278,6 +278,12 @@ class Parser {
       bool invalid = false;
       pos_ += PlainUtf8Run(s_, pos_, &invalid);
       if (invalid) return Error("invalid UTF-8");
+      // In a JSONL line, a string that outgrows its room is mostly the
+      // article (its "\n"s cut it into runs): room for the rest of the
+      // line, which decodes to no more bytes, saves the doublings and
+      // their copies. Not in a whole document, where that would be the
+      // rest of the file for every string.
+      if (line_ && out->size() + (pos_ - run) > out->capacity()) out->reserve(out->size() + s_.size() - run);
       out->append(s_.data() + run, pos_ - run);
       if (pos_ >= s_.size()) return Error("unterminated string");
       char c = s_[pos_];
@@ -360,6 +366,7 @@ class Parser {
 
   std::string_view s_;
   size_t pos_ = 0;
+  bool line_ = false;  // s_ is one line of a JSONL stream (ParseMembers)
 };
 
 // The bytes AppendString must look at: those PlainRun stops for.
@@ -433,6 +440,39 @@ void AppendString(std::string* out, std::string_view s) {
 
 char* WriteString(char* p, std::string_view s) {
   *p++ = '"';
+#ifdef CLAIMS_HAVE_SSE2
+  // Most values (units, names, a claim's surface) are 4 to 16 bytes: two
+  // overlapping loads cover them, one test finds whether any byte needs a
+  // closer look, two stores copy them.
+  if (size_t n = s.size(); n >= 4 && n <= 16) {
+    __m128i v;
+    uint64_t head, tail;
+    if (n >= 8) {
+      head = swar::Load(s.data());
+      tail = swar::Load(s.data() + n - 8);
+      v = _mm_set_epi64x(static_cast<int64_t>(tail), static_cast<int64_t>(head));
+    } else {
+      uint32_t h, t;
+      std::memcpy(&h, s.data(), 4);
+      std::memcpy(&t, s.data() + n - 4, 4);
+      head = h;
+      tail = t;
+      v = _mm_set_epi32(static_cast<int>(t), static_cast<int>(h), static_cast<int>(t), static_cast<int>(h));
+    }
+    if (simd::JsonSpecial(v) == 0) {
+      if (n >= 8) {
+        std::memcpy(p, &head, 8);
+        std::memcpy(p + n - 8, &tail, 8);
+      } else {
+        std::memcpy(p, &head, 4);
+        std::memcpy(p + n - 4, &tail, 4);
+      }
+      p += n;
+      *p++ = '"';
+      return p;
+    }
+  }
+#endif
   for (size_t i = 0; i < s.size();) {
     // Long text a block at a time, then byte by byte up to the next special
     // byte: short values (units, names) go straight to the byte loop, which

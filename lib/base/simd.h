@@ -38,6 +38,14 @@ inline uint32_t Below(__m128i v, uint8_t n) {
 // Bytes >= 0x80.
 inline uint32_t High(__m128i v) { return Mask(v); }
 
+// Bytes a written JSON string must look at: quote, backslash, control
+// characters, DEL and 0xE2 (the lead byte of U+2028/9).
+inline uint32_t JsonSpecial(__m128i v) {
+  auto eq = [v](uint8_t b) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))); };
+  __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+  return Mask(_mm_or_si128(_mm_or_si128(_mm_or_si128(eq('"'), eq('\\')), _mm_or_si128(eq(0x7F), eq(0xE2))), control));
+}
+
 }  // namespace claims::simd
 
 #endif  // __SSE2__

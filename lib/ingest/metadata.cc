@@ -145,7 +145,7 @@ std::string_view Unquote(std::string_view v) {
 bool IsDateLine(std::string_view line) {
   if (line.size() > 60) return false;
   for (size_t i = 0; i < line.size() && i < 24; ++i) {
-    if ((i == 0 || !IsDigit(line[i - 1])) && !DateAt(line, i).empty()) return true;
+    if (IsDigit(line[i]) && (i == 0 || !IsDigit(line[i - 1])) && !DateAt(line, i).empty()) return true;
   }
   return false;
 }
@@ -275,11 +275,19 @@ Metadata ReadMetadata(std::string_view bytes) {
   if (m.url.empty()) {
     // Sources are named in the byline or at the very end: the first and the
     // last kDateLines lines.
+    // Those lines are most of a short article, and most hold no URL: each
+    // group is searched for "http" once before its lines are looked at.
     LineReader head(body);
     std::string_view line;
-    for (size_t k = 0; k < kDateLines && m.url.empty() && head.Next(&line); ++k) m.url = UrlIn(line);
-    if (m.url.empty() && !head.done()) {
-      LineReader tail(LastLines(head.rest(), kDateLines));
+    for (size_t k = 0; k < kDateLines && head.Next(&line); ++k) {}
+    std::string_view head_text = body.substr(0, body.size() - std::min(body.size(), head.rest().size()));
+    if (head_text.find("http") != std::string_view::npos) {
+      LineReader again(head_text);
+      while (m.url.empty() && again.Next(&line)) m.url = UrlIn(line);
+    }
+    std::string_view tail_text = LastLines(head.rest(), kDateLines);
+    if (m.url.empty() && !head.done() && tail_text.find("http") != std::string_view::npos) {
+      LineReader tail(tail_text);
       while (m.url.empty() && tail.Next(&line)) m.url = UrlIn(line);
     }
   }

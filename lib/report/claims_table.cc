@@ -86,9 +86,23 @@ char* Put(char* p, std::string_view s) {
 }
 constexpr size_t kMaxKey = 16;  // the longest ',"name":' below, with room to spare
 
+// The most bytes WriteClaimFields writes for `c`.
+size_t FieldsRoom(const Claim& c) {
+  // Twenty-one keys; three numbers of up to ten digits; three enum names
+  // and three decimals, quoted; eleven strings, quoted or "null".
+  size_t room = 21 * kMaxKey + 3 * 10 + QualifierName(c.qualifier).size() + KindName(c.kind).size() +
+                DirectionName(c.direction).size() + 3 * 4 + c.value_lo.MaxTextSize() + c.value_hi.MaxTextSize() +
+                c.precision.MaxTextSize() + 3 * 2;
+  for (const std::string* v : {&c.surface, &c.unit, &c.dimension, &c.counted, &c.entity, &c.metric, &c.metric_word,
+                               &c.period, &c.scope, &c.base, &c.base_entity}) {
+    room += json::MaxQuotedSize(v->size()) + 2;
+  }
+  return room;
+}
+
 // The fields of a claim's JSON object after "path" and before "sentence",
-// each with its leading comma, appended to `out`.
-void AppendClaimFields(std::string* out, const Claim& c) {
+// each with its leading comma, written at p; returns the end.
+char* WriteClaimFields(char* p, const Claim& c) {
   auto number = [](char* p, uint32_t v) {
     fmt::format_int digits(v);
     return Put(p, std::string_view(digits.data(), digits.size()));
@@ -102,41 +116,31 @@ void AppendClaimFields(std::string* out, const Claim& c) {
     *p++ = '"';
     return p;
   };
-  char* p = Reserve(out, 3 * (kMaxKey + 10) + kMaxKey + json::MaxQuotedSize(c.surface.size()));
+  // A decimal's text needs no JSON escaping: quoted as it is written.
+  auto decimal = [](char* p, const Decimal& d) {
+    *p++ = '"';
+    p = d.Write(p);
+    *p++ = '"';
+    return p;
+  };
   p = number(Put(p, ",\"byte_start\":"), c.byte_start);
   p = number(Put(p, ",\"byte_end\":"), c.byte_end);
   p = number(Put(p, ",\"line\":"), c.line);
   p = json::WriteString(Put(p, ",\"surface\":"), c.surface);
-  Trim(out, p);
-  // A decimal's text needs no JSON escaping: quoted as it is written. Most
-  // claims are one value (lo == hi): its text is written once and copied.
-  out->append(",\"value_lo\":\"");
-  size_t lo = out->size();
-  c.value_lo.AppendTo(out);
-  size_t lo_size = out->size() - lo;
-  out->append("\",\"value_hi\":\"");
-  if (c.value_hi == c.value_lo) {
-    out->reserve(out->size() + lo_size);  // so the copy's source stays put
-    out->append(*out, lo, lo_size);
-  }
-  else c.value_hi.AppendTo(out);
-  out->append("\",\"precision\":\"");
-  c.precision.AppendTo(out);
-  out->push_back('"');
-
-  std::string_view qualifier = QualifierName(c.qualifier), kind = KindName(c.kind), direction = DirectionName(c.direction);
-  // Fourteen keys, the names with their quotes, and "null" for any value.
-  size_t room = 14 * kMaxKey + qualifier.size() + kind.size() + direction.size() + 6 + 10 * 4;
-  for (const std::string* v : {&c.unit, &c.dimension, &c.counted, &c.entity, &c.metric, &c.metric_word, &c.period,
-                               &c.scope, &c.base, &c.base_entity}) {
-    room += json::MaxQuotedSize(v->size());
-  }
-  p = Reserve(out, room);
+  p = Put(p, ",\"value_lo\":");
+  char* lo = p;
+  p = decimal(p, c.value_lo);
+  // Most claims are one value (lo == hi): its text is written once and copied.
+  std::string_view lo_text(lo, static_cast<size_t>(p - lo));
+  p = Put(p, ",\"value_hi\":");
+  p = c.value_hi == c.value_lo ? Put(p, lo_text) : decimal(p, c.value_hi);
+  p = decimal(Put(p, ",\"precision\":"), c.precision);
+  std::string_view direction = DirectionName(c.direction);
   p = json::WriteString(Put(p, ",\"unit\":"), c.unit);
   p = json::WriteString(Put(p, ",\"dimension\":"), c.dimension);
   p = nullable(Put(p, ",\"counted\":"), c.counted);
-  p = name(Put(p, ",\"qualifier\":"), qualifier);
-  p = name(Put(p, ",\"kind\":"), kind);
+  p = name(Put(p, ",\"qualifier\":"), QualifierName(c.qualifier));
+  p = name(Put(p, ",\"kind\":"), KindName(c.kind));
   p = direction.empty() ? Put(p, ",\"direction\":null") : name(Put(p, ",\"direction\":"), direction);
   p = nullable(Put(p, ",\"entity\":"), c.entity);
   p = nullable(Put(p, ",\"metric\":"), c.metric);
@@ -145,8 +149,7 @@ void AppendClaimFields(std::string* out, const Claim& c) {
   p = nullable(Put(p, ",\"scope\":"), c.scope);
   p = nullable(Put(p, ",\"base\":"), c.base);
   p = nullable(Put(p, ",\"base_entity\":"), c.base_entity);
-  p = Put(p, ",\"sentence\":");
-  Trim(out, p);
+  return Put(p, ",\"sentence\":");
 }
 
 }  // namespace
@@ -154,7 +157,7 @@ void AppendClaimFields(std::string* out, const Claim& c) {
 void AppendClaimJson(std::string* out, std::string_view path, const Claim& c) {
   out->append("{\"path\":");
   json::AppendString(out, path);
-  AppendClaimFields(out, c);
+  Trim(out, WriteClaimFields(Reserve(out, FieldsRoom(c)), c));
   json::AppendString(out, c.sentence);
   out->push_back('}');
 }
@@ -162,17 +165,18 @@ void AppendClaimJson(std::string* out, std::string_view path, const Claim& c) {
 ClaimJsonlWriter::ClaimJsonlWriter(std::string_view path) { json::AppendString(&path_json_, path); }
 
 void ClaimJsonlWriter::Append(std::string* out, const Claim& c) {
-  out->append("{\"path\":");
-  out->append(path_json_);
-  AppendClaimFields(out, c);
   if (!has_sentence_ || c.sentence != sentence_) {
     sentence_ = c.sentence;
     sentence_json_.clear();
     json::AppendString(&sentence_json_, c.sentence);
     has_sentence_ = true;
   }
-  out->append(sentence_json_);
-  out->append("}\n");
+  // The whole line through one pointer: the path and the sentence are
+  // copied as they were escaped.
+  char* p = Reserve(out, kMaxKey + path_json_.size() + FieldsRoom(c) + sentence_json_.size() + 2);
+  p = Put(Put(p, "{\"path\":"), path_json_);
+  p = Put(WriteClaimFields(p, c), sentence_json_);
+  Trim(out, Put(p, "}\n"));
 }
 
 std::string ClaimTsvHeader() {

@@ -1,5 +1,9 @@
 #include "base/decimal.h"
 
+#include <climits>
+#include <cstdint>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 namespace claims {
@@ -33,6 +37,29 @@ TEST_CASE("Decimal parses and prints canonical text", "[decimal]") {
       CHECK(out == std::string("{\"v\":") + c.want);
     }
   }
+}
+
+TEST_CASE("Decimal::Write puts ToString() down within MaxTextSize()", "[decimal]") {
+  // Digits placed right to left around the point, signs, leading zeros of
+  // a fraction, trailing zeros of a power of ten, the int64 extremes and a
+  // coefficient past int64.
+  std::vector<Decimal> values = {Decimal(0), Decimal(7), Decimal(-7), Decimal(INT64_MAX), Decimal(INT64_MIN),
+                                 Decimal(INT64_MIN).ScaledByPow10(-25), Decimal(48).ScaledByPow10(9)};
+  for (const char* s : {"16.5", "-16.5", "0.005", "-0.005", "0.5", "12345.6789", "1e60", "-9.87654321e-30",
+                        "-1234567890123456789012.345"}) {
+    values.push_back(*Decimal::Parse(s));
+  }
+  for (const Decimal& d : values) {
+    std::string want = d.ToString();
+    INFO(want);
+    std::string room(d.MaxTextSize(), '#');
+    char* end = d.Write(room.data());
+    REQUIRE(end <= room.data() + room.size());
+    CHECK(std::string(room.data(), end) == want);
+    CHECK(Decimal::Parse(want) == d);
+  }
+  CHECK(Decimal(INT64_MIN).ToString() == "-9223372036854775808");
+  CHECK(Decimal(-5).ScaledByPow10(-3).ToString() == "-0.005");
 }
 
 TEST_CASE("Decimal arithmetic is exact", "[decimal]") {

@@ -162,6 +162,27 @@ TEST_CASE("Quote and WriteString escape exactly the bytes they must, at every of
   }
 }
 
+TEST_CASE("WriteString escapes short values at every offset", "[json]") {
+  // Values of 4 to 16 bytes (units, names) take two overlapping loads: a
+  // special byte must be seen wherever it stands, in either half.
+  for (std::string_view special : {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "\xE2\x80\xA8", "\xE2\x80\x9C"}) {
+    for (size_t len = 1; len <= 18; ++len) {
+      for (size_t at = 0; at + special.size() <= len; ++at) {
+        std::string t(len, 'a');
+        t.replace(at, special.size(), special);
+        INFO("len " << len << " at " << at);
+        std::string room(MaxQuotedSize(t.size()), '\0');
+        char* end = WriteString(room.data(), t);
+        REQUIRE(end <= room.data() + room.size());
+        CHECK(std::string_view(room.data(), static_cast<size_t>(end - room.data())) == QuoteByteByByte(t));
+      }
+    }
+  }
+  for (std::string t : {"营收", "营收增长", "英伟达H20", "count", "%", "B/s"}) {
+    CHECK(Quote(t) == QuoteByteByByte(t));
+  }
+}
+
 TEST_CASE("WriteString fits the room MaxQuotedSize gives, escapes at their worst", "[json]") {
   for (std::string t : {std::string(20, '\x01'), std::string(1, '\x7F'), std::string()}) {
     std::string room(MaxQuotedSize(t.size()), '\0');
