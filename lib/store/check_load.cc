@@ -109,8 +109,16 @@ Status ParseDecimal(std::string_view text, std::string_view what, Decimal* out) 
   return Status::Ok();
 }
 
-// The columns of kClaimColumns from `first` (value_sort skipped), then
-// sentence_id and the sentence's text, into `c`.
+// The claim columns the checker reads, named here rather than taken from
+// kClaimColumns: value_sort (derived, never read back) is left out, so the
+// checker reads the same whether or not a store still has that column.
+constexpr std::string_view kCheckClaimColumns =
+    "byte_start, byte_end, line, surface, value_lo, value_hi, precision, unit, dimension, "
+    "counted, qualifier, kind, direction, entity, metric, metric_word, period, scope, base, base_entity, "
+    "sentence_start, sentence_end";
+
+// The columns of kCheckClaimColumns from `first`, then sentence_id and the
+// sentence's text, into `c`.
 struct ClaimReader {
   InternedColumn unit, dimension, counted, entity, metric, metric_word, period, scope, base, base_entity;
   check::ClaimFields fields;  // the row's, as read
@@ -127,10 +135,12 @@ struct ClaimReader {
     // Most claims are one value (value_hi == value_lo): parsed once.
     Decimal lo, hi, precision;
     // (A column's text stays valid while other columns are read.)
+    // A NULL value_hi is value_lo (a store may leave it so when they are equal).
+    const bool hi_null = st.IsNull(i + 1);
     std::string_view lo_text = st.TextView(i++), hi_text = st.TextView(i++);
     Status s = ParseDecimal(lo_text, "value_lo", &lo);
     if (s.ok()) {
-      if (hi_text == lo_text) hi = lo;
+      if (hi_null || hi_text == lo_text) hi = lo;
       else s = ParseDecimal(hi_text, "value_hi", &hi);
     }
     if (s.ok()) s = ParseDecimal(st.TextView(i++), "precision", &precision);
@@ -138,7 +148,6 @@ struct ClaimReader {
     c->value_lo = table->Compact(lo);
     c->value_hi = table->Compact(hi);
     c->precision = table->Compact(precision);
-    ++i;  // value_sort: derived, not read back
     fields.unit = unit.Read(st, i++, table);
     fields.dimension = dimension.Read(st, i++, table);
     fields.counted = counted.Read(st, i++, table);
@@ -194,7 +203,7 @@ Status ReadClaims(Db& db, check::ClaimTable* table, std::vector<SentenceSpan>* s
       "SELECT a.id, a.path, a.hash, a.date, c.id, {}, c.sentence_id, coalesce(s.text, '') FROM articles a "
       "CROSS JOIN claims c ON {} LEFT JOIN sentences s ON s.id = c.sentence_id "
       "ORDER BY a.path, c.id",
-      Prefixed(kClaimColumns, "c"), RowOfArticle("c.id", "a.id")));
+      Prefixed(kCheckClaimColumns, "c"), RowOfArticle("c.id", "a.id")));
   if (!st.ok()) return st.status();
   std::vector<check::CheckClaim>& claims = table->claims;
   auto claim_offset = [](const check::CheckClaim& c) { return c.byte_start; };
