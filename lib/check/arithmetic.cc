@@ -353,7 +353,7 @@ void CheckShareSum(Context& ctx, std::vector<Finding>* out) {
     for (const auto& [entity, low] : parts) {
       listed += fmt::format("{}{} {} (at least {})", listed.empty() ? "" : ", ", entity,
                             Quote(*low.first->sc), FormatValue(low.second, "fraction", ""));
-      f.claims.push_back(ToStoredClaim(*low.first->sc));
+      f.claim_refs.push_back(low.first->sc);
     }
     f.message = fmt::format("{}: {} add up to at least {}: the shares of one market cannot exceed 100%",
                             subject, listed, FormatValue(sum, "fraction", ""));

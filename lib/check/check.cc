@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -25,9 +26,17 @@ using internal::Context;
 using internal::Item;
 using internal::RuleFn;
 
+// Run's two threads: the arithmetic rules share the level index they build
+// as they go, and the period rules the merged date mentions, so each of
+// those families stays on one thread; the split balances their CPU (on the
+// spread bench store copy-mismatch alone takes about as long as the
+// arithmetic, garbled, contradiction and period rules together).
+enum Thread { kFirst, kSecond };
+
 struct Rule {
   RuleInfo info;
   RuleFn fn;
+  Thread thread;
 };
 
 // The registry. Order matters: it is the run order, and among findings about
@@ -36,53 +45,53 @@ struct Rule {
 constexpr Rule kRules[] = {
     {{"copy-mismatch", "conflict",
       "the same sentence in two articles states a different figure", Severity::kError},
-     &internal::CheckCopyMismatch},
+     &internal::CheckCopyMismatch, kFirst},
     {{"magnitude-slip", "magnitude",
       "a figure 10x or more away from every other figure of its entity and metric "
       "(dropped digits, 万/亿 slips)", Severity::kWarning},
-     &internal::CheckMagnitudeSlip},
+     &internal::CheckMagnitudeSlip, kSecond},
     {{"value-conflict", "conflict",
       "figures for the same entity, metric, period and scope whose rounding-aware "
       "ranges do not overlap", Severity::kWarning},
-     &internal::CheckValueConflict},
+     &internal::CheckValueConflict, kSecond},
     {{"change-mismatch", "arithmetic",
       "a stated change that the two stated levels do not reproduce", Severity::kWarning},
-     &internal::CheckChangeMismatch},
+     &internal::CheckChangeMismatch, kFirst},
     {{"share-total-mismatch", "arithmetic",
       "a part and its stated share imply a total that differs from the stated total",
       Severity::kWarning},
-     &internal::CheckShareTotal},
+     &internal::CheckShareTotal, kFirst},
     {{"share-sum-over-100", "arithmetic",
       "market shares of one market and period, one per company, that add up to more than 100%",
       Severity::kWarning},
-     &internal::CheckShareSum},
+     &internal::CheckShareSum, kFirst},
     {{"price-vs-market-cap", "garbled",
       "a share price that, beside the stated market value, implies an impossible "
       "number of shares", Severity::kWarning},
-     &internal::CheckPriceVsMarketCap},
+     &internal::CheckPriceVsMarketCap, kSecond},
     {{"bare-model-letter", "garbled",
       "a model name cut to its letter (A、H芯片) where the corpus knows the full names",
       Severity::kWarning},
-     &internal::CheckBareModelLetter},
+     &internal::CheckBareModelLetter, kSecond},
     {{"malformed-number", "garbled",
       "a number with broken separators or two decimal points (1,00亿, 59.31.5亿)",
       Severity::kWarning},
-     &internal::CheckMalformedNumber},
+     &internal::CheckMalformedNumber, kSecond},
     {{"share-over-100", "garbled", "a share or market share above 100%", Severity::kError},
-     &internal::CheckShareOver100},
+     &internal::CheckShareOver100, kSecond},
     {{"quantifier-contradiction", "contradiction",
       "大部分/过半 with a share under 50%, 少数 with one over 50%", Severity::kWarning},
-     &internal::CheckQuantifierContradiction},
+     &internal::CheckQuantifierContradiction, kSecond},
     {{"direction-contradiction", "contradiction",
       "下降 to a higher figure, 增长 to a lower one, 翻番 beside a different rise",
       Severity::kWarning},
-     &internal::CheckDirectionContradiction},
+     &internal::CheckDirectionContradiction, kSecond},
     {{"period-shift", "period",
       "the same event dated in different years by different articles", Severity::kWarning},
-     &internal::CheckPeriodShift},
+     &internal::CheckPeriodShift, kSecond},
     {{"as-of-date-far", "period",
       "an 截至 (as of) date years away from the article's own date", Severity::kInfo},
-     &internal::CheckAsOfDateFar},
+     &internal::CheckAsOfDateFar, kSecond},
 };
 
 constexpr RuleInfo kRuleInfos[] = {
@@ -308,8 +317,69 @@ void NumberArticles(Context* ctx) {
   for (const CheckMention& m : ctx->mentions) ctx->mention_article.push_back(number(m.article->hash));
 }
 
-std::string ClaimKey(const StoredClaim& sc) {
-  return sc.article_hash + ":" + std::to_string(sc.claim.byte_start);
+// A claim as numeric dedup knows it: article hash and offset.
+std::string ClaimKey(std::string_view article_hash, uint32_t byte_start) {
+  return fmt::format("{}:{}", article_hash, byte_start);
+}
+
+// The keys of a finding's claims, materialized or not.
+std::vector<std::string> ClaimKeys(const Finding& f) {
+  std::vector<std::string> keys;
+  for (const StoredClaim& sc : f.claims) keys.push_back(ClaimKey(sc.article_hash, sc.claim.byte_start));
+  for (const CheckClaim* c : f.claim_refs) keys.push_back(ClaimKey(c->article->hash, c->byte_start));
+  return keys;
+}
+
+// The output order: severity (highest first), rule (kRules order), first
+// place (path, offset), fingerprint. The keys are made once, not per
+// comparison (a comparison copied two paths; a store can have tens of
+// thousands of findings), and the findings moved into that order in place.
+void SortCanonically(std::vector<Finding>* findings) {
+  struct Key {
+    int severity;
+    size_t rule;
+    std::string_view path;
+    uint32_t start;
+    std::string_view fingerprint;
+    uint32_t index;
+    auto Tie() const { return std::tie(severity, rule, path, start, fingerprint); }
+  };
+  std::vector<Key> keys;
+  keys.reserve(findings->size());
+  for (const Finding& f : *findings) {
+    Key k{-static_cast<int>(f.severity), std::size(kRules), {}, 0, f.fingerprint,
+          static_cast<uint32_t>(keys.size())};
+    for (size_t i = 0; i < std::size(kRules); ++i) {
+      if (kRules[i].info.id == f.rule) { k.rule = i; break; }
+    }
+    if (!f.claims.empty()) {
+      k.path = f.claims[0].path;
+      k.start = f.claims[0].claim.byte_start;
+    } else if (!f.claim_refs.empty()) {
+      k.path = f.claim_refs[0]->article->path;
+      k.start = f.claim_refs[0]->byte_start;
+    } else if (!f.locations.empty()) {
+      k.path = f.locations[0].path;
+      k.start = f.locations[0].byte_start;
+    }
+    keys.push_back(k);
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.Tie() < b.Tie(); });
+  // Place k of the output takes finding keys[k].index: follow each cycle of
+  // that permutation once, moving findings (their strings are not copied).
+  std::vector<bool> placed(findings->size(), false);
+  for (size_t start = 0; start < keys.size(); ++start) {
+    if (placed[start]) continue;
+    Finding held = std::move((*findings)[start]);
+    size_t at = start;
+    while (keys[at].index != start) {
+      (*findings)[at] = std::move((*findings)[keys[at].index]);
+      placed[at] = true;
+      at = keys[at].index;
+    }
+    (*findings)[at] = std::move(held);
+    placed[at] = true;
+  }
 }
 
 }  // namespace
@@ -324,6 +394,7 @@ const RuleInfo* FindRule(std::string_view id) {
 std::string Fingerprint(const Finding& f) {
   std::vector<std::pair<std::string, std::string>> parts;
   for (const StoredClaim& sc : f.claims) parts.emplace_back(sc.article_hash, sc.claim.surface);
+  for (const CheckClaim* c : f.claim_refs) parts.emplace_back(c->article->hash, c->surface);
   for (const Location& l : f.locations) parts.emplace_back(l.article_hash, l.surface);
   std::sort(parts.begin(), parts.end());
   // FNV-1a 64: tiny, stable across platforms and releases. Persisted in
@@ -350,10 +421,26 @@ CheckResult Run(std::span<const StoredClaim> stored,
   return Run(table, options);
 }
 
+void Materialize(Finding* f) {
+  for (const CheckClaim* c : f->claim_refs) f->claims.push_back(ToStoredClaim(*c));
+  std::vector<const CheckClaim*>().swap(f->claim_refs);
+}
+
 CheckResult Run(const ClaimTable& table, const CheckOptions& options) {
+  CheckResult result = RunCompact(table, options);
+  for (Finding& f : result.findings) Materialize(&f);
+  return result;
+}
+
+CheckResult RunCompact(const ClaimTable& table, const CheckOptions& options) {
   std::span<const CheckClaim> claims = table.claims;
   std::span<const CheckMention> mentions = table.mentions;
-  Context ctx;
+  // The prepared corpus (an Item per distinct claim, the sentence lists,
+  // the rules' indexes) is freed as soon as the rules are done: findings own
+  // what they quote, and the corpus was a hundred megabytes more at the
+  // peak, where every finding is held at once.
+  std::optional<Context> prepared;
+  Context& ctx = prepared.emplace();
   ctx.opts = &options;
   ctx.tol = options.approx_tolerance.ToRational();
   ctx.tol_d = options.approx_tolerance.ToDouble();
@@ -363,18 +450,16 @@ CheckResult Run(const ClaimTable& table, const CheckOptions& options) {
   NumberArticles(&ctx);
   ArticleTimes(claims, mentions, &ctx);
 
-  // The rules run on two threads, this machine's two cores: those before
-  // kSecondThreadFrom here, the rest on a second thread. The only state
-  // rules build as they go is split with them (the level index: arithmetic
-  // rules, here; the merged date mentions: period rules, there), the two
-  // counters are atomic, and findings are kept per rule and joined in
-  // kRules order, so the output never depends on timing.
-  constexpr size_t kSecondThreadFrom = 6;
-  static_assert(kRules[kSecondThreadFrom].info.id == "price-vs-market-cap");
+  // The rules run on two threads, this machine's two cores (Rule::thread).
+  // The only state rules build as they go is kept on one thread with them
+  // (the level index: arithmetic rules; the merged date mentions: period
+  // rules), the two counters are atomic, and findings are kept per rule and
+  // joined in kRules order, so the output never depends on timing.
   std::vector<std::vector<Finding>> found_by_rule(std::size(kRules));
-  auto run_rules = [&](size_t from, size_t to) {
-    for (size_t r = from; r < to; ++r) {
+  auto run_rules = [&](Thread thread) {
+    for (size_t r = 0; r < std::size(kRules); ++r) {
       const Rule& rule = kRules[r];
+      if (rule.thread != thread) continue;
       if (options.disabled.count(std::string(rule.info.id))) continue;
       if (!options.only.empty() && !options.only.count(std::string(rule.info.id))) continue;
       std::vector<Finding>& found = found_by_rule[r];
@@ -393,19 +478,21 @@ CheckResult Run(const ClaimTable& table, const CheckOptions& options) {
   std::exception_ptr second_failed;
   std::thread second([&] {
     try {
-      run_rules(kSecondThreadFrom, std::size(kRules));
+      run_rules(kSecond);
     } catch (...) {
       second_failed = std::current_exception();
     }
   });
   try {
-    run_rules(0, kSecondThreadFrom);
+    run_rules(kFirst);
   } catch (...) {
     second.join();
     throw;
   }
   second.join();
   if (second_failed) std::rethrow_exception(second_failed);
+  const int64_t groups_compared = ctx.groups_compared.load(), consistent = ctx.consistent.load();
+  prepared.reset();
   // One finding per numeric disagreement: a later rule does not repeat
   // claims an earlier numeric rule already reported. Same fingerprint twice
   // (the same claims seen by two paths of one rule) is also one finding.
@@ -422,32 +509,18 @@ CheckResult Run(const ClaimTable& table, const CheckOptions& options) {
     for (Finding& f : found) {
       if (!fingerprints.insert(f.fingerprint).second) continue;
       if (IsNumericFamily(f.family)) {
+        std::vector<std::string> keys = ClaimKeys(f);
         bool seen = false;
-        for (const StoredClaim& sc : f.claims) seen = seen || reported.count(ClaimKey(sc));
+        for (const std::string& key : keys) seen = seen || reported.count(key);
         if (seen) continue;
-        for (const StoredClaim& sc : f.claims) reported.insert(ClaimKey(sc));
+        for (std::string& key : keys) reported.insert(std::move(key));
       }
       kept.push_back(std::move(f));
     }
     std::vector<Finding>().swap(found);
   }
 
-  auto first_place = [](const Finding& f) {
-    if (!f.claims.empty()) return std::make_tuple(f.claims[0].path, f.claims[0].claim.byte_start);
-    if (!f.locations.empty()) return std::make_tuple(f.locations[0].path, f.locations[0].byte_start);
-    return std::make_tuple(std::string(), uint32_t{0});
-  };
-  auto rule_index = [](const std::string& id) {
-    for (size_t i = 0; i < std::size(kRules); ++i) if (kRules[i].info.id == id) return i;
-    return std::size(kRules);
-  };
-  std::sort(kept.begin(), kept.end(), [&](const Finding& a, const Finding& b) {
-    auto ka = std::make_tuple(-static_cast<int>(a.severity), rule_index(a.rule), first_place(a),
-                              a.fingerprint);
-    auto kb = std::make_tuple(-static_cast<int>(b.severity), rule_index(b.rule), first_place(b),
-                              b.fingerprint);
-    return ka < kb;
-  });
+  SortCanonically(&kept);
 
   CheckResult result;
   CheckSummary& s = result.summary;
@@ -456,8 +529,8 @@ CheckResult Run(const ClaimTable& table, const CheckOptions& options) {
   for (const CheckMention& m : mentions) hashes.insert(m.article->hash);
   s.articles = static_cast<int64_t>(hashes.size());
   s.claims = static_cast<int64_t>(claims.size());
-  s.groups_compared = ctx.groups_compared.load();
-  s.consistent = ctx.consistent.load();
+  s.groups_compared = groups_compared;
+  s.consistent = consistent;
   s.findings = static_cast<int64_t>(kept.size());
   for (const Finding& f : kept) {
     ++s.by_rule[f.rule];

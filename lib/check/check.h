@@ -61,9 +61,15 @@ const RuleInfo* FindRule(std::string_view id);
 CheckResult Run(std::span<const StoredClaim> claims,
                 std::span<const std::pair<Location, Mention>> mentions,
                 const CheckOptions& options);
-// The same over a table (Store::LoadForCheck fills one): what `claims check`
-// runs at scale.
+// The same over a table (Store::LoadForCheck fills one).
 CheckResult Run(const ClaimTable& table, const CheckOptions& options);
+// What `claims check` runs at scale: the same findings in the same order,
+// but each finding's claims are left as claim_refs into `table` (a finding
+// is then about a kilobyte lighter per claim); Materialize each one, while
+// the table lives, before it is saved or printed.
+CheckResult RunCompact(const ClaimTable& table, const CheckOptions& options);
+// Fills f->claims from f->claim_refs and clears them (nothing when done).
+void Materialize(Finding* f);
 
 // "rule" + the sorted (article_hash, surface) pairs of the finding's claims
 // and locations, hashed (FNV-1a 64, hex). Row ids and paths play no part, so

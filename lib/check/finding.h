@@ -13,6 +13,10 @@
 
 namespace claims {
 
+namespace check {
+struct CheckClaim;
+}
+
 enum class Severity { kInfo, kWarning, kError };
 std::string_view SeverityName(Severity s);  // "info" "warning" "error"
 bool ParseSeverity(std::string_view s, Severity* out);
@@ -49,6 +53,12 @@ struct Finding {
   std::string expected;  // what the other figures imply, if anything ("about 59.31亿美元")
   std::string fingerprint;  // stable across re-runs: rule + article hashes + surfaces
   std::vector<StoredClaim> claims;
+  // The claims as the checker's table holds them, before check::Materialize
+  // turns them into `claims`: 8 bytes each instead of a StoredClaim with its
+  // sentence (about a kilobyte), so a run with tens of thousands of findings
+  // holds them compact until each is saved and printed. Valid while the
+  // table lives; empty once materialized.
+  std::vector<const check::CheckClaim*> claim_refs;
   std::vector<Location> locations;
   // Computed figures, for JSON "details" and the report: {"ratio": "59.31"}.
   std::map<std::string, std::string> details;

@@ -580,7 +580,7 @@ Finding MakeFinding(std::string_view rule, Severity severity, std::string messag
   f.rule = std::string(rule);
   f.severity = severity;
   f.message = std::move(message);
-  for (const Item* it : items) f.claims.push_back(ToStoredClaim(*it->sc));
+  for (const Item* it : items) f.claim_refs.push_back(it->sc);
   return f;
 }
 

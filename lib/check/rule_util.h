@@ -298,7 +298,8 @@ std::string FormatRatio(const Rational& r);
 std::string Quote(const CheckClaim& sc);
 std::string DecimalText(const Rational& r, int fraction_digits = 4);
 
-// A finding with its claims (representatives of the given items).
+// A finding with its claims (representatives of the given items) as
+// claim_refs: only the findings kept are materialized, one at a time.
 Finding MakeFinding(std::string_view rule, Severity severity, std::string message,
                     std::initializer_list<const Item*> items);
 

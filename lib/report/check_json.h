@@ -12,6 +12,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "check/finding.h"
 
@@ -19,6 +20,13 @@ namespace claims::report {
 
 // One JSON object followed by a newline.
 std::string RenderCheckJson(std::span<const Finding> findings, const CheckSummary& summary);
+
+// The same text in pieces, for findings made and printed one at a time
+// (`claims check` on a large store): CheckJsonHead, then each finding's
+// AppendCheckJsonFinding (`first` for the first), then kCheckJsonTail.
+std::string CheckJsonHead(const CheckSummary& summary, size_t findings);
+void AppendCheckJsonFinding(const Finding& f, bool first, std::string* out);
+inline constexpr std::string_view kCheckJsonTail = "]}\n";
 
 }  // namespace claims::report
 

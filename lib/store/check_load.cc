@@ -127,6 +127,7 @@ struct ClaimReader {
     // Most claims are one value (value_hi == value_lo): parsed once.
     Decimal lo, hi, precision;
     // (A column's text stays valid while other columns are read.)
+    // value_hi reads as value_lo where the store keeps it NULL (ClaimColumnsOf).
     std::string_view lo_text = st.TextView(i++), hi_text = st.TextView(i++);
     Status s = ParseDecimal(lo_text, "value_lo", &lo);
     if (s.ok()) {

@@ -70,6 +70,19 @@ void CheckGolden(const std::string& name) {
             std::to_string(r.summary.groups_compared) + " groups compared, " +
             std::to_string(r.summary.consistent) + " consistent, " +
             std::to_string(r.summary.findings) + " findings\n";
+  // What `claims check` runs: the same findings, their claims left in the
+  // table until each is materialized.
+  ClaimTable table;
+  for (const StoredClaim& sc : c.claims) table.Add(sc);
+  for (const auto& [loc, m] : c.mentions) table.Add(loc, m);
+  CheckResult compact = RunCompact(table, CheckOptions{});
+  REQUIRE(compact.findings.size() == r.findings.size());
+  for (Finding& f : compact.findings) {
+    CHECK(f.claims.empty());
+    Materialize(&f);
+    CHECK(f.claim_refs.empty());
+  }
+  CHECK(DumpFindings(compact.findings) == DumpFindings(r.findings));
   std::ifstream in(dir + name + ".expected");
   if (!in.good()) {
     std::cout << "----8<----\n" << actual << "----8<----\n";

@@ -8,6 +8,8 @@
 
 #include "check/check.h"
 #include "check/claim_table.h"
+#include "ingest/temp_dir.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace claims::store {
@@ -158,6 +160,40 @@ TEST_CASE("LoadForCheck: a mention's sentence start comes from a claim of its se
   const uint32_t letter = at("和H") + static_cast<uint32_t>(std::string("和").size());
   CHECK(found == std::vector<std::string>{"bare-model-letter H@" + std::to_string(letter),
                                           "as-of-date-far 2019年2月@" + std::to_string(date2)});
+}
+
+// Schema 5 keeps value_hi NULL where it equals value_lo; the checker reads
+// it back as value_lo, and a range as stored.
+TEST_CASE("LoadForCheck: a value_hi stored as NULL reads as value_lo", "[store][check]") {
+  testing::TempDir dir;
+  const std::string path = dir / "claims.db";
+  Claim range = At(40, "5%-7%", "5", "份额在5%-7%之间。");
+  range.value_hi = *Decimal::Parse("7");
+  {
+    auto opened = Store::Open(path);
+    REQUIRE(opened.ok());
+    REQUIRE((*opened)
+                ->SaveArticles({Article("a.txt", "ha", "2024-01-22",
+                                        {At(10, "20%", "20", "英伟达营收的20%来自中国。"), range}, {})})
+                .ok());
+  }
+  {
+    Result<Db> db = Db::Open(path, Db::Options());
+    REQUIRE(db.ok());
+    CHECK(*db->QueryInt("SELECT count(*) FROM claims WHERE value_hi IS NULL") == 1);
+  }
+  auto opened = Store::Open(path);
+  REQUIRE(opened.ok());
+  check::ClaimTable table;
+  Status loaded = (*opened)->LoadForCheck(&table);
+  INFO(loaded.message());
+  REQUIRE(loaded.ok());
+  REQUIRE(table.claims.size() == 2);
+  CHECK(table.claims[0].value_lo.ToString() == "20");
+  CHECK(table.claims[0].value_hi.ToString() == "20");
+  CHECK(table.claims[1].value_lo.ToString() == "5");
+  CHECK(table.claims[1].value_hi.ToString() == "7");
+  CHECK(table.claims[1].surface == "5%-7%");
 }
 
 }  // namespace
