@@ -157,6 +157,11 @@ size_t WordsBefore(std::string_view text, size_t pos, size_t floor, int max_char
   return begin;
 }
 
+// Where a line's or segment's name starts: after these. "在" for "HBM销售额
+// 在DRAM收入中的占比", whose line is DRAM.
+const std::initializer_list<std::string_view> kLineNameStops = {"的", "其中", "来自", "在", "，", "、",
+                                                               "：", "；", "（"};
+
 }  // namespace
 
 std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metric_begin) {
@@ -177,13 +182,13 @@ std::string RevenueLineOf(std::string_view text, const Sentence& s, size_t metri
     if (t.end <= metric_begin && t.end > floor) floor = t.end;
   }
   if (floor >= metric_begin) return "";  // 腾讯收入, 国内收入, 第三季度收入
-  size_t begin = WordsBefore(text, metric_begin, floor, 8, {"的", "其中", "来自", "，", "、", "：", "；", "（"});
+  size_t begin = WordsBefore(text, metric_begin, floor, 8, kLineNameStops);
   std::string_view name = text.substr(begin, metric_begin - begin);
   if (name.empty()) return "";
   // Words that make it the whole company's income, an average (AverageOf),
   // or a verb ("华为云同年实现收入553亿元"). After 其中 a 集团 or 公司 is one
   // part of the whole: "其中云智能集团收入398亿元".
-  const bool part = EndsAt(text, begin, "其中");
+  const bool part = EndsAtAny(text, begin, {"其中", "其中,", "其中，"}) != 0;
   for (std::string_view whole : {"总", "营业", "主营业务", "销售", "全年", "年度", "季度", "单季", "当季", "同期",
                                  "公司", "集团", "整体", "合并", "净", "经调整", "可支配", "其", "该", "本",
                                  "人均", "户均", "平均", "实现", "取得", "录得", "获得", "创造", "带来", "贡献",
@@ -212,7 +217,7 @@ std::string SegmentOf(std::string_view text, const Sentence& s, size_t metric_be
     if (p.end <= end - unit && p.end > floor) floor = p.end;
   }
   const size_t name_end = end - unit;
-  size_t begin = WordsBefore(text, name_end, floor, 8, {"的", "其中", "来自", "，", "、", "：", "；", "（"});
+  size_t begin = WordsBefore(text, name_end, floor, 8, kLineNameStops);
   if (begin == name_end) return "";
   return std::string(text.substr(begin, end - begin));
 }

@@ -378,7 +378,11 @@ TEST_CASE("SegmentOf: a business segment's figure is not the company's", "[conte
   CHECK(segment_of("阿里巴巴营收2477亿元,其中云智能集团收入[398亿元]", "收入") == "云智能集团");  // a part
   CHECK(segment_of("小米集团收入为[925亿元]", "收入") == "");  // still the whole
   CHECK(segment_of("其中集团收入[925亿元]", "收入") == "");
+  CHECK(segment_of("其中，云智能集团收入为[296.1亿元]", "收入") == "云智能集团");
   CHECK(segment_of("约[30%]游戏收入来自中国", "收入") == "游戏");
+  // "X在Y收入中的占比": the line is Y, without the 在 that opens it.
+  CHECK(segment_of("HBM销售额在DRAM收入中的占比超过[30%]", "收入") == "DRAM");
+  CHECK(segment_of("该产品在游戏业务收入中占[20%]", "收入") == "游戏业务");
 }
 
 TEST_CASE("AverageOf: an average is not the total", "[context]") {
