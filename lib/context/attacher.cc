@@ -60,15 +60,40 @@ std::string BareFiscalQuarter(const PeriodMention& p, const PeriodContext& ctx,
   return ResolveBareFiscalQuarter(p, end.article_year, end.article_month, 1, fy_end_month);
 }
 
+// Whether `s` is an outlook (预计, 有望 …): it may speak of a quarter that
+// has not ended.
+bool SaysOutlook(std::string_view text, const Sentence& s) {
+  std::string_view sentence = text.substr(s.begin, s.end - s.begin);
+  for (std::string_view w : {"预计", "预期", "有望", "指引", "展望", "预测"}) {
+    if (sentence.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Whether the fiscal quarter `period` ("FY2025Q4") of a company whose fiscal
+// year ends in month `fy_end_month` had not ended before the article's month.
+bool FiscalQuarterEndsAfter(std::string_view period, int fy_end_month, const PeriodContext& article) {
+  if (!article.article_year || !article.article_month || period.size() != 8 || !period.starts_with("FY") ||
+      period[6] != 'Q') {
+    return false;
+  }
+  int fy = 0;
+  for (char c : period.substr(2, 4)) fy = fy * 10 + (c - '0');
+  int quarter = period[7] - '0';
+  int end = fy * 12 + fy_end_month - 1 - 3 * (4 - quarter);  // months since year 0
+  return end >= article.article_year * 12 + article.article_month - 1;
+}
+
 // Resolves every period of `s` in order, updating `state`; returns one string
 // per period ("" where unresolved). calendar_ok() says whether the sentence's
 // bare quarters may be calendar ones, fiscal_end() the month the fiscal year
 // ends in of the fiscal reporter they belong to (0: none known); each is
 // asked only for a quarter nothing else placed, since it may have to read the
 // text between claim sentences.
-template <class CalendarOk, class FiscalEnd>
+template <class CalendarNamed, class CalendarOk, class FiscalEnd>
 std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, PeriodContext base,
-                                    PeriodState* state, CalendarOk&& calendar_ok, FiscalEnd&& fiscal_end) {
+                                    PeriodState* state, CalendarNamed&& calendar_named, CalendarOk&& calendar_ok,
+                                    FiscalEnd&& fiscal_end) {
   std::vector<std::string> out;
   out.reserve(s.periods.size());
   for (PeriodMention p : s.periods) {
@@ -77,9 +102,15 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
     if (p.what == PeriodMention::What::kSameLastYear && EndsAt(text, p.begin, "年")) {
       p.what = PeriodMention::What::kOpaque;
     }
+    const bool bare_quarter = p.quarter && !p.year && p.rel_year == 99;
+    // A sentence about a company that reports by calendar quarters (三星 in
+    // an article that spoke of 英伟达's fiscal year) takes no fiscal year.
+    const bool calendar = bare_quarter && calendar_named();
     PeriodContext ctx = base;
-    ctx.fiscal_year = state->fiscal_year;
-    ctx.fiscal_quarter = state->fiscal_quarter;
+    if (!calendar) {
+      ctx.fiscal_year = state->fiscal_year;
+      ctx.fiscal_quarter = state->fiscal_quarter;
+    }
     ctx.previous = state->previous;
     if (state->last_year &&
         text.substr(state->last_year_pos, p.begin - std::min(p.begin, state->last_year_pos)).find('\n') ==
@@ -88,12 +119,21 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
     }
     std::string r = ResolvePeriod(p, ctx);
     state->fiscal_seen = state->fiscal_seen || p.fiscal;
+    // A fiscal year carried from an earlier sentence ("其2025财年产能已售罄。
+    // 美光第四财季营收为…" in November 2024) does not make a reported
+    // quarter one that has not ended yet; an outlook may be one.
+    if (bare_quarter && ctx.fiscal_year && !r.empty() && !SaysOutlook(text, s)) {
+      if (int end = fiscal_end(); end && FiscalQuarterEndsAfter(r, end, base)) {
+        r.clear();
+        ctx.fiscal_year = 0;
+      }
+    }
     // A bare part of a year, as a calendar or else a fiscal one. "下一季度"
     // holds the bare 一季度 FindPeriods saw: the next quarter, not this.
-    if (r.empty() && !state->fiscal_year && !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
-      if (!state->fiscal_seen && calendar_ok()) r = ResolveBarePart(p, ctx);
+    if (r.empty() && !ctx.fiscal_year && !EndsAtAny(text, p.begin, {"下", "上", "这", "本", "下个", "上个"})) {
+      if (calendar || (!state->fiscal_seen && calendar_ok())) r = ResolveBarePart(p, ctx);
       // fiscal_end() may read skipped text: only for what may be a bare quarter.
-      if (r.empty() && p.quarter && !p.year && p.rel_year == 99) {
+      if (r.empty() && bare_quarter) {
         if (int end = fiscal_end()) r = BareFiscalQuarter(p, ctx, out, end);
       }
     }
@@ -156,6 +196,22 @@ bool CalendarQuarters(const Sentence& s, const Lexicon& lex, Memory&& memory) {
   }
   const EntityMemory& m = memory();
   return !lex.ReportsFiscalQuarters(m.company) && !lex.ReportsFiscalQuarters(m.any);
+}
+
+// Whether `s` names a company and every company it names reports by
+// calendar quarters (三星, 腾讯), with no 其/该公司 to point at another: its
+// bare quarters are calendar ones whatever the article said before.
+bool NamesCalendarReporter(const Sentence& s, const Lexicon& lex) {
+  if (s.has_any(Cue::kAnaphor)) return false;
+  bool named = false;
+  for (const Token& t : s.tokens) {
+    if (!t.is(LexEntry::Table::kEntity)) continue;
+    const EntityInfo& info = lex.entity(t.entry.index);
+    if (info.type != EntityType::kCompany) continue;
+    if (lex.ReportsFiscalQuarters(info.canonical)) return false;
+    named = true;
+  }
+  return named;
 }
 
 // The month the fiscal year ends in of the company `s` is about: the
@@ -470,7 +526,7 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
         read->spans.push_back(gap_span);
         FindPeriods(norm_text, gap_span.begin, gap_span.end, &gap.periods);
         // Only the fiscal years matter here: no bare quarter is calendar.
-        ResolveAll(norm_text, gap, base, &period_state, [] { return false; }, [] { return 0; });
+        ResolveAll(norm_text, gap, base, &period_state, [] { return false; }, [] { return false; }, [] { return 0; });
       }
       if (!read->spans.empty()) {
         read->before = memory;
@@ -494,8 +550,8 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
     MarkRoles(lexicon_, norm_text, &memory, &s);
     auto settled = [&]() -> const EntityMemory& { return Settle(lexicon_, norm_text, &memory); };
     std::vector<std::string> periods = ResolveAll(
-        norm_text, s, base, &period_state, [&] { return CalendarQuarters(s, lexicon_, settled); },
-        [&] { return FiscalYearEnd(s, lexicon_, settled); });
+        norm_text, s, base, &period_state, [&] { return NamesCalendarReporter(s, lexicon_); },
+        [&] { return CalendarQuarters(s, lexicon_, settled); }, [&] { return FiscalYearEnd(s, lexicon_, settled); });
     std::vector<KindChoice> kinds;
     std::vector<std::string> entities;
     kinds.reserve(j - i);
