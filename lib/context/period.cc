@@ -421,6 +421,13 @@ void AssignRole(std::string_view t, size_t begin, size_t end, PeriodMention* m) 
   } else if (EndsAt(t, b, "从")) {
     m->role = Role::kFrom;
   }
+  // A bare 同期 that no 较/比/从 makes a base and no verb follows is the
+  // period just named, not last year's: "英伟达上季度营收为221亿美元,而AMD
+  // 同期营收为62亿美元".
+  if (m->role == Role::kPeriod && m->what == What::kSameLastYear && e - m->begin == std::string_view("同期").size() &&
+      At(t, m->begin, "同期") && !AtAny(t, e, {"增", "减", "下", "上", "提", "降", "相", "的"})) {
+    m->what = What::kThisPeriod;
+  }
 }
 
 }  // namespace
