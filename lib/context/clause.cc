@@ -22,6 +22,17 @@ size_t SeparatorAt(std::string_view t, size_t pos, size_t begin, size_t end, Bou
     *kind = Boundary::kComma;
     return 1;
   }
+  // A space between Chinese words parts a headline's two halves ("营收增长7%
+  // 人工智能相关收入…"): a comma. Spaces around Latin words and digits
+  // ("3.9 亿美元", "H20 芯片") part nothing, nor does one between a figure
+  // and the words that hang on it ("约 80% 的芯片", "30% 左右").
+  if (c == ' ') {
+    if (pos <= begin || pos + 1 >= end || static_cast<unsigned char>(t[pos + 1]) < 0x80) return 0;
+    unsigned char prev = static_cast<unsigned char>(t[pos - 1]);
+    if (prev < 0x80 && (prev != '%' || AtAny(t, pos + 1, {"的", "左右", "以上", "以下", "上下", "之"}))) return 0;
+    *kind = Boundary::kComma;
+    return 1;
+  }
   if (c == ';' || c == '!' || c == '?' || c == '\n') {
     *kind = Boundary::kStrong;
     return 1;
@@ -61,7 +72,7 @@ struct PieceEnds {
 };
 const PieceEnds kPieceEnds;
 // The ASCII separators SeparatorAt knows; no other ASCII ends a piece.
-constexpr AsciiSet kAsciiSeparators(",;!?\n:");
+constexpr AsciiSet kAsciiSeparators(",;!?\n: ");
 
 size_t ConjunctionAt(std::string_view t, size_t pos) {
   uint32_t c = Cp3(t, pos);

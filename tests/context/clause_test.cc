@@ -30,6 +30,12 @@ TEST_CASE("SplitClauses cuts at punctuation and contrast conjunctions", "[contex
       {"共1,234台", "[共1,234台]start"},                  // a digit separator
       {"19:57发布", "[19:57发布]start"},                   // a time
       {"中国，全球；美国", "[中国]start[全球]comma[美国]strong"},  // full-width forms too
+      // A space between Chinese words parts a headline's halves; around
+      // Latin words and digits it parts nothing.
+      {"营收增长7% 人工智能相关收入翻番", "[营收增长7%]start[人工智能相关收入翻番]comma"},
+      {"阿里云收入增长 云业务回暖", "[阿里云收入增长]start[云业务回暖]comma"},
+      {"营收3.9 亿美元,H20 芯片", "[营收3.9 亿美元]start[H20 芯片]comma"},
+      {"约 80% 的芯片", "[约 80% 的芯片]start"},
       {"", "[]start"},
   };
   for (const auto& c : cases) {
