@@ -1029,6 +1029,8 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
     // 3个百分点 is read by the unit table; 10周年 is an anniversary, 八十年代
     // a decade and 三年级 a school year.
     if (unit->alias == "周"sv && At(pos, "年")) return std::nullopt;
+    // 三位数增长, 两位数: how many digits, not three persons.
+    if (unit->alias == "位"sv && At(pos, "数")) return std::nullopt;
     if ((At(pos, "代") || At(pos, "级")) && unit->alias == "年"sv) return std::nullopt;
     // 百亿元级别, 千亿美元级: a class of size, like 千亿级, not a figure.
     if (!n.has_digit && !n.vague && At(pos, "级")) return std::nullopt;

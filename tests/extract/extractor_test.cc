@@ -379,7 +379,7 @@ TEST_CASE("Dates, identifiers, model names and words are never claims", "[extrac
       "CUDA 11.6", "GPT-3 LLM", "FP8和BF16", "X86架构", "CloudMatrix384超节点", "昇腾910B", "NVL 72",
       "2 黄仁勋访华", "1、两者比较", "第五代NVLink", "一波三折", "统一定价", "半导体", "一位员工", "字节跳动",
       "万众瞩目", "几家公司", "晚上工作到3点", "14时左右", "2023财年", "06-18", "23年8月15日",
-      "Top12客户", "双11", "一台服务器", "过去一年",
+      "Top12客户", "双11", "一台服务器", "过去一年", "三位数增长", "实现两位数增长",
   };
   for (const char* c : cases) {
     INFO(c);
