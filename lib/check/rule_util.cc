@@ -349,7 +349,7 @@ std::string PeriodString(const Period& p) {
 bool IsFlowMetric(std::string_view metric) {
   static constexpr std::string_view kFlows[] = {
       "revenue", "net_income", "net_profit", "profit", "operating_income", "gross_profit", "total_profit",
-      "sales", "shipments", "orders", "loss", "cost", "expenses", "capex"};
+      "sales", "shipments", "deliveries", "orders", "loss", "cost", "expenses", "capex", "rd_spending"};
   for (std::string_view f : kFlows) if (metric == f) return true;
   return false;
 }

@@ -137,6 +137,12 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
        "entity=腾讯 metric=market_share period= scope=中国·移动游戏 kind=share"},
       {"中国移动全年营收为[1.04万亿元]。", "",
        "entity=中国移动 metric=revenue period= scope= kind=level"},
+      // Deliveries, capital spending, margins: figures of their own.
+      {"理想汽车10月交付新车[51443辆]。", "2024-11-01",
+       "entity=理想汽车 metric=deliveries period=2024-10 scope= kind=level"},
+      {"台积电今年资本支出约为[300亿美元],营业利润率介于[46.5%至48.5%]之间。", "2024-10-17",
+       "entity=台积电 metric=capex period=2024 scope= kind=level\n"
+       "entity=台积电 metric=operating_margin period=2024 scope= kind=level"},
       // Specs and prices.
       {"H20拥有[96GB]内存、[4TB/s]内存带宽和[296 teraFLOPS]的FP8算力。", "",
        "entity=H20 metric=memory period= scope= kind=level\n"
