@@ -126,6 +126,8 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       // last (英伟达's third ended in October 2024, in its FY2025).
       {"三星电子第三季度营业利润为[9.18万亿韩元]。", "2024-10-31",
        "entity=三星 metric=operating_income period=2024Q3 scope= kind=level"},
+      {"丰田第三季度营业利润为[1.1万亿日元]。", "2024-11-21",  // April-March fiscal year
+       "entity=丰田 metric=operating_income period= scope= kind=level"},
       {"英伟达第三季度营收为[350.8亿美元]。", "2024-11-21",
        "entity=英伟达 metric=revenue period=FY2025Q3 scope= kind=level"},
       {"英伟达预计第四季度营收为[375亿美元]。", "2024-11-21",
