@@ -50,7 +50,7 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
        "entity=三星 metric=shipments period= scope= kind=level\n"
        "entity= metric=shipments period= scope= kind=level\n"
        "entity= metric=market_share period= scope= kind=share"},
-      {"三星出货量为[5780万台]；传音出货量为[2500万台]。", "2024-10-16",
+      {"三星出货量为[5780万台]；摩托罗拉出货量为[2500万台]。", "2024-10-16",
        "entity=三星 metric=shipments period= scope= kind=level\n"
        "entity= metric=shipments period= scope= kind=level"},
       {"宁德时代营收为[2590.45亿元]；归母净利润为[360.01亿元]。", "2024-10-19",
@@ -113,7 +113,7 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"第三季度,华为在中国智能手机市场的份额为[15.3%],三星为[15.6%],荣耀约为[14.8%]。", "2024-10-30",
        "entity=华为 metric=market_share period=2024Q3 scope=中国·智能手机 kind=share\n"
        "entity=三星 metric=market_share period=2024Q3 scope=中国·智能手机 kind=share\n"
-       "entity= metric=market_share period=2024Q3 scope=中国·智能手机 kind=share"},
+       "entity=荣耀 metric=market_share period=2024Q3 scope=中国·智能手机 kind=share"},
       {"华为2019年销售收入为[8588亿元],2020年为[8914亿元]。", "",
        "entity=华为 metric=revenue period=2019 scope= kind=level\n"
        "entity=华为 metric=revenue period=2020 scope= kind=level"},
@@ -145,6 +145,9 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"台积电今年资本支出约为[300亿美元],营业利润率介于[46.5%至48.5%]之间。", "2024-10-17",
        "entity=台积电 metric=capex period=2024 scope= kind=level\n"
        "entity=台积电 metric=operating_margin period=2024 scope= kind=level"},
+      {"月之暗面完成新一轮融资,融资金额超过[3亿美元],投后估值约为[33亿美元]。", "2024-08-06",
+       "entity=月之暗面 metric=funding period= scope= kind=level\n"
+       "entity=月之暗面 metric=valuation period= scope= kind=level"},
       // Specs and prices.
       {"H20拥有[96GB]内存、[4TB/s]内存带宽和[296 teraFLOPS]的FP8算力。", "",
        "entity=H20 metric=memory period= scope= kind=level\n"

@@ -84,7 +84,7 @@ TEST_CASE("ElidedFrom: \"A的份额为X,B为Y\" repeats what A's clause measured
     return std::to_string(e.from) + " " + subject[static_cast<int>(e.subject)] + " " + e.entity;
   };
   CHECK(elided("华为在中国智能手机市场的份额为[15.3%],三星为[15.6%]") == "0 entity 三星");
-  CHECK(elided("三星份额为[19%],荣耀约为[13%]") == "0 unknown ");  // not in the lexicon
+  CHECK(elided("三星份额为[19%],摩托罗拉约为[13%]") == "0 unknown ");  // not in the lexicon
   CHECK(elided("三星营业利润为[10.44万亿韩元],第一季度为[6.61万亿韩元]") == "0 none ");
   CHECK(elided("研发投入占收入的比重为[20%],其中2023年为[23.4%]") == "0 none ");
   CHECK(elided("小米的份额为[17%]、三星则为[15%]") == "0 entity 三星");
