@@ -467,8 +467,20 @@ constexpr size_t kSmallGroup = 64;
 // 第三季度 left out of the claims) are two reports, not a conflict.
 constexpr int kReportDays = 31;
 
+// So is a figure that moves with events rather than with the calendar: a
+// start-up's valuation and the sum it raised change at each round, a
+// company's staff and users from one report to the next.
+bool MovesBetweenReports(std::string_view metric) {
+  if (IsFlowMetric(metric)) return true;
+  for (std::string_view m : {"valuation", "funding", "headcount", "developers", "users", "monthly_active_users",
+                             "daily_active_users", "margin_balance"}) {
+    if (metric == m) return true;
+  }
+  return false;
+}
+
 bool OtherReports(const Item& a, const Item& b) {
-  if (!a.c().fields->period.empty() || !IsFlowMetric(a.c().fields->metric)) return false;
+  if (!a.c().fields->period.empty() || !MovesBetweenReports(a.c().fields->metric)) return false;
   int da = ArticleDay(*a.sc), db = ArticleDay(*b.sc);
   return da != 0 && db != 0 && std::abs(da - db) > kReportDays;
 }

@@ -430,6 +430,31 @@ TEST_CASE("value-conflict: revenue without a period in results three months apar
   CHECK(Of(c.Run(), "value-conflict").size() == 1);
 }
 
+TEST_CASE("value-conflict: a valuation or a staff count months apart is another round", "[check][conflict]") {
+  // A start-up's valuation moves at each round, its staff and users from
+  // one report to the next: figures without a period from articles half a
+  // year apart are not one fact told twice. Three days apart they are.
+  struct Case { const char* metric; const char* a; const char* a_surface; const char* a_desc;
+                const char* b; const char* b_surface; const char* b_desc; };
+  const Case cases[] = {
+      {"valuation", "月之暗面完成新一轮融资，投后估值为25亿美元。", "25亿美元", "2500000000 USD",
+       "月之暗面完成新一轮融资，投后估值约为33亿美元。", "约为33亿美元", "3300000000 USD q=approx"},
+      {"headcount", "月之暗面目前员工约为100人。", "约为100人", "100 count q=approx",
+       "月之暗面目前员工约为200人。", "约为200人", "200 count q=approx"},
+      {"monthly_active_users", "Kimi的月活跃用户数为1200万。", "1200万", "12000000 count",
+       "Kimi的月活跃用户数为3600万。", "3600万", "36000000 count"},
+  };
+  for (const Case& k : cases) {
+    INFO(k.metric);
+    Corpus c;
+    c.Claim("feb.txt", k.a, k.a_surface, fmt::format("{} e=月之暗面 m={} date=2024-02-20", k.a_desc, k.metric));
+    c.Claim("aug.txt", k.b, k.b_surface, fmt::format("{} e=月之暗面 m={} date=2024-08-06", k.b_desc, k.metric));
+    CHECK(Of(c.Run(), "value-conflict").empty());
+    c.claims[0].article_date = "2024-08-03";
+    CHECK(Of(c.Run(), "value-conflict").size() == 1);
+  }
+}
+
 TEST_CASE("copy-mismatch: identical copies are never flagged", "[check][conflict]") {
   Corpus c;
   const char* s = "该公司第三季度营收59.31亿美元，同比下降16.5%。";
