@@ -281,6 +281,12 @@ int SelectPeriod(std::string_view text, const Sentence& s, const Target& target)
   for (size_t k = 0; k < s.periods.size(); ++k) {
     const PeriodMention& p = s.periods[k];
     if (p.end > target.begin) break;
+    // "较上年同期的1492亿元增长8%": the figure the base period's 的 leads to
+    // is the base's level, of that period.
+    if (p.role == Role::kBase && EndsAt(text, target.begin, "的") && !ClaimBetween(s, p.end, target.begin)) {
+      best = static_cast<int>(k);
+      continue;
+    }
     if (p.role == Role::kBase || p.role == Role::kSince || p.role == Role::kAside) continue;
     if (p.role == Role::kFrom &&
         (ClaimBetween(s, p.end, target.begin) || ContainsAny(text, p.end, target.begin, {"至", "到"}))) {
