@@ -106,6 +106,21 @@ std::string CompactBase(std::string_view text, const Token& verb) {
   return "";
 }
 
+// Whether every claim in [begin, end) is a base's level, right after a 的
+// and after no change verb: the claims "较<base>的N" holds.
+bool OnlyBaseLevelsBetween(std::string_view text, const Sentence& s, uint32_t begin, uint32_t end) {
+  uint32_t first = end;
+  for (const Target& t : s.targets) {
+    if (t.begin < begin || t.end > end) continue;
+    if (!EndsAt(text, t.begin, "的")) return false;
+    first = std::min(first, t.begin);
+  }
+  for (const Token& t : s.tokens) {
+    if (t.begin >= begin && t.end <= first && (t.is_cue(Cue::kUp) || t.is_cue(Cue::kDown))) return false;
+  }
+  return true;
+}
+
 Comparison FindComparison(std::string_view text, const Sentence& s, const Target& target, Range eff,
                           const PeriodContext& ctx) {
   Comparison c;
@@ -114,7 +129,12 @@ Comparison FindComparison(std::string_view text, const Sentence& s, const Target
   for (size_t k = cues ? s.tokens.size() : 0; k-- > 0;) {
     const Token& t = s.tokens[k];
     if (t.end > target.begin) continue;
-    if (ClaimBetween(s, t.end, target.begin)) break;  // belongs to that claim
+    // A cue before another claim belongs to that claim, except a 较 whose
+    // base's own level stands between ("较上年同期的1492亿元增长8%").
+    if (ClaimBetween(s, t.end, target.begin) &&
+        !(t.is_cue(Cue::kCompare) && OnlyBaseLevelsBetween(text, s, t.end, target.begin))) {
+      break;
+    }
     bool inside = t.begin >= eff.begin;
     if (inside && t.is_cue(Cue::kYoy)) return Comparison{Comparison::kPeriod, "yoy"};
     if (inside && t.is_cue(Cue::kQoq)) return Comparison{Comparison::kPeriod, "qoq"};

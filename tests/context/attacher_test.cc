@@ -152,7 +152,7 @@ TEST_CASE("Attacher: end-to-end table", "[context]") {
       {"腾讯第二季度营收为[1611亿元],较上年同期的[1492亿元]增长[8%]。", "2024-08-14",
        "entity=腾讯 metric=revenue period=2024Q2 scope= kind=level\n"
        "entity=腾讯 metric= period=2023Q2 scope= kind=level\n"
-       "entity=腾讯 metric=revenue period=2024Q2 scope= kind=change dir=+"},
+       "entity=腾讯 metric=revenue period=2024Q2 scope= kind=change dir=+ base=yoy"},
       // Specs and prices.
       {"H20拥有[96GB]内存、[4TB/s]内存带宽和[296 teraFLOPS]的FP8算力。", "",
        "entity=H20 metric=memory period= scope= kind=level\n"
