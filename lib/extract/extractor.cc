@@ -58,6 +58,13 @@ constexpr std::string_view kRangeSeparators[] = {"至", "到", "-", "~", "—", 
 // Currency symbols written before the number.
 constexpr std::string_view kCurrencyPrefixes[] = {"US$", "HK$", "$", "¥", "€", "£"};
 
+// The last bytes of the currency symbols: $, and those of ¥ € £.
+constexpr auto kCurrencyLastBytes = [] {
+  std::array<bool, 256> last{};
+  for (std::string_view c : kCurrencyPrefixes) last[static_cast<unsigned char>(c.back())] = true;
+  return last;
+}();
+
 // The first character of a word (UTF-8).
 constexpr char32_t FirstChar(std::string_view w) {
   unsigned char c = static_cast<unsigned char>(w[0]);
@@ -99,6 +106,16 @@ constexpr std::array<uint64_t, 64> kPrefixEnds = [] {
     bits[key >> 6] |= uint64_t{1} << (key & 63);
   }
   return bits;
+}();
+
+// PrefixEndKey() of each prefix qualifier, in kPrefixQualifiers' order.
+constexpr auto kPrefixEndKeys = [] {
+  std::array<uint16_t, std::size(kPrefixQualifiers)> keys{};
+  for (size_t i = 0; i < keys.size(); ++i) {
+    std::string_view w = kPrefixQualifiers[i].word;
+    keys[i] = static_cast<uint16_t>(PrefixEndKey(w[w.size() - 2], w.back()));
+  }
+  return keys;
 }();
 
 Qualifier Combine(Qualifier a, Qualifier b) { return b == Qualifier::kExact ? a : b; }
@@ -414,6 +431,21 @@ class Grammar {
     return true;
   }
   size_t SignBefore(size_t cb) const;
+  // Whether t_[pos] can begin what ReadDate() reads after a number (one
+  // space skipped): - / : 个月 个季度 年 财年 月 日 号 点 时 季度. After most
+  // numbers it cannot, and none of its twenty-odd words is tried.
+  bool DateWordAt(size_t pos) const {
+    if (pos >= t_.size()) return false;
+    char c = t_[pos];
+    if (c == '-' || c == '/' || c == ':') return true;
+    if (static_cast<unsigned char>(c) < 0x80) return false;
+    switch (CharAt(pos)) {
+      case U'个': case U'年': case U'财': case U'月': case U'日': case U'号': case U'点': case U'时': case U'季':
+        return true;
+      default:
+        return false;
+    }
+  }
   std::optional<Numeral> HundredMillionsBeforeMoney(size_t pos, size_t* end) const;
   // The power of ten written after the Arabic digits of t_[cb, ce): 4亿 -> 8,
   // 3千 -> 3, 4 and 3万5千 -> 0.
@@ -454,9 +486,14 @@ class Grammar {
     size_t k = pos;
     return impl_.Is(NextCodePoint(t_, &k), Tables::kNumeral);
   }
+  // Whether t_[cb - 1] is the last byte of a currency symbol ($ ¥ € £):
+  // before nearly every number it is not.
+  bool CurrencyPrefixEndsAt(size_t cb) const {
+    return cb > 0 && kCurrencyLastBytes[static_cast<unsigned char>(t_[cb - 1])];
+  }
   bool CurrencyPrefixBefore(size_t cb) const {
     for (std::string_view c : kCurrencyPrefixes) {
-      if (EndsAt(cb, c)) return true;
+      if (CurrencyPrefixEndsAt(cb) && EndsAt(cb, c)) return true;
     }
     size_t ignored = 0;
     return CurrencyCodeBefore(impl_.units, t_, cb, &ignored) != nullptr;
@@ -560,7 +597,7 @@ bool Grammar::ReadDate(size_t cb, size_t ce, const Numeral& n, size_t* resume,
                        std::vector<ExtractedMention>* mentions) {
   std::string_view core = t_.substr(cb, ce - cb);
   bool integer = n.ok() && !n.vague && n.lo.exponent() >= 0 && n.lo == n.hi && !n.has_big_unit;
-  if (!integer) return false;
+  if (!integer || !DateWordAt(ce < t_.size() && t_[ce] == ' ' ? ce + 1 : ce)) return false;
   bool arabic = IsAsciiDigit(core[0]);
   bool four_digits = arabic && core.size() == 4;
   bool year_like = four_digits || (n.chinese && core.size() == 12 && n.lo >= Decimal(1000));
@@ -689,11 +726,13 @@ size_t Grammar::PrefixStart(size_t qb, bool has_digit, Qualifier* qualifier) con
   size_t qe = qb;
   if (qe > 0 && t_[qe - 1] == ' ') --qe;
   if (EndsAt(qe, "了")) qe -= 3;
-  std::span<const QualifierWord> words = kPrefixQualifiers;
   size_t key = qe >= 2 ? PrefixEndKey(t_[qe - 2], t_[qe - 1]) : 0;
-  if (qe < 3 || !((kPrefixEnds[key >> 6] >> (key & 63)) & 1)) words = {};
-  for (const QualifierWord& q : words) {
-    if (!EndsAt(qe, q.word)) continue;
+  size_t count = qe < 3 || !((kPrefixEnds[key >> 6] >> (key & 63)) & 1) ? 0 : std::size(kPrefixQualifiers);
+  for (size_t i = 0; i < count; ++i) {
+    // Only the words that end like the text (约, 大约; 超过, 不超过 ...):
+    // one comparison of keys, not a byte loop, for each of the others.
+    const QualifierWord& q = kPrefixQualifiers[i];
+    if (kPrefixEndKeys[i] != key || !EndsAt(qe, q.word)) continue;
     size_t qs = qe - q.word.size();
     // 最近, 附近 are "recently", "nearby"; 赶超 is "overtake".
     if (q.word == "近" && (EndsAt(qs, "最") || EndsAt(qs, "附") || EndsAt(qs, "将") || EndsAt(qs, "接"))) continue;
@@ -987,8 +1026,10 @@ std::optional<Parsed> Grammar::ReadCore(size_t cb, size_t ce, size_t* resume,
   }
   // Currency written before the number: $5, US$2.5 billion, ¥100.
   size_t qb = cb - sign;
-  for (std::string_view c : kCurrencyPrefixes) {
-    if (sign == 0 && EndsAt(cb, c)) {
+  std::span<const std::string_view> currencies = kCurrencyPrefixes;
+  if (sign != 0 || !CurrencyPrefixEndsAt(cb)) currencies = {};
+  for (std::string_view c : currencies) {
+    if (EndsAt(cb, c)) {
       if (unit == nullptr) unit = impl_.units.FindUnit(c);
       qb = cb - c.size();
       break;

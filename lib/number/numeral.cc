@@ -227,7 +227,8 @@ Numeral ParseArabic(std::string_view s) {
   if (seen_comma && !seen_point && group != 3) { n.error = NumeralError::kMalformed; return n; }
   if (digits == 0) { n.error = NumeralError::kOverflow; return n; }  // ".": as Decimal::Parse refuses it
   if (digits <= kInt64Digits) {
-    n.lo = Decimal(value).ScaledByPow10(-frac);
+    n.lo = Decimal(value);
+    if (frac != 0) n.lo = n.lo.ScaledByPow10(-frac);  // most numbers are whole: no second Decimal
   } else {
     for (char c : s) {
       if (c != ',') plain.push_back(c);
