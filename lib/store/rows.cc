@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -26,6 +27,27 @@ Status ReadDecimal(const Statement& st, int col, std::string_view what, Decimal*
 }
 
 uint32_t U32(const Statement& st, int col) { return static_cast<uint32_t>(st.Int(col)); }
+
+// The text of `d` when it is 10^k, |k| <= 18, else "". Claims' precisions
+// nearly all are ("1", "0.01", "100000000"): their text is made once here,
+// not per row, and is static, so a bulk insert's parameter that already
+// holds it is not bound again (Statement::BindStatic).
+std::string_view PowerOfTenText(const Decimal& d) {
+  constexpr int kSpan = 18;
+  static const std::vector<std::pair<Decimal, std::string>> kPowers = [] {
+    std::vector<std::pair<Decimal, std::string>> powers;
+    for (int k = -kSpan; k <= kSpan; ++k) {
+      Decimal p = Decimal::Pow10(k);
+      std::string text = p.ToString();
+      powers.emplace_back(std::move(p), std::move(text));
+    }
+    return powers;
+  }();
+  const int k = d.exponent();
+  if (k < -kSpan || k > kSpan) return {};
+  const auto& [power, text] = kPowers[static_cast<size_t>(k + kSpan)];
+  return d == power ? std::string_view(text) : std::string_view();
+}
 
 }  // namespace
 
@@ -74,7 +96,8 @@ void BindClaim(Statement* st, int first, const Claim& c, ClaimText* text) {
   const bool one_value = c.value_hi == c.value_lo;
   t.lo = c.value_lo.ToString();
   if (!one_value) t.hi = c.value_hi.ToString();
-  t.precision = c.precision.ToString();
+  const std::string_view power_of_ten = PowerOfTenText(c.precision);
+  if (power_of_ten.empty()) t.precision = c.precision.ToString();
   auto bind_decimal = [&](const std::string& d) {
     if (text != nullptr) {
       st->BindNoCopy(i++, d);
@@ -88,7 +111,11 @@ void BindClaim(Statement* st, int first, const Claim& c, ClaimText* text) {
   } else {
     bind_decimal(t.hi);
   }
-  bind_decimal(t.precision);
+  if (!power_of_ten.empty()) {
+    st->BindStatic(i++, power_of_ten);
+  } else {
+    bind_decimal(t.precision);
+  }
   st->BindNoCopy(i++, c.unit);
   st->BindNoCopy(i++, c.dimension);
   st->BindNoCopy(i++, c.counted);

@@ -21,14 +21,24 @@ std::string_view SchemaSql() { return embedded::kSchemaSql[0].contents; }
 
 int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-// Applies the migrations after the store's version, in one transaction.
-static Status ApplyMigrations(Db* db, int current) {
+// Applies the migrations after the store's version, in one transaction. An
+// empty database gets schema.sql instead (with `fresh` kFromSchema): the same
+// tables, made once, where the migrations create and then rebuild them (40
+// million instructions, a tenth of the CPU of a 10 MB first ingest outside
+// extraction and the writer).
+static Status ApplyMigrations(Db* db, int current, FreshStore fresh) {
   const std::string& name = db->path();
   Result<Transaction> tx = Transaction::Begin(db);
   if (!tx.ok()) return tx.status();
   // Another process may have migrated while we waited for the lock.
   Result<int64_t> version = db->QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();
+  if (*version == 0 && fresh == FreshStore::kFromSchema) {
+    // Migrate refused a version-0 database holding anything (not a store).
+    Status s = db->Exec(SchemaSql());
+    if (!s.ok()) return Status::StoreError(fmt::format("{}: creating the store failed: {}", name, s.message()));
+    return tx->Commit();
+  }
   for (int v = static_cast<int>(*version); v < current; ++v) {
     Status s = db->Exec(Migrations()[v].contents);
     if (!s.ok()) {
@@ -40,7 +50,7 @@ static Status ApplyMigrations(Db* db, int current) {
   return tx->Commit();
 }
 
-Status Migrate(Db* db) {
+Status Migrate(Db* db, FreshStore fresh) {
   const std::string& name = db->path();
   Result<int64_t> version = db->QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();
@@ -80,7 +90,7 @@ Status Migrate(Db* db) {
     s = db->Exec("PRAGMA foreign_keys = OFF");
     if (!s.ok()) return s;
   }
-  s = ApplyMigrations(db, current);
+  s = ApplyMigrations(db, current, fresh);
   if (*foreign_keys != 0) {
     Status on = db->Exec("PRAGMA foreign_keys = ON");
     if (s.ok()) s = on;

@@ -27,8 +27,11 @@ std::string_view SchemaSql();
 // Brings `db` to CurrentSchemaVersion() inside one transaction. Refuses, with
 // a message naming the file and both versions, a database newer than this
 // binary; refuses SQLite files that are not claims stores. An empty database
-// becomes a fresh store. A read-only database must already be current.
-Status Migrate(Db* db);
+// becomes a fresh store: by running schema.sql, which a test keeps equal to
+// what the migrations make (kMigrationsOnly runs them instead, for that
+// test). A read-only database must already be current.
+enum class FreshStore { kFromSchema, kMigrationsOnly };
+Status Migrate(Db* db, FreshStore fresh = FreshStore::kFromSchema);
 
 // sqlite_master in a comparable form: one line per table/index/trigger/view,
 // sorted, "index claims_by_article: CREATE INDEX claims_by_article ON

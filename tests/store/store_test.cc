@@ -129,6 +129,10 @@ TEST_CASE("many rows over several batches: no field carries over from another ro
     c.kind = static_cast<Kind>(i / 11 % 4);
     c.direction = static_cast<Direction>(i / 5 % 3);
     if (i % 3 == 0) c.counted = "家";
+    // Powers of ten within 10^±18 are bound as static texts made once
+    // (rows.cc), the others as text made per row.
+    const char* precisions[] = {"1", "0.01", "100000000", "5", "1e19", "1e-19", "0.25", "1e18", "1e-18"};
+    c.precision = D(precisions[i % std::size(precisions)]);
     if (filled) {
       c.value_hi = D(std::to_string(i * 7 + 100).c_str());
       c.entity = "E" + std::to_string(i);
@@ -147,7 +151,8 @@ TEST_CASE("many rows over several batches: no field carries over from another ro
       for (int i = 0; i < (batch == 0 ? 70 : 33); ++i) claims.push_back(claim(i + 100 * a, (i + batch) % 2 == 0));
       const std::string path = "b" + std::to_string(batch) + "a" + std::to_string(a) + ".txt";
       for (const Claim& c : claims) {
-        want.push_back(path + " " + c.DebugString() + " " + c.entity + "|" + c.period + "|" + c.scope + "|" + c.sentence);
+        want.push_back(path + " " + c.DebugString() + " " + c.entity + "|" + c.period + "|" + c.scope + "|" + c.sentence +
+                       "|" + c.precision.ToString());
       }
       records.push_back(MakeArticle(path, "h" + path, claims));
     }
@@ -158,7 +163,7 @@ TEST_CASE("many rows over several batches: no field carries over from another ro
   std::vector<std::string> got;
   for (const StoredClaim& c : *loaded) {
     got.push_back(c.path + " " + c.claim.DebugString() + " " + c.claim.entity + "|" + c.claim.period + "|" +
-                  c.claim.scope + "|" + c.claim.sentence);
+                  c.claim.scope + "|" + c.claim.sentence + "|" + c.claim.precision.ToString());
   }
   std::sort(want.begin(), want.end());
   std::sort(got.begin(), got.end());
