@@ -2,6 +2,10 @@
 // as the table grows), interned through a set of views into them.
 #include "check/claim_table.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -16,14 +20,21 @@ constexpr int64_t kExactDouble = int64_t{1} << 53;
 
 }  // namespace
 
+void ReleaseFreedHeap() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 Decimal CompactDecimal::Get() const {
-  if (is_big_) return *big_;
-  return Decimal(small_).ScaledByPow10(exp_);
+  if (is_big()) return *big();
+  return Decimal(small()).ScaledByPow10(exp_);
 }
 
 int CompactDecimal::sign() const {
-  if (is_big_) return big_->sign();
-  return (small_ > 0) - (small_ < 0);
+  if (is_big()) return big()->sign();
+  const int64_t v = small();
+  return (v > 0) - (v < 0);
 }
 
 const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
@@ -38,8 +49,9 @@ double SortDouble(const Decimal& d) {
 }
 
 double CompactDecimal::ToD() const {
-  if (!is_big_ && small_ > -kExactDouble && small_ < kExactDouble) {
-    double coef = static_cast<double>(small_);
+  const int64_t v = is_big() ? 0 : small();
+  if (!is_big() && v > -kExactDouble && v < kExactDouble) {
+    double coef = static_cast<double>(v);
     if (exp_ >= 0 && exp_ <= 20) return coef * kPow10[exp_];
     if (exp_ < 0 && exp_ >= -20) return coef / kPow10[-exp_];
   }
@@ -47,9 +59,9 @@ double CompactDecimal::ToD() const {
 }
 
 bool operator==(const CompactDecimal& a, const CompactDecimal& b) {
-  if (a.is_big_ != b.is_big_) return false;
-  if (a.is_big_) return *a.big_ == *b.big_;
-  return a.small_ == b.small_ && a.exp_ == b.exp_;
+  if (a.is_big() != b.is_big()) return false;
+  if (a.is_big()) return *a.big() == *b.big();
+  return a.small() == b.small() && a.exp_ == b.exp_;
 }
 
 StoredClaim ToStoredClaim(const CheckClaim& c) {
@@ -150,13 +162,12 @@ Text ClaimTable::InternText(std::string_view s) {
 CompactDecimal ClaimTable::Compact(const Decimal& d) {
   CompactDecimal out;
   Decimal::Int coef = d.coefficient();
-  if (coef >= std::numeric_limits<int64_t>::min() && coef <= std::numeric_limits<int64_t>::max()) {
-    out.small_ = coef.convert_to<int64_t>();
-    out.exp_ = d.exponent();
+  if (coef >= std::numeric_limits<int64_t>::min() && coef <= std::numeric_limits<int64_t>::max() &&
+      d.exponent() != CompactDecimal::kBig) {
+    out.SetSmall(coef.convert_to<int64_t>(), d.exponent());
     return out;
   }
-  out.big_ = &big_.emplace_back(d);
-  out.is_big_ = true;
+  out.SetBig(&big_.emplace_back(d));
   return out;
 }
 
@@ -178,7 +189,7 @@ void ClaimTable::Add(const Location& loc, const Mention& m) {
   out.sentence_start = loc.sentence_start;
   out.surface = Intern(loc.surface);
   out.value = Intern(m.value);
-  out.sentence = Intern(loc.sentence);
+  out.sentence = InternText(loc.sentence);
 }
 
 void ClaimTable::AdoptMentions(ClaimTable&& other) {
@@ -230,7 +241,7 @@ void ClaimTable::Add(const StoredClaim& sc) {
   fields.base = InternText(c.base);
   fields.base_entity = InternText(c.base_entity);
   out.fields = InternFields(fields);
-  out.sentence = Intern(c.sentence);
+  out.sentence = InternText(c.sentence);
   out.value_lo = Compact(c.value_lo);
   out.value_hi = Compact(c.value_hi);
   out.precision = Compact(c.precision);

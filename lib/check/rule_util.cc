@@ -377,7 +377,7 @@ size_t OffsetInSentence(const CheckClaim& c) {
   if (c.byte_start >= c.sentence_start) {
     size_t off = c.byte_start - c.sentence_start;
     if (off + c.surface.size() <= c.sentence.size() &&
-        c.sentence.compare(off, c.surface.size(), c.surface) == 0) {
+        c.sentence.view().compare(off, c.surface.size(), c.surface) == 0) {
       return off;
     }
   }

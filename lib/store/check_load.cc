@@ -69,7 +69,7 @@ Status ReadMentions(Db& db, check::ClaimTable* table) {
   size_t article_begin = 0;
   InternedColumn value;
   int64_t sentence_id = -1;
-  std::string_view sentence;
+  check::Text sentence;
   for (;;) {
     Result<bool> row = ms->Step();
     if (!row.ok()) return row.status();
@@ -93,7 +93,7 @@ Status ReadMentions(Db& db, check::ClaimTable* table) {
     const int64_t sid = ms->IsNull(9) ? -1 : ms->Int(9);
     if (sid != sentence_id || sid < 0) {
       sentence_id = sid;
-      sentence = table->Intern(ms->TextView(10));
+      sentence = table->InternText(ms->TextView(10));
     }
     m.sentence = sentence;
     m.sentence_id = static_cast<uint32_t>(std::max<int64_t>(sid, 0));
@@ -116,7 +116,7 @@ struct ClaimReader {
   check::ClaimFields fields;  // the row's, as read
   const check::ClaimFields* last_fields = nullptr;  // interned, the previous row's
   int64_t sentence_id = -1;
-  std::string_view sentence;
+  check::Text sentence;
 
   Status Read(const Statement& st, int first, check::ClaimTable* table, check::CheckClaim* c) {
     int i = first;
@@ -143,11 +143,16 @@ struct ClaimReader {
     fields.dimension = dimension.Read(st, i++, table);
     fields.counted = counted.Read(st, i++, table);
     std::string_view qualifier = st.TextView(i++), kind = st.TextView(i++), direction = st.TextView(i++);
-    if (!ParseQualifier(qualifier, &c->qualifier) || !ParseKind(kind, &c->kind) ||
-        !ParseDirection(direction, &c->direction)) {
+    Qualifier q;
+    Kind k;
+    Direction d;
+    if (!ParseQualifier(qualifier, &q) || !ParseKind(kind, &k) || !ParseDirection(direction, &d)) {
       return Status::StoreError(fmt::format("stored claim has unknown qualifier/kind/direction '{}'/'{}'/'{}'",
                                             qualifier, kind, direction));
     }
+    c->qualifier = q;  // (bit-fields: no address to parse into)
+    c->kind = k;
+    c->direction = d;
     fields.entity = entity.Read(st, i++, table);
     fields.metric = metric.Read(st, i++, table);
     fields.metric_word = metric_word.Read(st, i++, table);
@@ -165,7 +170,7 @@ struct ClaimReader {
     const int sentence_col = i + 1;
     if (st.IsNull(i) || st.Int(i) != sentence_id) {
       sentence_id = st.IsNull(i) ? -1 : st.Int(i);
-      sentence = table->Intern(st.TextView(sentence_col));
+      sentence = table->InternText(st.TextView(sentence_col));
     }
     c->sentence = sentence;
     // The surface is nearly always the sentence's own text at its offset.
@@ -249,7 +254,8 @@ void PlaceMentions(std::vector<SentenceSpan> spans, std::vector<check::CheckMent
 
 // The page cache (up to 32 MB, store.cc) helps the writer; the checker
 // has read every row it needs by now and the rules' peak comes next, so the
-// pages go back before it. The next statement refills what it reads.
+// pages go back before it (and, with the interning index Seal frees, to the
+// system: check::ReleaseFreedHeap). The next statement refills what it reads.
 Status ReleaseCache(Db& db) { return db.Exec("PRAGMA shrink_memory"); }
 
 }  // namespace
@@ -291,6 +297,7 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
     if (s.ok()) PlaceMentions(std::move(spans), &table->mentions);
     if (s.ok()) s = ReleaseCache(db);
     table->Seal();
+    check::ReleaseFreedHeap();
     return s;
   }
   check::ClaimTable mention_table;
@@ -318,7 +325,9 @@ Status Store::LoadForCheck(check::ClaimTable* table) {
   if (!mentions_read.ok()) return mentions_read;
   PlaceMentions(std::move(spans), &table->mentions);
   table->Seal();
-  return ReleaseCache(db);
+  Status released = ReleaseCache(db);
+  check::ReleaseFreedHeap();
+  return released;
 }
 
 }  // namespace claims::store
