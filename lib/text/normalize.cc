@@ -216,7 +216,9 @@ NormalizedText Normalize(std::string_view in, const StopChars* stop) {
     }
     // Check and decode one code point. This is the only UTF-8 check most
     // text gets: the scan above passes valid three-byte characters only.
-    size_t len = ValidSequenceLength(in, i);
+    // Folded characters are most often plain three-byte ones (full-width
+    // punctuation, Traditional characters): tested here without a call.
+    size_t len = i + 3 <= n && PlainThreeByte(Char3At(in.data() + i)) ? 3 : ValidSequenceLength(in, i);
     if (len == 0) {
       out.invalid_utf8 = i;
       break;
