@@ -239,7 +239,7 @@ TEST_CASE("ParseMembers leaves the UTF-8 of the members it is told to the caller
       {"{\"text\":\"ok\",\"id\":\"a\xff\"}", "invalid UTF-8 at byte 20"},
       {"{\"text\":\"ok\",\"other\":\"a\xff\"}", "invalid UTF-8 at byte 23"},
       {"{\"text\":\"\xff\x01\"}", "control character in string at byte 10"},
-      {"{\"text\":\"\xff\"", "unterminated string at byte 10"},
+      {"{\"text\":\"\xff", "unterminated string at byte 10"},
   };
   for (const auto& c : cases) {
     INFO(c.doc);
