@@ -63,7 +63,10 @@ constexpr int64_t kMaxFileBytes = int64_t{1} << 31;
 // line end, so memory stays flat however long the stream is.
 constexpr size_t kStdinBlockBytes = 8 << 20;
 
-using ArticleFn = std::function<void(std::string_view bytes, ArticleInput input, const std::string& where)>;
+// Analyses and prints one article; returns what Analyze() refused it for.
+using ArticleFn = std::function<Status(std::string_view bytes, ArticleInput input)>;
+// Names an input (`where`) that could not be used, and goes on.
+using ReportFn = std::function<void(const std::string& where, const Status& st)>;
 
 // Where to cut a full block that holds no "\n" (one very long line, or old
 // Mac "\r" line ends): after its last "\r", full stop, semicolon, comma or
@@ -79,9 +82,17 @@ size_t CutLongLine(std::string_view block) {
   return lead > 0 ? lead - 1 : std::string_view::npos;
 }
 
+// The error that stops a JSONL stream at a line: the full parse's, which
+// names the first bad byte of the line whatever kind it is.
+Status JsonlLineError(int64_t line_number, std::string_view line) {
+  auto a = ingest::ParseJsonlLine(line);
+  std::string why = a.ok() ? "invalid UTF-8" : a.status().message();  // ok: not reached
+  return Status::BadInput(fmt::format("line {}: {}", line_number, why));
+}
+
 // Standard input: a JSONL article stream if it starts with '{', else plain
 // text in line-aligned blocks whose offsets are the stream's.
-Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
+Status ReadStdin(std::FILE* in, const ArticleFn& fn, const ReportFn& report) {
   int c;
   while ((c = std::fgetc(in)) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {}
   if (c == EOF) return Status::Ok();
@@ -91,11 +102,17 @@ Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
     std::string_view line;
     while (reader.Next(&line)) {
       std::string where = fmt::format("-:{}", reader.line_number());
-      auto a = ingest::ParseJsonlLine(line);
-      if (!a.ok()) return Status::BadInput(fmt::format("line {}: {}", reader.line_number(), a.status().message()));
+      // The text's UTF-8 is checked once, by Analyze() as it normalises the
+      // text, not also by the parser; a line that fails either way is parsed
+      // again in full for its error, which names the line's first bad byte.
+      auto a = ingest::ParseJsonlLineTextUnchecked(line);
+      if (!a.ok()) return JsonlLineError(reader.line_number(), line);
       // The metadata ingest would give the analyzer, so both agree.
       ArticleInput input = ingest::MakeArticleInput(a->text, a->id.empty() ? where : a->id, &*a, "");
-      fn(a->text, std::move(input), where);
+      Status st = fn(a->text, std::move(input));
+      if (st.ok()) continue;
+      if (text::FindInvalidUtf8(a->text) != std::string_view::npos) return JsonlLineError(reader.line_number(), line);
+      report(where, st);
     }
     return reader.error() ? Status::IoError("cannot read standard input") : Status::Ok();
   }
@@ -122,7 +139,7 @@ Status ReadStdin(std::FILE* in, const ArticleFn& fn) {
     input.path = "-";
     input.byte_base = static_cast<uint32_t>(offset);
     input.line_base = static_cast<uint32_t>(lines);
-    fn(block, std::move(input), fmt::format("-: block at byte {}", offset));
+    if (Status st = fn(block, std::move(input)); !st.ok()) report(fmt::format("-: block at byte {}", offset), st);
     offset += block.size();
     lines += text::CountLineEnds(block, 0, block.size());
   }
@@ -187,35 +204,35 @@ int CmdExtract(std::span<const std::string> argv, Env& env) {
 
   Printer printer(format, env.out);
   bool failed = false;
-  auto analyze = [&](std::string_view bytes, ArticleInput input, const std::string& where) {
+  auto report = [&](const std::string& where, const Status& st) {
+    fmt::print(env.err, "claims: {}: {}\n", where, st.message());
+    failed = true;
+  };
+  auto analyze = [&](std::string_view bytes, ArticleInput input) {
     if (input.date.empty() && args->Has("date")) { input.date = args->Get("date"); input.date_source = "flag"; }
     auto a = (*analyzer)->Analyze(bytes, input);
-    if (!a.ok()) {
-      fmt::print(env.err, "claims: {}: {}\n", where, a.status().message());
-      failed = true;
-      return;
-    }
+    if (!a.ok()) return a.status();
     if (format == "records") a->article.hash = ingest::Sha1Hex(bytes);  // how the store keys it
     printer.Article(*a);
+    return Status::Ok();
   };
 
   for (const std::string& path : args->positional) {
     if (path == "-") {
-      Status st = ReadStdin(env.in, analyze);
-      if (!st.ok()) { fmt::print(env.err, "claims: -: {}\n", st.message()); failed = true; }
+      Status st = ReadStdin(env.in, analyze, report);
+      if (!st.ok()) report("-", st);
       continue;
     }
     auto bytes = ingest::ReadWholeFile(path, kMaxFileBytes);
     if (!bytes.ok()) {
-      fmt::print(env.err, "claims: {}: {}\n", path, bytes.status().message());
-      failed = true;
+      report(path, bytes.status());
       continue;
     }
     // As ingest keys and reads a file: its normalised path (for records, which
     // a store loads), the title and date its first lines give.
     ArticleInput input = ingest::MakeArticleInput(*bytes, format == "records" ? ingest::NormalizePath(path) : path,
                                                   nullptr, "");
-    analyze(*bytes, input, path);
+    if (Status st = analyze(*bytes, input); !st.ok()) report(path, st);
   }
   printer.Flush();
   std::fflush(env.out);

@@ -3,6 +3,8 @@
 // supply (date, title, url) is read from the text (ingest/metadata.h).
 #include "analyze/analyzer.h"
 
+#include <fmt/format.h>
+
 #include "context/context.h"
 #include "context/lexicon.h"
 #include "extract/extractor.h"
@@ -13,6 +15,15 @@
 
 namespace claims {
 namespace {
+
+// The error for bytes that are not UTF-8, first wrong at `at`: the message
+// the full check gives, which names the likely encoding.
+Status InvalidUtf8(std::string_view bytes, size_t at) {
+  size_t bom = 0;
+  Status st = text::CheckUtf8Text(bytes, &bom);
+  if (!st.ok()) return st;
+  return Status::BadInput(fmt::format("invalid UTF-8 at byte {}", at));  // not reached: both checks agree
+}
 
 }  // namespace
 
@@ -39,8 +50,10 @@ Result<std::unique_ptr<Analyzer>> Analyzer::Create(const AnalyzerOptions& option
 }
 
 Result<AnalyzedArticle> Analyzer::Analyze(std::string_view bytes, const ArticleInput& input) const {
+  // The BOM and NULs here; whether the rest is UTF-8, Normalize() finds in
+  // its own pass over every character, so the text is read once for both.
   size_t bom = 0;
-  Status st = text::CheckUtf8Text(bytes, &bom, input.known_utf8);
+  Status st = text::CheckUtf8Text(bytes, &bom, /*known_valid=*/true);
   if (!st.ok()) return st;
   std::string_view body = bytes.substr(bom);
 
@@ -55,6 +68,7 @@ Result<AnalyzedArticle> Analyzer::Analyze(std::string_view bytes, const ArticleI
   a.date_source = input.date.empty() ? meta.date_source : input.date_source;
 
   text::NormalizedText norm = text::Normalize(body, &impl_->extractor->stop_chars());
+  if (norm.invalid_utf8 != std::string_view::npos) return InvalidUtf8(bytes, bom + norm.invalid_utf8);
   a.script = norm.had_traditional ? "Hant" : "Hans";
   Extraction ex = impl_->extractor->Extract(body, norm, input.byte_base + static_cast<uint32_t>(bom), input.line_base);
   context::ArticleContext ctx;

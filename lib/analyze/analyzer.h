@@ -32,7 +32,9 @@ struct ArticleInput {
   uint32_t line_base = 0;
   // What the caller has already read from the bytes, so it is not read twice
   // (ingest::MakeArticleInput sets both):
-  bool known_utf8 = false;     // valid UTF-8 already (a JSONL "text": json::Parse checks); NULs are still refused
+  // Valid UTF-8 already (a JSONL "text": json::Parse checks). No longer
+  // needed: Analyze() checks UTF-8 during normalisation, at no extra pass.
+  bool known_utf8 = false;
   bool metadata_read = false;  // title, date and url already hold what the text's own lines say (ReadMetadata)
 };
 

@@ -4,6 +4,7 @@
 #ifndef CLAIMS_BASE_JSON_H_
 #define CLAIMS_BASE_JSON_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <span>
@@ -56,6 +57,13 @@ Result<Value> Parse(std::string_view text);
 // are Parse()'s, at the same bytes. false when `text` is valid JSON but not
 // an object.
 Result<bool> ParseMembers(std::string_view text, std::span<const std::string_view> names, std::span<Value> found);
+// ParseMembers(), except that the strings in member names[k], for each bit k
+// set in `unchecked_utf8`, are not checked for valid UTF-8: for a caller that
+// checks them in a pass of its own (an article's text, which
+// text::Normalize() checks). A line with bad bytes there may then fail at a
+// later error instead, or not at all; ParseMembers() gives the error to report.
+Result<bool> ParseMembers(std::string_view text, std::span<const std::string_view> names, std::span<Value> found,
+                          uint64_t unchecked_utf8);
 
 }  // namespace claims::json
 

@@ -157,12 +157,14 @@ Result<std::string> ReadWholeFile(const std::string& path, int64_t max_bytes) {
   return out;
 }
 
-Result<JsonlArticle> ParseJsonlLine(std::string_view line) {
+namespace {
+
+Result<JsonlArticle> ParseLine(std::string_view line, bool check_text_utf8) {
   // Only these members are kept; the text, the bulk of the line, is decoded
   // once, into the Value it is then moved out of.
   static constexpr std::string_view kNames[] = {"text", "id", "title", "date", "url"};
   json::Value found[std::size(kNames)];
-  Result<bool> object = json::ParseMembers(line, kNames, found);
+  Result<bool> object = json::ParseMembers(line, kNames, found, check_text_utf8 ? 0 : 1);  // bit 0: "text"
   if (!object.ok()) return object.status();
   if (!*object) return Status::BadInput("not a JSON object at byte 0");
   if (found[0].type != json::Value::Type::kString) return Status::BadInput("no \"text\" string at byte 0");
@@ -179,6 +181,12 @@ Result<JsonlArticle> ParseJsonlLine(std::string_view line) {
   a.url = text(found[4]);
   return a;
 }
+
+}  // namespace
+
+Result<JsonlArticle> ParseJsonlLine(std::string_view line) { return ParseLine(line, true); }
+
+Result<JsonlArticle> ParseJsonlLineTextUnchecked(std::string_view line) { return ParseLine(line, false); }
 
 JsonlReader::~JsonlReader() { std::free(buffer_); }
 

@@ -61,6 +61,11 @@ struct JsonlArticle {
 // "id", "title", "date", "url". Errors are kBadInput naming the byte offset
 // within the line ("expected ':' at byte 12", "no \"text\" string at byte 0").
 Result<JsonlArticle> ParseJsonlLine(std::string_view line);
+// ParseJsonlLine() that leaves the "text" string's UTF-8 unchecked (see
+// json::ParseMembers), for a caller whose Analyzer::Analyze() checks it in
+// normalisation's pass anyway. When that finds bad bytes, or this fails,
+// ParseJsonlLine() gives the error to report, at the byte it names today.
+Result<JsonlArticle> ParseJsonlLineTextUnchecked(std::string_view line);
 
 // Reads a JSONL stream line by line (one article in memory at a time).
 class JsonlReader {

@@ -12,6 +12,7 @@
 #include <new>
 
 #include "base/swar.h"
+#include "text/decode.h"
 #include "text/fold_table.h"
 
 namespace claims::text {
@@ -56,8 +57,10 @@ StopChars::StopChars(const uint64_t* chars)
     // Word w holds U+(w * 64) ... +63, whose UTF-8 is lead 0xE0 | w >> 6,
     // second byte 0x80 | (w & 63), third byte 0x80 | bit: as the low bytes
     // of a little-endian word, key (second << 8) | lead and bit third & 63.
-    // Below U+0800 the lead E0 would spell an overlong form: never passed.
-    if (w < 0x800 / 64) continue;
+    // Below U+0800 the lead E0 would spell an overlong form, and U+D800 to
+    // U+DFFF are surrogates: neither is valid UTF-8, and leaving their words
+    // zero sends them to the byte-wise check.
+    if (w < 0x800 / 64 || (w >= 0xD800 / 64 && w < 0xE000 / 64)) continue;
     size_t key = ((0x80 | (w & 63)) << 8) | 0xE0 | (w >> 6);
     passed_by_bytes_[key] = ~chars_or_folded_[w];
     marked_by_bytes_[key] = chars[w] & ~folds[w];
@@ -66,17 +69,26 @@ StopChars::StopChars(const uint64_t* chars)
 
 namespace {
 
-// Steps over three-byte characters, two per eight-byte load, from `pos`
-// while each is passed over or is a stop that does not fold, marking those
-// stops; returns where it halts: at any other character, or where fewer than
-// three bytes are left. A stop at input offset k lands at output offset
-// k + shift (unsigned arithmetic: the output may have shrunk).
 // The three bytes at p as the low bytes of a little-endian word.
 uint64_t Char3At(const char* p) {
   auto b = [p](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
   return b(0) | (b(1) << 8) | (b(2) << 16);
 }
 
+// The tables key a character by its lead and second byte, and hold nothing
+// for pairs that cannot start a valid three-byte character; the third byte
+// is checked apart: whether it is a continuation byte (10xxxxxx), in the
+// character in v's low three bytes, or in both of the two characters in v's
+// low six bytes.
+constexpr uint64_t kThird = 0xC00000, kThirds = 0xC00000C00000;
+constexpr uint64_t kThirdOk = 0x800000, kThirdsOk = 0x800000800000;
+
+// Steps over three-byte characters, two per eight-byte load, from `pos`
+// while each is valid UTF-8 and passed over or a stop that does not fold,
+// marking those stops; returns where it halts: at any other character
+// (invalid ones included), or where fewer than three bytes are left. A stop
+// at input offset k lands at output offset k + shift (unsigned arithmetic:
+// the output may have shrunk).
 size_t ScanThreeByteChars(std::string_view t, size_t pos, size_t end, const StopChars& tables, uint64_t* stops,
                           size_t shift) {
   const char* s = t.data();
@@ -88,30 +100,37 @@ size_t ScanThreeByteChars(std::string_view t, size_t pos, size_t end, const Stop
     size_t o = at + shift;
     stops[o >> 6] |= uint64_t{1} << (o & 63);
   };
-  if constexpr (std::endian::native == std::endian::little) {
-    while (pos + 8 <= end) {
-      uint64_t w = swar::Load(s + pos);
-      if (in(passed, w)) {
-        if (in(passed, w >> 24)) {
-          pos += 6;
-          continue;
+  while (pos + 3 <= end) {
+    if constexpr (std::endian::native == std::endian::little) {
+      // Two characters a load while both third bytes are continuation
+      // bytes (one test for the two), which is all of a run of Chinese.
+      for (uint64_t w; pos + 8 <= end && ((w = swar::Load(s + pos)) & kThirds) == kThirdsOk;) {
+        if (in(passed, w)) {
+          if (in(passed, w >> 24)) {
+            pos += 6;
+            continue;
+          }
+          pos += 3;
         }
+        // Not passed over: a stop to mark (about one character in seven),
+        // or where the scan ends. Its bytes are read again rather than kept
+        // from the load above, which keeps the common path above short.
+        uint64_t v = Char3At(s + pos);
+        if (!in(marked, v)) return pos;
+        mark(pos);
         pos += 3;
       }
-      // Not passed over: a stop to mark (about one character in seven), or
-      // where the scan ends. Its bytes are read again rather than kept from
-      // the load above, which keeps the common path above short.
-      uint64_t v = Char3At(s + pos);
+    }
+    // One character: near the end, or where this character or the next
+    // does not end in a continuation byte (most often, the next is ASCII).
+    if (pos + 3 > end) break;
+    uint64_t v = Char3At(s + pos);
+    if ((v & kThird) != kThirdOk) return pos;
+    if (!in(passed, v)) {
       if (!in(marked, v)) return pos;
       mark(pos);
-      pos += 3;
     }
-  }
-  for (; pos + 3 <= end; pos += 3) {
-    uint64_t v = Char3At(s + pos);
-    if (in(passed, v)) continue;
-    if (!in(marked, v)) return pos;
-    mark(pos);
+    pos += 3;
   }
   return pos;
 }
@@ -195,13 +214,19 @@ NormalizedText Normalize(std::string_view in, const StopChars* stop) {
       i = j;
       continue;
     }
-    // Decode one code point; the input is valid UTF-8 (decode.h checked).
+    // Check and decode one code point. This is the only UTF-8 check most
+    // text gets: the scan above passes valid three-byte characters only.
+    // Folded characters are most often plain three-byte ones (full-width
+    // punctuation, Traditional characters): tested here without a call.
+    size_t len = i + 3 <= n && PlainThreeByte(Char3At(in.data() + i)) ? 3 : ValidSequenceLength(in, i);
+    if (len == 0) {
+      out.invalid_utf8 = i;
+      break;
+    }
     uint32_t cp;
-    size_t len;
-    if (s[i] < 0xE0) { cp = ((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F); len = 2; }
-    else if (s[i] < 0xF0) { cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); len = 3; }
-    else { cp = 0x10000; len = 4; }  // beyond the BMP: never folded
-    if (i + len > n) len = n - i;    // defensive: truncated input stays as is
+    if (len == 2) cp = ((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    else if (len == 3) cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    else cp = 0x10000;  // beyond the BMP: never folded
     uint16_t row = cp < 0x10000 && ((fold_bits[cp >> 6] >> (cp & 63)) & 1) ? fold_index[cp] : 0;
     if (row != 0) {
       Fold f = FoldRow(row);

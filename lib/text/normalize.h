@@ -78,6 +78,10 @@ struct NormalizedText {
   // stop.chars()) would stop. Empty otherwise.
   std::vector<uint64_t> stops;
   const StopChars* stopped_by = nullptr;  // the set `stops` was made for
+  // The offset of the first byte of the input that is not valid UTF-8
+  // (text/decode.h's FindInvalidUtf8 would name the same byte), or npos.
+  // Normalising stops there: the rest is copied as is, its stops unmarked.
+  size_t invalid_utf8 = std::string_view::npos;
   // The first position at or after `pos` whose stops bit is set; utf8.size()
   // when none is. Needs `stops`.
   size_t NextStop(size_t pos) const {
@@ -91,7 +95,8 @@ struct NormalizedText {
   }
 };
 
-// `utf8` must be valid UTF-8 (text/decode.h checks). Pure; thread-safe.
+// Checks that `utf8` is valid UTF-8 as it goes (see invalid_utf8), so a
+// caller need not check it first. Pure; thread-safe.
 NormalizedText Normalize(std::string_view utf8, const StopChars* stop = nullptr);
 
 }  // namespace claims::text

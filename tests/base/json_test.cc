@@ -229,6 +229,34 @@ TEST_CASE("ParseMembers keeps Parse's errors and its first member of each name",
   }
 }
 
+// ParseJsonlLine leaves an article's text to Normalize() to check; every
+// other string, and every other error, is still the parser's.
+TEST_CASE("ParseMembers leaves the UTF-8 of the members it is told to the caller", "[json]") {
+  static constexpr std::string_view kNames[] = {"text", "id"};
+  struct { std::string doc, error; } cases[] = {
+      {"{\"text\":\"ab\xff\xe4\xb8\",\"id\":\"x\"}", ""},
+      {"{\"id\":\"x\",\"text\":\"\xed\xa0\x80\\n\xc0\"}", ""},
+      {"{\"text\":\"ok\",\"id\":\"a\xff\"}", "invalid UTF-8 at byte 20"},
+      {"{\"text\":\"ok\",\"other\":\"a\xff\"}", "invalid UTF-8 at byte 23"},
+      {"{\"text\":\"\xff\x01\"}", "control character in string at byte 10"},
+      {"{\"text\":\"\xff", "unterminated string at byte 10"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.doc);
+    Value found[2];
+    auto r = ParseMembers(c.doc, kNames, found, /*unchecked_utf8=*/1);
+    if (c.error.empty()) {
+      REQUIRE(r.ok());
+      CHECK(text::FindInvalidUtf8(found[0].text) != std::string::npos);
+    } else {
+      REQUIRE(!r.ok());
+      CHECK(r.status().message() == c.error);
+    }
+    Value checked[2];
+    CHECK(!ParseMembers(c.doc, kNames, checked).ok());  // the full parse refuses them all
+  }
+}
+
 TEST_CASE("Parse limits nesting depth", "[json]") {
   std::string deep(100, '[');
   deep += std::string(100, ']');

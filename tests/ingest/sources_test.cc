@@ -108,6 +108,17 @@ TEST_CASE("ParseJsonlLine reads articles and names the byte of a bad line", "[in
   }
 }
 
+TEST_CASE("ParseJsonlLineTextUnchecked leaves the text's UTF-8 to Analyze", "[ingest]") {
+  std::string line = "{\"id\":\"n1\",\"text\":\"营收\xff\"}";
+  auto unchecked = ParseJsonlLineTextUnchecked(line);
+  REQUIRE(unchecked.ok());
+  CHECK(unchecked->text == "营收\xff");
+  auto checked = ParseJsonlLine(line);
+  REQUIRE(!checked.ok());
+  CHECK(checked.status().message() == "invalid UTF-8 at byte 25");
+  CHECK(!ParseJsonlLineTextUnchecked("{\"id\":\"\xff\",\"text\":\"x\"}").ok());  // other members are checked
+}
+
 TEST_CASE("JsonlReader yields non-blank lines with their number and offset", "[ingest]") {
   std::string data = "{\"text\":\"a\"}\n\n  \r\n{\"text\":\"b\"}\r\n{\"text\":\"c\"}";
   std::FILE* f = ::fmemopen(data.data(), data.size(), "r");

@@ -2,9 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <vector>
 
 #include "base/cjk_skip.h"
+#include "text/decode.h"
 
 namespace claims::text {
 namespace {
@@ -88,6 +90,32 @@ TEST_CASE("Normalize records where a scan for wanted characters stops", "[text]"
     }
   }
   CHECK(Normalize("营收").stops.empty());
+}
+
+// Normalize() is the UTF-8 check of an article's text (Analyzer::Analyze
+// relies on it): it must find exactly the byte FindInvalidUtf8 finds, with
+// a bad byte at every alignment of its eight-byte steps, in runs it passes
+// over, stops it marks and characters it folds.
+TEST_CASE("Normalize finds invalid UTF-8 exactly as FindInvalidUtf8 does", "[text]") {
+  std::vector<uint64_t> wanted(1024, 0);
+  for (char32_t c : {U'万', U'元'}) wanted[c >> 6] |= uint64_t{1} << (c & 63);
+  StopChars stop(wanted.data());
+  const std::vector<std::string> good = {"a", "0123456789", "营收增长", "万", "元", "，", "５", "營", "\xC2\xB7",
+                                         "\xE0\xA0\x80", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD"};
+  // Overlongs, surrogates, past U+10FFFF, stray bytes, characters cut short
+  // (a third byte that is ASCII or a lead: "\xE4\xB8" then "a" or "营").
+  const std::vector<std::string> bad = {"\xC0\x80", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF",
+                                        "\xF4\x90\x80\x80", "\xF5", "\xFF", "\x80", "\xE4\xB8", "\xE4", "\xC3"};
+  std::mt19937 rng(20261123);
+  for (int round = 0; round < 4000; ++round) {
+    std::string t;
+    for (size_t k = rng() % 40; k > 0; --k) t += good[rng() % good.size()];
+    if (round % 2 == 0) t.insert(rng() % (t.size() + 1), bad[rng() % bad.size()]);
+    INFO("round " << round);
+    size_t want = FindInvalidUtf8(t);
+    CHECK(Normalize(t).invalid_utf8 == want);
+    CHECK(Normalize(t, &stop).invalid_utf8 == want);
+  }
 }
 
 }  // namespace

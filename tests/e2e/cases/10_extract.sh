@@ -32,6 +32,17 @@ expect 0 '"path":"s2".*"value_lo":"1470000000000"' -- bash -c "\"$bin\" extract 
 expect 0 '"path":"-".*"surface":"4TB/s"' -- bash -c "echo '带宽4TB/s' | \"$bin\" extract -"
 printf '{"id":"x","text":"broken" "y"}\n' > broken.jsonl
 expect 3 'line 1: expected' -- bash -c "\"$bin\" extract - < broken.jsonl"
+# Bad bytes in a text stop the stream at their line and byte, after the
+# lines before it, even where a NUL comes first; a NUL alone skips its line.
+printf '{"id":"s1","text":"营收5亿元"}\n{"id":"s2","text":"营收\xff5亿"}\n{"id":"s3","text":"6亿元"}\n' > badutf8.jsonl
+expect 3 '^claims: -: line 2: invalid UTF-8 at byte 25$' -- bash -c "\"$bin\" extract - < badutf8.jsonl"
+expect 3 '"path":"s1"' -- bash -c "\"$bin\" extract - < badutf8.jsonl"
+expect 0 '^1$' -- bash -c "\"$bin\" extract - < badutf8.jsonl 2>/dev/null | wc -l"
+printf '{"text":"a\\u0000\xe4\xb8"}\n' > nulbad.jsonl
+expect 3 '^claims: -: line 1: invalid UTF-8 at byte 16$' -- bash -c "\"$bin\" extract - < nulbad.jsonl"
+printf '{"id":"n1","text":"a\\u0000b"}\n{"id":"n2","text":"6亿元"}\n' > nul.jsonl
+expect 3 '^claims: -:1: binary data \(NUL byte at byte 1\)$' -- bash -c "\"$bin\" extract - < nul.jsonl"
+expect 3 '"path":"n2"' -- bash -c "\"$bin\" extract - < nul.jsonl"
 
 # A 50 MB single line (a claim every ~1 KB, no full stop anywhere): every
 # claim found, sentences narrowed to a window, time and memory linear.
