@@ -84,18 +84,20 @@ bool FiscalQuarterEndsAfter(std::string_view period, int fy_end_month, const Per
   return end >= article.article_year * 12 + article.article_month - 1;
 }
 
-// Resolves every period of `s` in order, updating `state`; returns one string
-// per period ("" where unresolved). calendar_ok() says whether the sentence's
+// Resolves every period of `s` in order, updating `state`; sets `out`
+// (cleared first, its capacity kept) to one string per period ("" where
+// unresolved). calendar_named() says whether the sentence names only
+// calendar reporters, calendar_ok() whether the sentence's
 // bare quarters may be calendar ones, fiscal_end() the month the fiscal year
 // ends in of the fiscal reporter they belong to (0: none known); each is
 // asked only for a quarter nothing else placed, since it may have to read the
 // text between claim sentences.
 template <class CalendarNamed, class CalendarOk, class FiscalEnd>
-std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, PeriodContext base,
-                                    PeriodState* state, CalendarNamed&& calendar_named, CalendarOk&& calendar_ok,
-                                    FiscalEnd&& fiscal_end) {
-  std::vector<std::string> out;
-  out.reserve(s.periods.size());
+void ResolveAll(std::string_view text, const Sentence& s, PeriodContext base, PeriodState* state,
+                CalendarNamed&& calendar_named, CalendarOk&& calendar_ok, FiscalEnd&& fiscal_end,
+                std::vector<std::string>* resolved) {
+  std::vector<std::string>& out = *resolved;
+  out.clear();
   for (PeriodMention p : s.periods) {
     if (PartOfMonthSpan(text, p)) p.what = PeriodMention::What::kOpaque;  // 1至10月
     // "近5年同期均值": the same period of several years, not of last year.
@@ -165,7 +167,6 @@ std::vector<std::string> ResolveAll(std::string_view text, const Sentence& s, Pe
     }
     out.push_back(std::move(r));
   }
-  return out;
 }
 
 // Whether a sentence needs what came before it: an anaphor, or a period
@@ -491,7 +492,12 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
   std::vector<NormSpan> unread;  // text between claim sentences, not read yet
   uint32_t cursor = 0;  // text before this was scanned into the memories
   std::vector<ExtractedClaim>& claims = extraction->claims;
-  Sentence s, gap;  // reused: their vectors keep their capacity
+  // Reused from sentence to sentence: their vectors keep their capacity
+  // (a few allocations per sentence showed in the profile).
+  Sentence s, gap;
+  std::vector<std::string> periods;  // resolved, one per period of s or gap
+  std::vector<KindChoice> kinds;     // per claim of s
+  std::vector<std::string> entities;
   size_t i = 0;
   while (i < claims.size()) {
     NormSpan span = claims[i].sentence;
@@ -526,7 +532,8 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
         read->spans.push_back(gap_span);
         FindPeriods(norm_text, gap_span.begin, gap_span.end, &gap.periods);
         // Only the fiscal years matter here: no bare quarter is calendar.
-        ResolveAll(norm_text, gap, base, &period_state, [] { return false; }, [] { return false; }, [] { return 0; });
+        ResolveAll(norm_text, gap, base, &period_state, [] { return false; }, [] { return false; }, [] { return 0; },
+                   &periods);
       }
       if (!read->spans.empty()) {
         read->before = memory;
@@ -549,13 +556,12 @@ void Attacher::Attach(const ArticleContext& article, std::string_view norm_text,
     }
     MarkRoles(lexicon_, norm_text, &memory, &s);
     auto settled = [&]() -> const EntityMemory& { return Settle(lexicon_, norm_text, &memory); };
-    std::vector<std::string> periods = ResolveAll(
+    ResolveAll(
         norm_text, s, base, &period_state, [&] { return NamesCalendarReporter(s, lexicon_); },
-        [&] { return CalendarQuarters(s, lexicon_, settled); }, [&] { return FiscalYearEnd(s, lexicon_, settled); });
-    std::vector<KindChoice> kinds;
-    std::vector<std::string> entities;
-    kinds.reserve(j - i);
-    entities.reserve(j - i);
+        [&] { return CalendarQuarters(s, lexicon_, settled); }, [&] { return FiscalYearEnd(s, lexicon_, settled); },
+        &periods);
+    kinds.clear();
+    entities.clear();
     for (size_t k = i; k < j; ++k) {
       AttachOne(norm_text, s, k - i, lexicon_, base, periods, &kinds, &entities, &last_share,
                 carried, k > i ? &claims[k - 1].claim : nullptr, &claims[k].claim);

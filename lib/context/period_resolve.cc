@@ -31,16 +31,48 @@ int EndMonth(const PeriodMention& m) {
   return 12;
 }
 
-// One format call per period: every claim sentence's periods come here.
+// Appends `v` in decimal, zero-padded to `width` digits.
+void AppendInt(std::string* out, int v, int width = 0) {
+  char buf[16];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  (void)ec;  // an int always fits
+  for (int n = static_cast<int>(end - buf); n < width; ++n) out->push_back('0');
+  out->append(buf, end);
+}
+
+// "2024-01-22", "2024-01" (day 0), "2024" (month 0 too).
+std::string Date(int year, int month, int day) {
+  std::string out;
+  AppendInt(&out, year);
+  if (month) {
+    out.push_back('-');
+    AppendInt(&out, month, 2);
+  }
+  if (month && day) {
+    out.push_back('-');
+    AppendInt(&out, day, 2);
+  }
+  return out;
+}
+
+// Every claim sentence's periods come here: written by hand, as a format
+// call per period showed in the profile.
 std::string Format(bool fiscal, int year, const PeriodMention& m) {
-  std::string_view fy = fiscal ? "FY" : "";
-  if (m.quarter && m.quarter_to) return fmt::format("{}{}Q{}-Q{}", fy, year, m.quarter, m.quarter_to);
-  if (m.quarter) return fmt::format("{}{}Q{}", fy, year, m.quarter);
-  if (m.half) return fmt::format("{}{}H{}", fy, year, m.half);
-  if (fiscal) return fmt::format("FY{}", year);
-  if (m.month && m.day) return fmt::format("{}-{:02}-{:02}", year, m.month, m.day);
-  if (m.month) return fmt::format("{}-{:02}", year, m.month);
-  return fmt::format("{}", year);
+  if (!m.quarter && !m.half && !fiscal) return Date(year, m.month, m.month ? m.day : 0);
+  std::string out = fiscal ? "FY" : "";
+  AppendInt(&out, year);
+  if (m.quarter) {
+    out.push_back('Q');
+    AppendInt(&out, m.quarter);
+    if (m.quarter_to) {
+      out += "-Q";
+      AppendInt(&out, m.quarter_to);
+    }
+  } else if (m.half) {
+    out.push_back('H');
+    AppendInt(&out, m.half);
+  }
+  return out;
 }
 
 // "FY2023Q3" -> fields; false for anything ShiftYear/PrevQuarter cannot shift.
@@ -98,7 +130,7 @@ std::string BareDay(int day, const PeriodContext& ctx) {
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   if (day > kDays[month - 1] || (month == 2 && day == 29 && !leap)) return "";
-  return fmt::format("{}-{:02}-{:02}", year, month, day);
+  return Date(year, month, day);
 }
 
 }  // namespace
@@ -131,7 +163,7 @@ std::string ResolvePeriod(const PeriodMention& m, const PeriodContext& ctx) {
       return "";
     case What::kNow:
       if (ctx.article_year && ctx.article_month && ctx.article_day) {
-        return fmt::format("{}-{:02}-{:02}", ctx.article_year, ctx.article_month, ctx.article_day);
+        return Date(ctx.article_year, ctx.article_month, ctx.article_day);
       }
       return "";
     case What::kThisPeriod:
