@@ -31,10 +31,8 @@ struct ArticleInput {
   uint32_t byte_base = 0;
   uint32_t line_base = 0;
   // What the caller has already read from the bytes, so it is not read twice
-  // (ingest::MakeArticleInput sets both):
-  // Valid UTF-8 already (a JSONL "text": json::Parse checks). No longer
-  // needed: Analyze() checks UTF-8 during normalisation, at no extra pass.
-  bool known_utf8 = false;
+  // (ingest::MakeArticleInput sets it). UTF-8 needs no such flag: Analyze()
+  // checks it during normalisation, at no extra pass.
   bool metadata_read = false;  // title, date and url already hold what the text's own lines say (ReadMetadata)
 };
 

@@ -15,7 +15,6 @@ ArticleInput MakeArticleInput(std::string_view bytes, const std::string& path, c
                               const std::string& flag_date) {
   ArticleInput in;
   in.path = path;
-  in.known_utf8 = jsonl != nullptr;  // json::Parse refused any invalid UTF-8 in its strings
   in.metadata_read = true;
   Metadata m = ReadMetadata(bytes);
   if (jsonl != nullptr) {

@@ -79,7 +79,7 @@ Result<Summary> Run(store::Store* store, std::span<const std::string> inputs, co
 // The metadata the analyzer is given for one article: JSONL fields first,
 // then front matter / the first lines (ReadMetadata), then --date.
 // `bytes` is what will be analysed; with `jsonl` it must be that line's
-// "text" (json::Parse checked its UTF-8, so the result says known_utf8).
+// "text".
 ArticleInput MakeArticleInput(std::string_view bytes, const std::string& path, const JsonlArticle* jsonl,
                               const std::string& flag_date);
 

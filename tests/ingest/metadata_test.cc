@@ -134,10 +134,8 @@ TEST_CASE("MakeArticleInput tells the analyzer what it need not read again", "[i
   JsonlArticle j;
   ArticleInput in = MakeArticleInput("标题\n正文\n", "id", &j, "");
   CHECK(in.metadata_read);
-  CHECK(in.known_utf8);  // a JSONL text passed json::Parse's UTF-8 check
   in = MakeArticleInput("标题\n正文\n", "a.txt", nullptr, "");
   CHECK(in.metadata_read);
-  CHECK_FALSE(in.known_utf8);  // a file's bytes are checked by the analyzer
 }
 
 TEST_CASE("An article from a JSONL line is analysed as a file with the same text would be", "[ingest]") {
