@@ -52,12 +52,18 @@ static Status ApplyMigrations(Db* db, int current, FreshStore fresh) {
 
 Status Migrate(Db* db, FreshStore fresh) {
   const std::string& name = db->path();
+  // The three reads share one snapshot: another ingest may create the store
+  // between them, and its version 0 read before beside its tables read after
+  // would look like a foreign database.
+  Result<Transaction> snapshot = Transaction::BeginRead(db);
+  if (!snapshot.ok()) return snapshot.status();
   Result<int64_t> version = db->QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.status();
   Result<int64_t> app_id = db->QueryInt("PRAGMA application_id");
   if (!app_id.ok()) return app_id.status();
   Result<int64_t> objects = db->QueryInt("SELECT count(*) FROM sqlite_master");
   if (!objects.ok()) return objects.status();
+  if (Status s = snapshot->Commit(); !s.ok()) return s;
   const int current = CurrentSchemaVersion();
 
   if (*version > current) {
